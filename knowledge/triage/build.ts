@@ -1,11 +1,278 @@
-import type { Passage } from '../types';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { KnowledgeFileError, loadDataFile } from '../data-file';
+import { loadSources } from '../build/load-sources';
+import { knowledgeDir as defaultKnowledgeDir } from '../paths';
+import type { DocumentMeta, Passage } from '../types';
+import { CitationResolver } from './citations';
+import { conditionFacts } from './conditions';
+import {
+  authorityFileSchema,
+  indicatorsFileSchema,
+  matrixFileSchema,
+  rulesFileSchema,
+  servicesFileSchema,
+  type CiteRef,
+  type IndicatorsFile,
+  type SchemaContext,
+} from './schemas';
+import type {
+  CompiledAuthority,
+  CompiledContact,
+  CompiledEscalation,
+  CompiledIndicator,
+  CompiledRule,
+  Level,
+  MatrixItem,
+  ReadingConfig,
+  TriageKnowledge,
+} from './types';
+
+/** File name of the compiled triage knowledge in the build directory. */
+export const TRIAGE_FILE = 'triage.json';
+
+export interface TriageBuildOptions {
+  /** The knowledge/ directory (sources, authorities, matrix, triage data). */
+  knowledgeDir?: string;
+}
+
+function shown(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
+
+/** 1-based line of the first line in `file` that matches `re`, for errors found after parsing. */
+function lineOf(file: string, re: RegExp): number | undefined {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Expand {vocabulary} placeholders and check the result compiles. */
+function compileReading(file: string, data: IndicatorsFile): { reading: ReadingConfig; expand: (p: string, where: string) => string } {
+  const numberWords = Object.fromEntries(Object.entries(data.numberWords).map(([k, v]) => [k.toLowerCase(), v]));
+  const words = Object.keys(numberWords)
+    .filter((w) => /^[a-z]+$/.test(w))
+    .sort((a, b) => b.length - a.length);
+  const num = `(?:\\d+(?:\\.\\d+)?|${words.map(escapeRe).join('|')})`;
+  const vocab: Record<string, string> = {
+    num,
+    numlist: `${num}(?:\\s*(?:,|and|&)\\s*${num})*`,
+  };
+  for (const [name, list] of Object.entries(data.vocabularies)) vocab[name] = `(?:${list.join('|')})`;
+  if (vocab.ordinals) vocab.ord = vocab.ordinals;
+
+  const expand = (pattern: string, where: string): string => {
+    const out = pattern.replace(/\{([a-zA-Z]+)\}/g, (_m, name: string) => {
+      const v = vocab[name];
+      if (!v) throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(escapeRe(where))), `unknown placeholder {${name}} in a pattern of ${where}`);
+      return v;
+    });
+    try {
+      new RegExp(out, 'giu');
+    } catch (err) {
+      throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(escapeRe(where))), `pattern of ${where} does not compile: ${(err as Error).message}`);
+    }
+    return out;
+  };
+
+  const reading: ReadingConfig = {
+    negationCues: data.negation.cues.map((c) => expand(c, 'negation')).join('|'),
+    negationExceptions: data.negation.exceptions.map((c) => expand(c, 'negation')).join('|'),
+    clauseBreaks: expand(data.negation.clauseBreaks, 'negation'),
+    negationWindow: data.negation.window,
+    numberWords,
+    facts: data.facts.map((f) => ({
+      fact: f.fact,
+      source: expand(f.pattern, `fact: ${f.fact}`),
+      negatable: f.negatable,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+    })),
+    positionsOfTrust: data.vocabularies.roles ?? [],
+  };
+  return { reading, expand };
+}
+
+/** Load, validate and resolve all triage data; returns the compiled knowledge (no files written). */
+export function compileTriageKnowledge(passages: readonly Passage[], options: TriageBuildOptions = {}): TriageKnowledge {
+  const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
+  const documents = new Map<string, DocumentMeta>(loadSources(join(kdir, 'sources')).map((s) => [s.meta.id, s.meta]));
+  const resolver = new CitationResolver(passages, documents);
+
+  const indicatorsFile = join(kdir, 'triage', 'indicators.yaml');
+  const indicatorData = loadDataFile(indicatorsFile, indicatorsFileSchema);
+  const { reading, expand } = compileReading(indicatorsFile, indicatorData);
+
+  const rulesFile = join(kdir, 'triage', 'rules.yaml');
+  const servicesFile = join(kdir, 'services.yaml');
+  // Referral types and needs are declared in the files that use them; read them first so
+  // every reference can be checked with its line.
+  const peek = (file: string, key: string): string[] => {
+    try {
+      const v = (parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown> | null)?.[key];
+      return Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.keys(v) : [];
+    } catch {
+      return []; // loadDataFile reports the syntax error with its line
+    }
+  };
+  const ctx: SchemaContext = {
+    checkCite: (doc, quote) => resolver.check(doc, quote),
+    indicatorIds: new Set(indicatorData.indicators.map((i) => i.id)),
+    tags: new Set(indicatorData.indicators.flatMap((i) => i.tags)),
+    referralIds: new Set(existsSync(rulesFile) ? peek(rulesFile, 'referralTypes') : []),
+    needs: new Set(existsSync(servicesFile) ? peek(servicesFile, 'needs') : []),
+  };
+  const cites = (refs: CiteRef[]) => refs.map((r) => resolver.resolve(r));
+
+  const servicesData = loadDataFile(servicesFile, servicesFileSchema(ctx));
+  const matrixFile = join(kdir, 'matrix.yaml');
+  const matrixData = loadDataFile(matrixFile, matrixFileSchema(ctx));
+  const rulesData = loadDataFile(rulesFile, rulesFileSchema(ctx));
+
+  const compileRule = (file: string, scope: string, r: z.infer<ReturnType<typeof rulesFileSchema>>['rules'][number]): CompiledRule => {
+    const facts = conditionFacts(r.when);
+    if ((r.level !== undefined || r.pathway !== undefined) && (facts.has('level') || facts.has('pathway'))) {
+      throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(`id:\\s*${escapeRe(r.id)}\\b`)), `rule ${r.id} sets a level or pathway, so its condition cannot use the decided level or pathway`);
+    }
+    return {
+      id: r.id,
+      scope,
+      description: r.description,
+      when: r.when,
+      ...(r.level !== undefined ? { level: r.level } : {}),
+      ...(r.pathway !== undefined ? { pathway: r.pathway } : {}),
+      referrals: r.referrals.map((x) => ({ id: x.id, why: x.why ?? r.description })),
+      nextSteps: r.nextSteps,
+      contacts: r.contacts,
+      services: r.services,
+      citations: cites(r.cite),
+    };
+  };
+  const compileEscalation = (e: z.infer<ReturnType<typeof rulesFileSchema>>['escalations'][number]): CompiledEscalation => ({
+    id: e.id,
+    description: e.description,
+    when: e.when,
+    ...(e.raiseBy !== undefined ? { raiseBy: e.raiseBy } : {}),
+    ...(e.setLevel !== undefined ? { setLevel: e.setLevel } : {}),
+    citations: cites(e.cite),
+  });
+  const compileContact = (c: z.infer<ReturnType<typeof rulesFileSchema>>['contacts'][number]): CompiledContact => ({
+    id: c.id,
+    role: c.role,
+    ...(c.name ? { name: c.name } : {}),
+    ...(c.phone ? { phone: String(c.phone) } : {}),
+    ...(c.email ? { email: c.email } : {}),
+    ...(c.hours ? { hours: c.hours } : {}),
+    ...(c.outOfHours ? { outOfHours: String(c.outOfHours) } : {}),
+    serves: c.serves,
+    citations: cites(c.cite),
+  });
+
+  // Matrix: an indicator's scale is the highest scale whose evidence or risk factors list it.
+  const scaleOf = new Map<string, Level>();
+  const item = (i: { text: string; indicators: unknown[]; cite: CiteRef[] }): MatrixItem => ({
+    text: i.text,
+    indicators: i.indicators as string[],
+    citations: cites(i.cite),
+  });
+  const scales = matrixData.scales
+    .slice()
+    .sort((a, b) => a.scale - b.scale)
+    .map((s) => {
+      const evidence = s.evidence.map(item);
+      const riskFactors = s.riskFactors.map(item);
+      for (const it of [...evidence, ...riskFactors]) for (const id of it.indicators) if ((scaleOf.get(id) ?? 0) < s.scale) scaleOf.set(id, s.scale);
+      return { scale: s.scale, name: s.name, pathway: s.pathway, response: s.response, evidence, riskFactors, protectiveFactors: s.protectiveFactors.map(item), citations: cites(s.cite) };
+    });
+  if (scales.map((s) => s.scale).join() !== '1,2,3,4') {
+    throw new KnowledgeFileError(shown(matrixFile), lineOf(matrixFile, /^scales:/), 'scales must be 1, 2, 3 and 4, once each');
+  }
+
+  const indicators: CompiledIndicator[] = indicatorData.indicators.map((ind) => ({
+    id: ind.id,
+    label: ind.label,
+    group: ind.group,
+    tags: ind.tags,
+    ...(scaleOf.has(ind.id) ? { scale: scaleOf.get(ind.id)! } : {}),
+    ...(ind.help ? { help: ind.help } : {}),
+    patterns: ind.patterns.map((p) =>
+      typeof p === 'string' ? { source: expand(p, `id: ${ind.id}`), negatable: true } : { source: expand(p.pattern, `id: ${ind.id}`), negatable: p.negatable },
+    ),
+  }));
+
+  const authDir = join(kdir, 'authorities');
+  const authorities: Record<string, CompiledAuthority> = {};
+  for (const f of readdirSync(authDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const file = join(authDir, f);
+    const a = loadDataFile(file, authorityFileSchema(ctx));
+    if (`${a.id}.yaml` !== f && `${a.id}.yml` !== f) throw new KnowledgeFileError(shown(file), lineOf(file, /^id:/), `id "${a.id}" must match the file name`);
+    for (const d of a.documents) {
+      if (!documents.has(d)) throw new KnowledgeFileError(shown(file), lineOf(file, /^documents:/), `unknown document "${d}"`);
+    }
+    authorities[a.id] = {
+      id: a.id,
+      name: a.name,
+      aliases: a.aliases,
+      documents: a.documents,
+      contacts: a.contacts.map(compileContact),
+      routes: Object.fromEntries(
+        Object.entries(a.routes).map(([p, r]) => [p, { summary: r.summary, contacts: r.contacts, nextSteps: r.nextSteps, citations: cites(r.cite) }]),
+      ),
+      rules: a.rules.map((r) => compileRule(file, a.id, r)),
+    };
+  }
+
+  const services = servicesData.services.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    ...(s.phone ? { phone: String(s.phone) } : {}),
+    ...(s.email ? { email: s.email } : {}),
+    ...(s.web ? { web: s.web } : {}),
+    ...(s.hours ? { hours: s.hours } : {}),
+    needs: s.needs,
+    authorities: s.authorities,
+    citations: cites(s.cite),
+  }));
+  for (const s of services) {
+    for (const a of s.authorities) {
+      if (!authorities[a]) throw new KnowledgeFileError(shown(servicesFile), lineOf(servicesFile, new RegExp(`id:\\s*${escapeRe(s.id)}\\b`)), `service ${s.id} names unknown authority "${a}"`);
+    }
+  }
+
+  return {
+    version: 1,
+    builtAt: new Date().toISOString(),
+    reading,
+    indicators,
+    matrix: { scales, uplift: compileEscalation(matrixData.uplift), note: matrixData.note },
+    referralTypes: rulesData.referralTypes,
+    national: {
+      rules: rulesData.rules.map((r) => compileRule(rulesFile, 'national', r)),
+      escalations: rulesData.escalations.map(compileEscalation),
+      contacts: rulesData.contacts.map(compileContact),
+    },
+    authorities,
+    services,
+    questions: indicatorData.questions,
+    disclaimer: rulesData.disclaimer,
+  };
+}
 
 /**
- * Build step for triage knowledge (matrix, authorities' contacts/routes/rules, indicator patterns).
- * Called by the knowledge build after passages exist, so every citation can be resolved and
- * validated against them. Writes its compiled output into outDir.
- * (Stub: the triage work fills this in.)
+ * Build step for triage knowledge (matrix, authorities' contacts/routes/rules, indicator
+ * patterns, services). Called by the knowledge build after passages exist: every citation is
+ * resolved against them, and a bad file or an unresolvable quote throws `file:line: reason`.
+ * Writes build/knowledge/triage.json.
  */
-export function buildTriageKnowledge(_passages: readonly Passage[], _outDir: string): void {
-  // intentionally empty until triage knowledge lands
+export function buildTriageKnowledge(passages: readonly Passage[], outDir: string, options: TriageBuildOptions = {}): TriageKnowledge {
+  const tk = compileTriageKnowledge(passages, options);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, TRIAGE_FILE), JSON.stringify(tk));
+  return tk;
 }

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../knowledge/paths';
+
+/** Empty strings in .env files mean "not set", not "set to nothing". */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** true/false/1/0/yes/no/on/off, case-insensitive; empty or missing means "not said". */
+const optionalFlag = optionalText.transform((v) => v?.toLowerCase()).pipe(
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+    .optional(),
+);
+
+const envSchema = z
+  .object({
+    PORT: optionalText
+      .transform((v) => (v === undefined ? 3978 : Number(v)))
+      .pipe(z.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535)),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+    MicrosoftAppTenantId: optionalText,
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LOCAL_CHAT: optionalFlag,
+    STORAGE: optionalText.pipe(z.enum(['memory', 'file', 'blob']).default('file')),
+    STORAGE_DIR: optionalText,
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid Azure container name (3-63 lower-case letters, digits, hyphens)')
+        .default('bot-state'),
+    ),
+    DEFAULT_AUTHORITY: optionalText,
+    OPEN_BROWSER: optionalFlag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE=blob' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+  });
+
+export interface BotAuthSettings {
+  MicrosoftAppId?: string;
+  MicrosoftAppPassword?: string;
+  MicrosoftAppType?: string;
+  MicrosoftAppTenantId?: string;
+}
+
+export interface Config {
+  port: number;
+  /** Passed as-is to ConfigurationBotFrameworkAuthentication. */
+  auth: BotAuthSettings;
+  /** No app id: /api/messages accepts unauthenticated requests (local use only). */
+  authDisabled: boolean;
+  /** Base for links in cards ("Open in library"). No trailing slash. */
+  publicBaseUrl: string;
+  /** Serve the local chat page and its Direct Line emulation. */
+  localChat: boolean;
+  storage: { kind: 'memory' } | { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
+  defaultAuthority?: string;
+  openBrowser: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate the environment. Throws ConfigError naming every bad variable (never its value). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const storage: Config['storage'] =
+    e.STORAGE === 'memory'
+      ? { kind: 'memory' }
+      : e.STORAGE === 'blob'
+        ? { kind: 'blob', connectionString: e.BLOB_CONNECTION_STRING!, container: e.BLOB_CONTAINER }
+        : { kind: 'file', dir: resolve(projectRoot, e.STORAGE_DIR ?? '.data') };
+  return {
+    port: e.PORT,
+    auth: {
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+    authDisabled: !e.MicrosoftAppId,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT || 3978}`).replace(/\/+$/, ''),
+    // The local chat talks to the bot without Bot Framework auth, so with an app id it is opt-in.
+    localChat: e.LOCAL_CHAT ?? !e.MicrosoftAppId,
+    storage,
+    defaultAuthority: e.DEFAULT_AUTHORITY,
+    openBrowser: e.OPEN_BROWSER ?? true,
+  };
+}
+
+/** Load `.env` from the project root into process.env, if present. Existing variables win. */
+export function loadDotEnv(file = resolve(projectRoot, '.env')): boolean {
+  if (!existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
+}

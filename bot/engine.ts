@@ -1,0 +1,37 @@
+import { answerQuestion, loadKnowledge, lookupGlossary, searchPassages } from '../knowledge/search';
+import type { AnswerResult, GlossaryEntry, KnowledgeBase, RankedAnswer } from '../knowledge/search';
+import type { Authority } from '../knowledge/schemas/authority';
+
+/**
+ * The bot's only door into the knowledge engine. Everything else in bot/ and cards/ depends on
+ * these shapes, so a change in knowledge/search is absorbed here.
+ */
+
+export type { AnswerResult, GlossaryEntry, RankedAnswer } from '../knowledge/search';
+
+export interface Engine {
+  /** The loaded knowledge, for other read-only views (library tab, message extension). */
+  readonly kb: KnowledgeBase;
+  /** Every authority in knowledge/authorities/*.yaml, sorted by name. */
+  readonly authorities: readonly Authority[];
+  answer(question: string, opts: { authority?: string; today?: Date }): AnswerResult;
+  search(query: string, opts: { authority?: string; skip?: number; count?: number }): { total: number; items: RankedAnswer[] };
+  /** Glossary entries matching a term, expansion or variant exactly (case-insensitive). */
+  glossary(term: string): GlossaryEntry[];
+}
+
+/** Load the built knowledge once (start-up) and wrap the engine. */
+export function loadEngine(knowledgeDir?: string): Engine {
+  const kb = loadKnowledge(knowledgeDir);
+  // Read from knowledge/authorities/*.yaml and validated with the authority schema by the knowledge build.
+  const authorities: Authority[] = kb.store.authorities
+    .map(({ id, name, aliases }) => ({ id, name, aliases }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    kb,
+    authorities,
+    answer: (question, opts) => answerQuestion(kb, question, opts),
+    search: (query, opts) => searchPassages(kb, query, opts),
+    glossary: (term) => lookupGlossary(kb, term),
+  };
+}

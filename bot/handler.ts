@@ -1,0 +1,385 @@
+import {
+  ActivityTypes,
+  type ConversationState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+  TeamsActivityHandler,
+  TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { z } from 'zod';
+import { resultCard } from '../cards/answer-card';
+import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../cards/bot-cards';
+import type { Authority } from '../knowledge/schemas/authority';
+import type { Engine } from './engine';
+import type { Logger } from './log';
+
+export interface BotServices {
+  engine: Engine;
+  /** Per-user profile (the authority id, nothing else). */
+  userState: UserState;
+  /** For dialogs (triage) that need state between turns. Saved at the end of every turn. */
+  conversationState: ConversationState;
+  /** Base of links in cards, no trailing slash. */
+  publicBaseUrl: string;
+  /** Used when the user has not chosen an authority. */
+  defaultAuthority?: string;
+  log: Logger;
+}
+
+/** What a command or card action gets for one turn. */
+export interface CommandContext {
+  turn: TurnContext;
+  /** Message text with the bot's @mention removed, trimmed; '' for a card submission. */
+  text: string;
+  bot: PolicyBot;
+}
+
+/** A typed command. Commands are tried in registration order; the first match wins; anything unmatched is a question. */
+export interface TextCommand {
+  /** Unique; registering a command with an existing name replaces it (keeping its place). */
+  name: string;
+  match(text: string): boolean;
+  handle(ctx: CommandContext): Promise<void>;
+  /** Shown on the help card, in registration order. */
+  help?: HelpEntry;
+}
+
+/** A card button (Action.Submit with `data.verb`). Its data is validated by `schema` before `handle` runs. */
+export interface CardAction<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  schema: S;
+  handle(ctx: CommandContext, data: z.output<S>): Promise<void>;
+}
+
+/** Handles one invoke name (e.g. 'composeExtension/query') and returns the HTTP response for it. */
+export type InvokeHandler = (turn: TurnContext, bot: PolicyBot) => Promise<InvokeResponse>;
+
+/** Starts triage. The default says it is coming soon; the triage dialog replaces it with setTriageStarter. */
+export type TriageStarter = (ctx: CommandContext, start: { via: 'command' | 'worried' | 'card'; text: string }) => Promise<void>;
+
+const profileSchema = z.object({ authority: z.string().optional() });
+type Profile = z.infer<typeof profileSchema>;
+
+const submissionEnvelope = z.object({ verb: z.string().min(1) }).loose();
+
+export const MESSAGES = {
+  staleCard:
+    "Sorry, I couldn't use that card: it may be from an older version of me. Type **help** to see what I can do.",
+  unknownAuthority: "I don't have policies for that authority. Please choose one from the list.",
+  emptyMessage: 'Type a question about domestic abuse policy, or **help** to see what I can do.',
+  triageComingSoon:
+    'Triage is coming soon. For now, ask me a policy question, or talk to your manager or domestic abuse champion. If someone is in immediate danger, call 999.',
+  turnError: 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell the team that runs this bot.',
+} as const;
+
+const QUESTION_HELP: HelpEntry = {
+  usage: 'Any question',
+  description: 'Ask about domestic abuse policy, e.g. "When should I refer to MARAC?". I quote the policy and cite it.',
+};
+
+/** Key for matching an id, name or alias: case, spaces, hyphens and punctuation ignored ("Stoke on Trent" = "stoke-on-trent"). */
+function authorityKey(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+export class PolicyBot extends TeamsActivityHandler {
+  private readonly commands: TextCommand[] = [];
+  private readonly actions = new Map<string, CardAction>();
+  private readonly invokes = new Map<string, InvokeHandler>();
+  private triageStarter: TriageStarter = async ({ turn }) => {
+    await turn.sendActivity(MESSAGES.triageComingSoon);
+  };
+  private readonly profile: StatePropertyAccessor<Profile>;
+  private readonly authoritiesByKey: Map<string, Authority>;
+
+  constructor(readonly services: BotServices) {
+    super();
+    this.profile = services.userState.createProperty<Profile>('profile');
+    this.authoritiesByKey = new Map();
+    for (const a of services.engine.authorities) {
+      for (const name of [a.id, a.name, ...a.aliases]) this.authoritiesByKey.set(authorityKey(name), a);
+    }
+    registerBuiltIns(this);
+
+    this.onMembersAdded(async (turn, next) => {
+      if (this.shouldWelcome(turn)) {
+        await turn.sendActivity({ attachments: [welcomeCard({ authorityName: await this.authorityName(turn) })] });
+      }
+      await next();
+    });
+
+    this.onMessage(async (turn, next) => {
+      await this.dispatchMessage(turn);
+      await next();
+    });
+  }
+
+  // ---- seams -------------------------------------------------------------------------------
+
+  registerCommand(command: TextCommand): this {
+    const at = this.commands.findIndex((c) => c.name === command.name);
+    if (at >= 0) this.commands[at] = command;
+    else this.commands.push(command);
+    return this;
+  }
+
+  registerAction<S extends z.ZodType>(action: CardAction<S>): this {
+    this.actions.set(action.verb, action as unknown as CardAction);
+    return this;
+  }
+
+  registerInvoke(name: string, handler: InvokeHandler): this {
+    this.invokes.set(name, handler);
+    return this;
+  }
+
+  setTriageStarter(starter: TriageStarter): this {
+    this.triageStarter = starter;
+    return this;
+  }
+
+  startTriage(ctx: CommandContext, via: 'command' | 'worried' | 'card'): Promise<void> {
+    return this.triageStarter(ctx, { via, text: ctx.text });
+  }
+
+  /** The help card's list: asking a question (the fallback), then every command that has help, in order. */
+  helpEntries(): HelpEntry[] {
+    return [QUESTION_HELP, ...this.commands.flatMap((c) => (c.help ? [c.help] : []))];
+  }
+
+  // ---- profile -----------------------------------------------------------------------------
+
+  get authorities(): readonly Authority[] {
+    return this.services.engine.authorities;
+  }
+
+  findAuthority(text: string): Authority | undefined {
+    return this.authoritiesByKey.get(authorityKey(text));
+  }
+
+  /** The user's chosen authority id if still known, else the configured default. */
+  async getAuthority(turn: TurnContext): Promise<string | undefined> {
+    const stored = profileSchema.safeParse(await this.profile.get(turn, {}));
+    const chosen = stored.success ? stored.data.authority : undefined;
+    if (chosen && this.findAuthority(chosen)) return chosen;
+    return this.services.defaultAuthority;
+  }
+
+  async setAuthority(turn: TurnContext, id: string): Promise<void> {
+    await this.profile.set(turn, { authority: id });
+  }
+
+  async authorityName(turn: TurnContext): Promise<string | undefined> {
+    const id = await this.getAuthority(turn);
+    return id ? this.displayName(id) : undefined;
+  }
+
+  displayName = (id: string): string => this.findAuthority(id)?.name ?? id;
+
+  // ---- replies -----------------------------------------------------------------------------
+
+  /** Answer a question with the user's authority: answer card or decline card. */
+  async answer(turn: TurnContext, question: string): Promise<void> {
+    const authority = await this.getAuthority(turn);
+    const result = this.services.engine.answer(question, { authority });
+    this.services.log.info('answer', {
+      activityId: turn.activity.id,
+      answered: result.answered,
+      decline: result.decline?.reason,
+      results: result.results.length,
+    });
+    const card = resultCard(result, {
+      publicBaseUrl: this.services.publicBaseUrl,
+      authorityName: this.displayName,
+      hasAuthority: authority !== undefined,
+    });
+    await turn.sendActivity({ attachments: [card] });
+  }
+
+  async sendSetAuthorityCard(turn: TurnContext): Promise<void> {
+    const current = await this.getAuthority(turn);
+    await turn.sendActivity({ attachments: [setAuthorityCard({ authorities: this.authorities, current })] });
+  }
+
+  async sendHelp(turn: TurnContext): Promise<void> {
+    await turn.sendActivity({
+      attachments: [helpCard({ commands: this.helpEntries(), authorityName: await this.authorityName(turn) })],
+    });
+  }
+
+  // ---- turn plumbing -----------------------------------------------------------------------
+
+  override async run(turn: TurnContext): Promise<void> {
+    const started = performance.now();
+    try {
+      await super.run(turn);
+      await this.services.conversationState.saveChanges(turn);
+      await this.services.userState.saveChanges(turn);
+    } finally {
+      this.services.log.info('turn', {
+        type: turn.activity.type,
+        name: turn.activity.name,
+        channel: turn.activity.channelId,
+        scope: turn.activity.conversation?.conversationType,
+        activityId: turn.activity.id,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  }
+
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    const handler = turn.activity.name ? this.invokes.get(turn.activity.name) : undefined;
+    return handler ? handler(turn, this) : super.onInvokeActivity(turn);
+  }
+
+  /** Welcome once per install: when the bot itself joins, or a user opens a 1:1 chat. */
+  private shouldWelcome(turn: TurnContext): boolean {
+    const added = turn.activity.membersAdded ?? [];
+    const botId = turn.activity.recipient?.id;
+    if (added.some((m) => m.id === botId)) return true;
+    const personal = (turn.activity.conversation?.conversationType ?? 'personal') === 'personal';
+    return personal && added.some((m) => m.id !== botId);
+  }
+
+  private messageText(turn: TurnContext): string {
+    const activity = turn.activity;
+    if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return '';
+    // Teams puts "<at>Bot</at>" in the text of channel and group messages.
+    if (activity.recipient?.id) TurnContext.removeRecipientMention(activity);
+    return (activity.text ?? '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+
+  private async dispatchMessage(turn: TurnContext): Promise<void> {
+    const text = this.messageText(turn);
+    const value: unknown = turn.activity.value;
+    const ctx: CommandContext = { turn, text, bot: this };
+    // messageBack carries both text and value; a verb in the value means it came from our card.
+    const isSubmission = (value !== undefined && value !== null && !text) || submissionEnvelope.safeParse(value).success;
+    if (isSubmission) return this.dispatchSubmission({ ...ctx, text: '' }, value);
+    if (!text) {
+      await turn.sendActivity(MESSAGES.emptyMessage);
+      return;
+    }
+    const command = this.commands.find((c) => c.match(text));
+    if (command) return command.handle(ctx);
+    return this.answer(turn, text);
+  }
+
+  private async dispatchSubmission(ctx: CommandContext, value: unknown): Promise<void> {
+    const envelope = submissionEnvelope.safeParse(value);
+    const action = envelope.success ? this.actions.get(envelope.data.verb) : undefined;
+    if (!action) {
+      this.services.log.warn('card-rejected', { activityId: ctx.turn.activity.id, reason: envelope.success ? 'unknown-verb' : 'no-verb' });
+      await ctx.turn.sendActivity(MESSAGES.staleCard);
+      return;
+    }
+    const data = action.schema.safeParse(value);
+    if (!data.success) {
+      this.services.log.warn('card-rejected', { activityId: ctx.turn.activity.id, verb: action.verb, reason: 'invalid' });
+      const problems = [...new Set(data.error.issues.map((i) => i.message))].join('; ');
+      await ctx.turn.sendActivity(`Sorry, I couldn't use that card: ${problems}. Please try again, or type **help**.`);
+      return;
+    }
+    return action.handle(ctx, data.data);
+  }
+}
+
+/** The commands and card actions every deployment has. Other features add theirs through the same seams. */
+function registerBuiltIns(bot: PolicyBot): void {
+  const setAuthorityPattern = /^(?:set|change|choose)\s+(?:my\s+)?(?:local\s+)?authority\b\s*(?:to\s+)?(.*)$/i;
+
+  bot
+    .registerCommand({
+      name: 'help',
+      match: (t) => /^(?:help|\?|commands|what can you do\??)$/i.test(t),
+      handle: ({ turn }) => bot.sendHelp(turn),
+      help: { usage: 'help', description: 'Show this list.' },
+    })
+    .registerCommand({
+      name: 'welcome',
+      match: (t) => /^(?:hi|hello|hey|start|get started)[!.]?$/i.test(t),
+      handle: async ({ turn }) => {
+        await turn.sendActivity({ attachments: [welcomeCard({ authorityName: await bot.authorityName(turn) })] });
+      },
+    })
+    .registerCommand({
+      name: 'set-authority',
+      match: (t) => setAuthorityPattern.test(t),
+      handle: async ({ turn, text }) => {
+        const named = setAuthorityPattern.exec(text)?.[1]?.trim();
+        const authority = named ? bot.findAuthority(named) : undefined;
+        if (!authority) return bot.sendSetAuthorityCard(turn);
+        await bot.setAuthority(turn, authority.id);
+        await turn.sendActivity(`Your authority is now **${authority.name}**. I'll quote its policy first.`);
+      },
+      help: { usage: 'set authority', description: 'Choose your local authority, so its policy is quoted first.' },
+    })
+    .registerCommand({
+      name: 'triage',
+      match: (t) => /^triage\b/i.test(t) || /^i(?:'|’)?m\s+worried\s+about\b|^i\s+am\s+worried\s+about\b/i.test(t),
+      handle: (ctx) => bot.startTriage(ctx, /^triage\b/i.test(ctx.text) ? 'command' : 'worried'),
+      help: {
+        usage: "triage, or \"I'm worried about…\"",
+        description: 'Work through a concern: pathway, referrals, contacts and next steps (no names, please).',
+      },
+    })
+    .registerCommand({
+      name: 'glossary',
+      match: (t) => /^glossary\b/i.test(t),
+      handle: async ({ turn, text }) => {
+        const term = text.replace(/^glossary\b[:\s]*/i, '').trim();
+        if (!term) {
+          await turn.sendActivity('Type **glossary** followed by a term, for example **glossary MARAC**.');
+          return;
+        }
+        const entries = bot.services.engine.glossary(term);
+        if (entries.length === 0) return bot.answer(turn, `What does ${term} mean?`);
+        await turn.sendActivity(
+          entries.map((e) => `**${e.term}**: ${e.expansion}.${e.explanation ? ` ${e.explanation}` : ''}`).join('\n\n'),
+        );
+      },
+      help: { usage: 'glossary <term>', description: 'Explain an acronym or term, e.g. glossary MARAC.' },
+    })
+    .registerCommand({
+      name: 'contacts',
+      match: (t) => /^contacts?$/i.test(t),
+      handle: async ({ turn }) => {
+        const authority = await bot.getAuthority(turn);
+        if (!authority) {
+          await turn.sendActivity('Set your authority first, so I can show its contacts.');
+          return bot.sendSetAuthorityCard(turn);
+        }
+        await bot.answer(turn, `${bot.displayName(authority)} contact phone number and email for children's services`);
+      },
+      help: { usage: 'contacts', description: "Contact details from your authority's policy." },
+    });
+
+  bot
+    .registerAction({
+      verb: 'setAuthority',
+      schema: z.object({
+        verb: z.literal('setAuthority'),
+        authority: z.string({ error: 'please choose an authority from the list' }).trim().min(1, 'please choose an authority from the list'),
+      }),
+      handle: async ({ turn }, data) => {
+        const authority = bot.findAuthority(data.authority);
+        if (!authority) {
+          await turn.sendActivity(MESSAGES.unknownAuthority);
+          return bot.sendSetAuthorityCard(turn);
+        }
+        await bot.setAuthority(turn, authority.id);
+        await turn.sendActivity(`Your authority is now **${authority.name}**. I'll quote its policy first. Ask me a question.`);
+      },
+    })
+    .registerAction({ verb: 'showSetAuthority', schema: z.object({}), handle: ({ turn }) => bot.sendSetAuthorityCard(turn) })
+    .registerAction({ verb: 'help', schema: z.object({}), handle: ({ turn }) => bot.sendHelp(turn) })
+    .registerAction({ verb: 'startTriage', schema: z.object({}), handle: (ctx) => bot.startTriage(ctx, 'card') })
+    .registerAction({
+      verb: 'ask',
+      schema: z.object({
+        question: z.string({ error: 'the question is missing' }).trim().min(1, 'the question is missing').max(500, 'the question is too long'),
+      }),
+      handle: ({ turn }, data) => bot.answer(turn, data.question),
+    });
+}

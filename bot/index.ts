@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { ConversationState, UserState } from 'botbuilder';
+import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { loadEngine } from './engine';
+import { PolicyBot } from './handler';
+import { createLogger } from './log';
+import { createServer, type RouteRegistrar } from './server';
+import { createStorage } from './storage';
+
+const log = createLogger();
+
+function openBrowser(url: string): void {
+  // Best effort, dev only: never let a missing opener or display affect start-up.
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay || process.env.CI) return;
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // ignore
+  }
+}
+
+function main(): void {
+  loadDotEnv();
+  const config = loadConfig();
+  if (config.authDisabled) {
+    console.warn(
+      'Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.',
+    );
+  }
+
+  const engine = loadEngine();
+  if (config.defaultAuthority && !engine.authorities.some((a) => a.id === config.defaultAuthority)) {
+    throw new ConfigError([
+      `DEFAULT_AUTHORITY: "${config.defaultAuthority}" is not one of ${engine.authorities.map((a) => a.id).join(', ')}`,
+    ]);
+  }
+
+  const storage = createStorage(config.storage);
+  const bot = new PolicyBot({
+    engine,
+    userState: new UserState(storage),
+    conversationState: new ConversationState(storage),
+    publicBaseUrl: config.publicBaseUrl,
+    defaultAuthority: config.defaultAuthority,
+    log,
+  });
+
+  // Features plug in here: bot.registerCommand / registerAction / registerInvoke / setTriageStarter
+  // (handler.ts), and route registrars such as the library tab (server.ts RouteRegistrar).
+  const extraRoutes: RouteRegistrar[] = [];
+
+  const server = createServer({ config, bot, log, extraRoutes });
+  server.listen(config.port, () => {
+    log.info('listening', { port: config.port, storage: config.storage.kind, localChat: config.localChat });
+    if (config.localChat) {
+      const url = `http://localhost:${config.port}/`;
+      console.log(`Local chat: ${url}`);
+      if (config.openBrowser) openBrowser(url);
+    }
+  });
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,56 @@
+import type { CloudAdapter } from 'botbuilder';
+import * as restify from 'restify';
+import { createAdapter, createAuth, type BotFrameworkAuthentication } from './adapter';
+import type { Config } from './config';
+import type { PolicyBot } from './handler';
+import { registerLocalChat } from './local-chat';
+import type { Logger } from './log';
+
+/** What a route registrar gets: enough to add the tab, a health detail or any other route. */
+export interface RouteContext {
+  config: Config;
+  /** The handler; its services include the engine (bot.services.engine) for read-only views. */
+  bot: PolicyBot;
+  adapter: CloudAdapter;
+  log: Logger;
+}
+
+/** Adds routes to the server (e.g. the library tab under /tab). Runs after the built-in routes. */
+export type RouteRegistrar = (server: restify.Server, ctx: RouteContext) => void;
+
+export interface ServerDeps {
+  config: Config;
+  bot: PolicyBot;
+  log: Logger;
+  /** Defaults to ConfigurationBotFrameworkAuthentication over config.auth. Tests may pass their own. */
+  auth?: BotFrameworkAuthentication;
+  extraRoutes?: readonly RouteRegistrar[];
+}
+
+/**
+ * The restify server with every route registered, not yet listening (tests listen on port 0):
+ * POST /api/messages, GET /healthz, the local chat page and its Direct Line emulation when
+ * enabled, then any extra routes.
+ */
+export function createServer(deps: ServerDeps): restify.Server {
+  const { config, bot, log } = deps;
+  const adapter = createAdapter(deps.auth ?? createAuth(config.auth), log);
+
+  const server = restify.createServer({ name: 'safeguarding-policy-assistant' });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    await adapter.process(req, res, (turn) => bot.run(turn));
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
+  });
+
+  if (config.localChat) registerLocalChat(server, { bot, log });
+
+  const ctx: RouteContext = { config, bot, adapter, log };
+  for (const register of deps.extraRoutes ?? []) register(server, ctx);
+  return server;
+}

@@ -1,0 +1,155 @@
+import type { Attachment } from 'botbuilder';
+import type { AnswerResult, RankedAnswer } from '../bot/engine';
+import type { Citation } from '../knowledge/types';
+import answerTemplate from './answer.json';
+import declineTemplate from './decline.json';
+import { renderCard } from './render';
+
+export interface AnswerCardOptions {
+  /** Base of the library tab links, without a trailing slash. */
+  publicBaseUrl: string;
+  /** Display name for an authority id (falls back to the id). */
+  authorityName: (id: string) => string;
+  /** Whether the asker has set an authority; if not, the card suggests it. */
+  hasAuthority: boolean;
+}
+
+export interface TextSegment {
+  text: string;
+  strong: boolean;
+}
+
+/** Further passages shown under the best one (the engine returns up to five). */
+const MAX_MORE = 2;
+const MAX_FOLLOW_UPS = 3;
+const MAX_BUTTON_TITLE = 60;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2019", "2019-03" or "2019-03-12" as "2019", "March 2019" or "12 March 2019". */
+export function formatIssued(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!m) return date;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/**
+ * Split `text` into runs, marking the highlighted sentences strong. Highlights are matched
+ * exactly, then ignoring case and runs of whitespace; one that cannot be found is skipped,
+ * so the passage itself is always shown verbatim and complete.
+ */
+export function highlightSegments(text: string, highlights: readonly string[]): TextSegment[] {
+  const ranges: [number, number][] = [];
+  for (const h of highlights) {
+    const needle = h.trim();
+    if (!needle) continue;
+    let start = text.indexOf(needle);
+    let end = start + needle.length;
+    if (start < 0) {
+      const pattern = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      const m = new RegExp(pattern, 'i').exec(text);
+      if (!m) continue;
+      start = m.index;
+      end = start + m[0].length;
+    }
+    ranges.push([start, end]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    if (from > at) segments.push({ text: text.slice(at, from), strong: false });
+    segments.push({ text: text.slice(from, e), strong: true });
+    at = e;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), strong: false });
+  return segments;
+}
+
+/** The line under every passage: title, authority, section, issue date. */
+export function citationLine(c: Citation, authorityName: (id: string) => string): string {
+  const who = c.authorities.length ? c.authorities.map(authorityName).join(', ') : c.national ? 'National guidance' : c.publisher;
+  return [`Source: ${c.title}`, who, c.section, `issued ${formatIssued(c.issued)}`].filter(Boolean).join(' · ');
+}
+
+export function libraryUrl(publicBaseUrl: string, anchor: string): string {
+  return `${publicBaseUrl}/tab/library#${encodeURIComponent(anchor)}`;
+}
+
+/** Bold that covers (nearly) the whole passage distinguishes nothing and is hard to read. */
+const MAX_BOLD_SHARE = 0.85;
+
+function passageSegments(display: string, highlights: readonly string[]): TextSegment[] {
+  const segments = highlightSegments(display, highlights);
+  const bold = segments.reduce((n, s) => n + (s.strong ? s.text.length : 0), 0);
+  return bold > display.length * MAX_BOLD_SHARE ? [{ text: display, strong: false }] : segments;
+}
+
+function passageView(r: RankedAnswer, opts: AnswerCardOptions) {
+  const c = r.citation;
+  return {
+    segments: passageSegments(r.passage.display, r.highlights),
+    citation: citationLine(c, opts.authorityName),
+    hasReviewWarning: c.reviewOverdue,
+    reviewWarning: c.reviewDue
+      ? `This document was due for review in ${formatIssued(c.reviewDue)}. Check with your manager that it is still current.`
+      : '',
+    hasSuperseded: Boolean(c.supersededNote),
+    superseded: c.supersededNote ? `Note: ${c.supersededNote}` : '',
+    libraryUrl: libraryUrl(opts.publicBaseUrl, c.anchor),
+  };
+}
+
+function buttonTitle(text: string): string {
+  return text.length <= MAX_BUTTON_TITLE ? text : `${text.slice(0, MAX_BUTTON_TITLE - 1).trimEnd()}…`;
+}
+
+/** The answer card: best passage verbatim with highlights, citation, currency warnings, more passages, follow-ups. */
+export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attachment {
+  const [best, ...rest] = result.results;
+  if (!best) throw new Error('answerCard needs at least one result');
+  const more = rest.slice(0, MAX_MORE).map((r) => passageView(r, opts));
+  const comparing = result.comparing.length > 1;
+  const followUps = result.followUps.slice(0, MAX_FOLLOW_UPS).map((q) => ({ title: buttonTitle(q), question: q }));
+  const glossary = result.glossary ?? [];
+  return renderCard(answerTemplate, {
+    hasHeading: comparing,
+    heading: comparing ? `Comparing ${result.comparing.map(opts.authorityName).join(' and ')}` : '',
+    best: passageView(best, opts),
+    hasMore: more.length > 0,
+    // When comparing, the other authorities' passages are the point, so they start open.
+    showMore: comparing,
+    moreTitle: more.length === 1 ? 'Show or hide 1 more passage' : `Show or hide ${more.length} more passages`,
+    more,
+    hasGlossary: glossary.length > 0,
+    glossary: glossary.map((g) => ({ term: g.term, expansion: g.expansion })),
+    hasFollowUps: followUps.length > 0,
+    followUps,
+    noAuthority: !opts.hasAuthority,
+  });
+}
+
+/** The national helpline, in any spacing: shown on every decline unless the engine's message already gives it. */
+const HELPLINE_NUMBER = /0808\s*2000\s*247/;
+
+/** The decline card: the engine's explanation (what is covered), plus where to get help now. Never an invented answer. */
+export function declineCard(result: AnswerResult, opts: AnswerCardOptions): Attachment {
+  const decline = result.decline;
+  const message = decline?.message || 'I could not find a passage in the policies I hold that answers this, so I will not guess.';
+  return renderCard(declineTemplate, {
+    hasHeading: decline?.reason !== 'empty',
+    heading: "I can't answer that from the policies I hold",
+    message,
+    showHelpline: !HELPLINE_NUMBER.test(message),
+    offerSetAuthority: decline?.reason === 'uncovered-authority' || (!opts.hasAuthority && decline?.reason !== 'empty'),
+  });
+}
+
+/** Answer card when the engine answered, decline card otherwise. */
+export function resultCard(result: AnswerResult, opts: AnswerCardOptions): Attachment {
+  return result.answered && result.results.length > 0 ? answerCard(result, opts) : declineCard(result, opts);
+}

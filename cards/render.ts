@@ -1,0 +1,20 @@
+import { Template } from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+
+/** An Adaptive Card as JSON (after template expansion). */
+export type CardJson = Record<string, unknown>;
+
+/**
+ * Expand an Adaptive Card template (adaptivecards-templating syntax: `${expr}`, `$data`,
+ * `$when`) with `data` as `$root`. Strings in the data are inserted as they are: an
+ * expression inside a passage is never evaluated.
+ */
+export function expandCard(template: object, data: object): CardJson {
+  const { $schema: _schema, ...card } = new Template(template).expand({ $root: data }) as CardJson;
+  return card;
+}
+
+/** Expand a template and wrap it as a Bot Framework attachment. */
+export function renderCard(template: object, data: object): Attachment {
+  return CardFactory.adaptiveCard(expandCard(template, data));
+}

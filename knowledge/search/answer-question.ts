@@ -1,0 +1,160 @@
+import type { Passage } from '../types';
+import { classifyQuestion } from './classify-question';
+import { citePassage } from './cite-passage';
+import { decideConfidence, MIN_COVERAGE } from './decide-confidence';
+import { expandQuery, type QueryPlan } from './expand-query';
+import { suggestFollowUps } from './follow-ups';
+import { highlightSentences } from './highlight-sentences';
+import type { KnowledgeBase } from './load-knowledge';
+import { matchAuthorities, type NamedAuthorities } from './match-authorities';
+import { rankPassages, type Scored } from './rank-passages';
+import type { AnswerOptions, AnswerResult, DeclineReason, RankedAnswer } from './types';
+
+export const MAX_RESULTS = 5;
+/** How close the asker's own passage must score to the top one to move first. */
+const OWN_FIRST_RATIO = 0.7;
+const MAX_QUESTION = 1000;
+
+/** Questions arrive from chat: drop control characters and cap the length before anything reads them. */
+export function sanitizeQuestion(question: unknown): string {
+  return String(question ?? '')
+    .replace(/[\u0000-\u001F\u007F]+/g, ' ')
+    .slice(0, MAX_QUESTION)
+    .trim();
+}
+
+export interface PreparedQuery {
+  text: string;
+  named: NamedAuthorities;
+  plan: QueryPlan;
+}
+
+/** Split a question into the authorities it names and the topic it asks about. */
+export function prepareQuery(kb: KnowledgeBase, question: string): PreparedQuery {
+  const text = sanitizeQuestion(question);
+  const named = matchAuthorities(kb, text);
+  let topic = '';
+  let names = '';
+  let at = 0;
+  for (const [s, e] of [...named.spans].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue;
+    topic += `${text.slice(at, s)} | `;
+    names += ` ${text.slice(s, e)}`;
+    at = e;
+  }
+  topic += text.slice(at);
+  return { text, named, plan: expandQuery(kb, topic, names) };
+}
+
+export function toRankedAnswer(kb: KnowledgeBase, scored: Scored, plan: QueryPlan, today: Date): RankedAnswer {
+  const { terms: _t, sectionTerms: _s, ...passage } = scored.passage;
+  return {
+    passage: passage as Passage,
+    citation: citePassage(kb, passage, today),
+    score: Math.round(scored.score * 1000) / 1000,
+    highlights: highlightSentences(passage.display, plan.concepts),
+  };
+}
+
+function authoritiesOf(kb: KnowledgeBase, s: Scored): string[] {
+  return kb.documents.get(s.passage.docId)?.authorities ?? [];
+}
+
+/** Best passage for each compared authority first (a shared document counts once), then the rest. */
+function pickForComparison(kb: KnowledgeBase, ranked: Scored[], ids: string[]): Scored[] {
+  const picked: Scored[] = [];
+  const docs = new Set<string>();
+  for (const id of ids) {
+    // An authority whose documents do not really cover the topic gets no forced place.
+    const best = ranked.find((s) => authoritiesOf(kb, s).includes(id) && !docs.has(s.passage.docId) && s.coverage >= MIN_COVERAGE);
+    if (best) {
+      picked.push(best);
+      docs.add(best.passage.docId);
+    }
+  }
+  for (const s of ranked) {
+    if (picked.length >= MAX_RESULTS) break;
+    if (!picked.includes(s) && authoritiesOf(kb, s).some((a) => ids.includes(a))) picked.push(s);
+  }
+  return picked.slice(0, MAX_RESULTS);
+}
+
+/**
+ * The asker's own authority first: when another authority's passage is on top but the asker's
+ * own document answers nearly as well, the own passage moves up (the rest keep their order).
+ */
+export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority: string | undefined): Scored[] {
+  const top = ranked[0];
+  if (!authority || !top || authoritiesOf(kb, top).includes(authority)) return ranked;
+  const own = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
+  if (!own || own.coverage < MIN_COVERAGE || own.score < top.score * OWN_FIRST_RATIO) return ranked;
+  return [own, ...ranked.filter((s) => s !== own)];
+}
+
+function coveredNames(kb: KnowledgeBase): string[] {
+  return kb.coveredAuthorities.map((id) => kb.authorityNames.get(id) ?? id);
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m).replace(/\s+/g, ' ').trim();
+}
+
+function listJoin(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function decline(kb: KnowledgeBase, reason: DeclineReason, base: Omit<AnswerResult, 'answered' | 'results' | 'followUps'>, authorityName?: string): AnswerResult {
+  const m = kb.store.messages;
+  const covers = coveredNames(kb);
+  const values = { covers: listJoin(covers), topics: listJoin(m.topics), helpline: m.helpline, authority: authorityName ?? '' };
+  const template = reason === 'uncovered-authority' ? m.declineUncovered : reason === 'empty' ? m.declineEmpty : m.declineOffTopic;
+  return {
+    ...base,
+    answered: false,
+    results: [],
+    followUps: [],
+    decline: { reason, message: fill(template, values), covers, ...(authorityName ? { authorityName } : {}) },
+  };
+}
+
+/** Answer a policy question with cited passages, or decline when the documents do not cover it. */
+export function answerQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions = {}): AnswerResult {
+  const today = opts.today ?? new Date();
+  const { named, plan, text } = prepareQuery(kb, question);
+  const profile = opts.authority && kb.coveredAuthorities.includes(opts.authority) ? opts.authority : undefined;
+  const authority = named.covered[0] ?? profile;
+
+  let comparing: string[] = [];
+  if (named.comparing) {
+    const ids = named.acrossAll ? [...kb.coveredAuthorities] : [...named.covered];
+    if (!named.acrossAll && ids.length === 1 && profile && profile !== ids[0]) ids.unshift(profile);
+    if (ids.length >= 2) comparing = ids;
+  }
+
+  const glossary = plan.glossaryHits.map((e) => ({ term: e.term, expansion: e.expansion, explanation: e.explanation }));
+  const base = {
+    ...(authority ? { authority } : {}),
+    comparing,
+    ...(glossary.length ? { glossary } : {}),
+  };
+
+  if (named.uncovered.length > 0 && named.covered.length === 0 && !named.acrossAll) {
+    return decline(kb, 'uncovered-authority', base, named.uncovered[0]);
+  }
+  if (!text || plan.concepts.length === 0) return decline(kb, 'empty', base);
+
+  const kind = classifyQuestion(text);
+  const ranked = rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 });
+  const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile);
+  const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
+  const best = comparing.length ? [...chosen].sort((a, b) => b.coverage - a.coverage)[0] : chosen[0];
+  const confidence = decideConfidence(plan, best);
+  if (!confidence.confident) return decline(kb, confidence.reason, base);
+
+  return {
+    ...base,
+    answered: true,
+    results: chosen.map((s) => toRankedAnswer(kb, s, plan, today)),
+    followUps: suggestFollowUps(kb, ranked, plan.glossaryHits),
+  };
+}

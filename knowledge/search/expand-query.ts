@@ -1,0 +1,206 @@
+import { analyze, isStopWord, stem, words } from '../build/analyzer';
+import type { GlossaryEntry } from '../build/schemas';
+import { idf, type KnowledgeBase } from './load-knowledge';
+
+/**
+ * Turn a question into weighted search terms and "concepts" for the confidence rule.
+ * Glossary entries expand both ways (acronym ↔ expansion ↔ variant spellings) and synonym
+ * groups bring in the documents' own words. Nothing here is passed to lunr's query parser.
+ */
+export interface Concept {
+  /** What the asker wrote, for debugging and highlights. */
+  label: string;
+  /**
+   * Words like "phone", "email", "contact" ask for the shape of an answer, not a topic:
+   * a passage with a phone number or email address satisfies them.
+   */
+  shape?: 'phone' | 'email' | 'contact' | 'figure';
+  /** Any one alternative present (all its terms) satisfies the concept; the first is the asker's own. */
+  alternatives: string[][];
+  /** How much the concept matters: rarer words weigh more; unknown words the most. */
+  weight: number;
+}
+
+export interface WeightedTerm {
+  term: string;
+  boost: number;
+}
+
+export interface QueryPlan {
+  terms: WeightedTerm[];
+  concepts: Concept[];
+  glossaryHits: GlossaryEntry[];
+  /** Stemmed topic words in question order (for the phrase bonus). */
+  sequence: string[];
+}
+
+interface Form {
+  words: string[];
+  matchCase: boolean;
+}
+
+/** Weight of a generic word in the confidence rule. */
+const WEAK_WEIGHT = 0.5;
+/** Weight of a word that appears in no document (and has no synonym that does). */
+const UNSEEN_WEIGHT = 10;
+
+const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
+
+/** Contact-intent words and phrases: satisfied by a passage of the right shape. */
+const SHAPE_PHRASES: { words: string[]; shape: NonNullable<Concept['shape']> }[] = [
+  { words: ['get', 'in', 'touch'], shape: 'contact' },
+  { words: ['get', 'hold'], shape: 'contact' },
+  { words: ['contact', 'details'], shape: 'contact' },
+  { words: ['phone', 'number'], shape: 'phone' },
+  { words: ['telephone', 'number'], shape: 'phone' },
+  { words: ['email', 'address'], shape: 'email' },
+  { words: ['e', 'mail'], shape: 'email' },
+  ...['phone', 'telephone', 'tel', 'number', 'numbers', 'call', 'ring', 'mobile'].map((w) => ({ words: [w], shape: 'phone' as const })),
+  ...['email', 'emails', 'inbox'].map((w) => ({ words: [w], shape: 'email' as const })),
+  ...['contact', 'reach', 'touch'].map((w) => ({ words: [w], shape: 'contact' as const })),
+  ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({ words: [w], shape: 'figure' as const })),
+];
+
+function formsOf(entry: GlossaryEntry): Form[] {
+  const caseSensitive = (s: string) => letters(s) <= 2 || (entry.matchCase === true && s === s.toUpperCase());
+  return [entry.term, entry.expansion, ...entry.variants].map((f) => ({
+    words: words(f, caseSensitive(f)),
+    matchCase: caseSensitive(f),
+  }));
+}
+
+interface SynonymMember {
+  member: string;
+  words: string[];
+  terms: string[];
+}
+const synonymCache = new WeakMap<KnowledgeBase, SynonymMember[][]>();
+
+function synonymGroups(kb: KnowledgeBase): SynonymMember[][] {
+  let groups = synonymCache.get(kb);
+  if (!groups) {
+    groups = kb.store.synonyms.map((g) => g.map((m) => ({ member: m, words: words(m), terms: analyze(m) })));
+    synonymCache.set(kb, groups);
+  }
+  return groups;
+}
+
+const formCache = new WeakMap<KnowledgeBase, { entry: GlossaryEntry; form: Form }[]>();
+
+function glossaryForms(kb: KnowledgeBase): { entry: GlossaryEntry; form: Form }[] {
+  let forms = formCache.get(kb);
+  if (!forms) {
+    forms = kb.store.glossary
+      .flatMap((entry) => formsOf(entry).map((form) => ({ entry, form })))
+      .sort((a, b) => b.form.words.length - a.form.words.length);
+    formCache.set(kb, forms);
+  }
+  return forms;
+}
+
+/** Positions where `form` occurs in the question words. */
+function findForm(form: Form, lower: string[], cased: string[]): number[] {
+  const hay = form.matchCase ? cased : lower;
+  const out: number[] = [];
+  if (form.words.length === 0) return out;
+  for (let i = 0; i + form.words.length <= hay.length; i++) {
+    let ok = true;
+    for (let j = 0; j < form.words.length && ok; j++) ok = hay[i + j] === form.words[j];
+    if (ok) out.push(i);
+  }
+  return out;
+}
+
+function addTerm(terms: Map<string, number>, term: string, boost: number): void {
+  if (!term) return;
+  terms.set(term, Math.max(terms.get(term) ?? 0, boost));
+}
+
+/** Weight of a concept: the rarest of its single-term alternatives, or of the asker's own word. */
+function conceptWeight(kb: KnowledgeBase, own: string[], alternatives: string[][]): number {
+  // A word no document uses at all is a strong sign the question is about something else.
+  if (own.length && own.every((t) => !kb.df.has(t)) && alternatives.every((a) => a.some((t) => !kb.df.has(t)))) return UNSEEN_WEIGHT;
+  const ownWeight = own.length ? Math.max(...own.map((t) => idf(kb, t))) : 0;
+  const altWeight = Math.max(0, ...alternatives.filter((a) => a.length === 1).map((a) => idf(kb, a[0]!)));
+  // A word the documents never use still counts (it pulls coverage down), an acronym the asker knows counts fully.
+  return Math.max(0.5, Math.min(7, Math.max(ownWeight, own.length ? 0 : altWeight)));
+}
+
+export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string): QueryPlan {
+  const lower = words(topicText);
+  const cased = words(topicText, true);
+  const consumed = new Array<boolean>(lower.length).fill(false);
+  const terms = new Map<string, number>();
+  const concepts: Concept[] = [];
+  const glossaryHits: GlossaryEntry[] = [];
+
+  // Glossary: longest forms first, so "Independent Domestic Violence Advisor" wins over "DV".
+  const candidates = glossaryForms(kb);
+  for (const { entry, form } of candidates) {
+    for (const at of findForm(form, lower, cased)) {
+      if (consumed.slice(at, at + form.words.length).some(Boolean)) continue;
+      for (let k = at; k < at + form.words.length; k++) consumed[k] = true;
+      if (!glossaryHits.includes(entry)) glossaryHits.push(entry);
+      const own = analyze(form.words.join(' '));
+      const alternatives = [entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f)).filter((a) => a.length);
+      concepts.push({ label: entry.term, alternatives, weight: conceptWeight(kb, [], alternatives) });
+      for (const t of analyze(entry.term)) addTerm(terms, t, 1.5);
+      for (const t of own) addTerm(terms, t, 1);
+      for (const t of analyze(entry.expansion)) addTerm(terms, t, 0.6);
+      for (const v of entry.variants) for (const t of analyze(v)) addTerm(terms, t, 0.5);
+    }
+  }
+
+  // Contact-intent words: one shape concept, weighted like a mid-frequency word.
+  for (const sp of SHAPE_PHRASES) {
+    for (const at of findForm({ words: sp.words, matchCase: false }, lower, cased)) {
+      if (consumed.slice(at, at + sp.words.length).some(Boolean)) continue;
+      for (let k = at; k < at + sp.words.length; k++) consumed[k] = true;
+      for (const t of analyze(sp.words.join(' '))) addTerm(terms, t, 0.3);
+      if (!concepts.some((c) => c.shape)) concepts.push({ label: sp.words.join(' '), shape: sp.shape, alternatives: [analyze(sp.words.join(' '))], weight: 2 });
+    }
+  }
+
+  // Synonym phrases ("out of hours"), then single words.
+  const groups = synonymGroups(kb);
+  for (const group of groups) {
+    for (const m of group.filter((x) => x.words.length > 1)) {
+      for (const at of findForm({ words: m.words, matchCase: false }, lower, cased)) {
+        if (consumed.slice(at, at + m.words.length).some(Boolean)) continue;
+        for (let k = at; k < at + m.words.length; k++) consumed[k] = true;
+        const alternatives = group.map((x) => x.terms).filter((a) => a.length);
+        const own = m.terms;
+        concepts.push({ label: m.member, alternatives, weight: conceptWeight(kb, own, alternatives) });
+        for (const t of own) addTerm(terms, t, 1);
+        for (const a of alternatives) for (const t of a) addTerm(terms, t, 0.4);
+      }
+    }
+  }
+
+  const sequence: string[] = [];
+  lower.forEach((w, i) => {
+    if (isStopWord(w)) return;
+    const s = stem(w);
+    sequence.push(s);
+    if (consumed[i] || /^\d$/.test(w) === false && w.length < 2) return;
+    const alternatives: string[][] = [[s]];
+    for (const group of groups) {
+      if (!group.some((x) => x.words.length === 1 && x.terms[0] === s)) continue;
+      for (const x of group) {
+        const a = x.terms;
+        if (a.length && !alternatives.some((b) => b.join(' ') === a.join(' '))) alternatives.push(a);
+        if (a.length === 1) addTerm(terms, a[0]!, 0.4);
+      }
+    }
+    addTerm(terms, s, 1);
+    if (!concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
+      const weak = kb.store.weakWords.includes(w);
+      concepts.push({ label: w, alternatives, weight: weak ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
+    }
+  });
+
+  // Authority names help a little as words ("Wandsworth LINKs") but are not topic.
+  for (const t of analyze(authorityText)) addTerm(terms, t, 0.3);
+
+  return { terms: [...terms].map(([term, boost]) => ({ term, boost })), concepts, glossaryHits, sequence };
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import { analyze } from '../build/analyzer';
+import { INDEX_FILE, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../build/store';
+import { builtKnowledgeDir } from '../paths';
+import type { DocumentMeta } from '../types';
+
+/**
+ * The loaded knowledge base: the serialized lunr index plus the passage store, with the
+ * lookups every question needs computed once at load. Never rebuilt per request.
+ */
+export interface KnowledgeBase {
+  dir: string;
+  index: lunr.Index;
+  store: KnowledgeStore;
+  passages: Map<string, StoredPassage>;
+  documents: Map<string, DocumentMeta>;
+  /** Passage id → its text and section terms. */
+  termSets: Map<string, Set<string>>;
+  /** Passage id → terms of the passage's own (deepest) section title. */
+  leafTitleTerms: Map<string, Set<string>>;
+  /** Passage id → the shapes of answer it holds (phone number, email, figure). */
+  shapes: Map<string, PassageShape>;
+  /** Passage id → adjacent term pairs, for the phrase bonus. */
+  bigrams: Map<string, Set<string>>;
+  /** Ids of passages that open their section. */
+  firstInSection: Set<string>;
+  /** Document frequency of each term over passages. */
+  df: Map<string, number>;
+  /** Authority id → display name. */
+  authorityNames: Map<string, string>;
+  /** Authorities that have at least one document. */
+  coveredAuthorities: string[];
+}
+
+export interface PassageShape {
+  phone: boolean;
+  email: boolean;
+  figure: boolean;
+  /** Looks like it names a person ("Sarah Galvin"). */
+  name: boolean;
+}
+
+export const PHONE_RE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b0\d{9,10}\b|\b(?:101|999|111)\b/;
+export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/** A statistic: a percentage, a large count, "1 in 5", "a third", "million", "at least five". */
+export const FIGURE_RE = /\d+(?:\.\d+)?\s*(?:%|per ?cent)|\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+in\s+\d+\b|\b(?:one|two|three)\s+in\s+(?:three|four|five|ten)\b|\b(?:a|one)\s+(?:third|quarter|half)\b|\bmillion\b|\b\d+\s+(?:times|incidents|women|children|victims)\b|\b(?:at least|over|around|approximately)\s+(?:\d+|one|two|three|four|five|six|ten)\b/i;
+const NAME_RE = /\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b/;
+
+export function shapeOf(text: string): PassageShape {
+  return { phone: PHONE_RE.test(text), email: EMAIL_RE.test(text), figure: FIGURE_RE.test(text), name: NAME_RE.test(text) };
+}
+
+const cache = new Map<string, KnowledgeBase>();
+
+export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  let store: KnowledgeStore;
+  let serialized: object;
+  try {
+    store = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8')) as KnowledgeStore;
+    serialized = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as object;
+  } catch (err) {
+    throw new Error(`No built knowledge in ${dir} (run \`npm run knowledge:build\`): ${(err as Error).message}`);
+  }
+  // The index was built with empty pipelines (analysis is ours), so nothing needs registering.
+  const index = lunr.Index.load(serialized);
+  const passages = new Map(store.passages.map((p) => [p.id, p]));
+  const termSets = new Map<string, Set<string>>();
+  const leafTitleTerms = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  const firstInSection = new Set<string>();
+  const shapes = new Map<string, PassageShape>();
+  const bigrams = new Map<string, Set<string>>();
+  let lastAnchor = '';
+  for (const p of store.passages) {
+    if (p.anchor !== lastAnchor) firstInSection.add(p.id);
+    shapes.set(p.id, shapeOf(p.text));
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < p.terms.length; i++) pairs.add(`${p.terms[i]} ${p.terms[i + 1]}`);
+    bigrams.set(p.id, pairs);
+    lastAnchor = p.anchor;
+    const set = new Set([...p.terms, ...p.sectionTerms]);
+    termSets.set(p.id, set);
+    leafTitleTerms.set(p.id, new Set(analyze(p.sectionPath[p.sectionPath.length - 1] ?? '')));
+    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const kb: KnowledgeBase = {
+    dir,
+    index,
+    store,
+    passages,
+    documents: new Map(store.documents.map((d) => [d.id, d])),
+    termSets,
+    leafTitleTerms,
+    firstInSection,
+    shapes,
+    bigrams,
+    df,
+    authorityNames: new Map(store.authorities.map((a) => [a.id, a.name])),
+    coveredAuthorities: store.authorities.filter((a) => a.covered).map((a) => a.id),
+  };
+  cache.set(dir, kb);
+  return kb;
+}
+
+/** Inverse document frequency over passages; an unseen term weighs the most. */
+export function idf(kb: KnowledgeBase, term: string): number {
+  const n = kb.store.passages.length;
+  const d = kb.df.get(term) ?? 0;
+  return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+}

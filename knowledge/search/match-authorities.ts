@@ -1,0 +1,54 @@
+import type { KnowledgeBase } from './load-knowledge';
+
+/**
+ * Which authorities a question names, and whether it asks for a comparison.
+ * Names come from knowledge/authorities and knowledge/other-authorities.yaml (data, not code).
+ */
+export interface NamedAuthorities {
+  /** Covered authority ids named in the question, in order of appearance. */
+  covered: string[];
+  /** Names of authorities without a document. */
+  uncovered: string[];
+  /** Character ranges of the names in the question, so their words are not searched as topic. */
+  spans: [number, number][];
+  comparing: boolean;
+  /** "across authorities", "all boroughs": compare every covered authority. */
+  acrossAll: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const nameRe = (name: string, matchCase: boolean) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/[-\s]+/g, '[-\\s]+')}(?:['’]s)?(?![\\p{L}\\p{N}])`, matchCase ? 'gu' : 'giu');
+
+const COMPARE = /\b(compare|comparison|comparing|differen(?:ce|ces|t)|differ|versus|vs\.?|contrast)\b/i;
+const ACROSS = /\b(across|all|every|each|other)\s+(the\s+)?(local\s+)?(authorities|boroughs|councils|areas|las)\b/i;
+
+export function matchAuthorities(kb: KnowledgeBase, question: string): NamedAuthorities {
+  const found: { id: string; at: number }[] = [];
+  const spans: [number, number][] = [];
+  for (const a of kb.store.authorities.filter((x) => x.covered)) {
+    for (const name of [a.name, ...a.aliases, a.id]) {
+      for (const m of question.matchAll(nameRe(name, false))) {
+        found.push({ id: a.id, at: m.index });
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    }
+  }
+  const overlaps = (s: number, e: number) => spans.some(([a, b]) => s < b && e > a);
+  const uncovered: string[] = [];
+  for (const o of kb.store.otherAuthorities) {
+    for (const m of question.matchAll(nameRe(o.name, o.matchCase))) {
+      if (overlaps(m.index, m.index + m[0].length)) continue;
+      if (!uncovered.includes(o.name)) uncovered.push(o.name);
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  const covered = [...new Set(found.sort((x, y) => x.at - y.at).map((f) => f.id))];
+  // Comparison wording is not topic either.
+  for (const re of [ACROSS, COMPARE]) {
+    for (const m of question.matchAll(new RegExp(re.source, 'gi'))) spans.push([m.index, m.index + m[0].length]);
+  }
+  const acrossAll = ACROSS.test(question);
+  const comparing = acrossAll || covered.length >= 2 || (COMPARE.test(question) && covered.length >= 1);
+  return { covered, uncovered, spans, comparing, acrossAll };
+}

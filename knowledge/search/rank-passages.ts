@@ -1,0 +1,134 @@
+import lunr from 'lunr';
+import { analyze } from '../build/analyzer';
+import type { StoredPassage } from '../build/store';
+import type { QuestionKind } from './classify-question';
+import type { Concept, QueryPlan } from './expand-query';
+import { shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
+
+/**
+ * Rank passages for a query plan: lunr's BM25 over fields finds candidates, then a rerank
+ * weighs how much of the question each passage covers, section-title matches, phrases,
+ * the shape of answer the question wants, and the asker's authority.
+ */
+export interface Scored {
+  passage: StoredPassage;
+  score: number;
+  /** Weighted share of the question's concepts the passage (text or section path) covers, 0–1. */
+  coverage: number;
+  lunrScore: number;
+}
+
+export interface AuthorityPreference {
+  /** Preferred authority id, if any. */
+  prefer?: string;
+  /** The question itself named it (a stronger preference than the profile). */
+  named: boolean;
+}
+
+
+const RERANK_DEPTH = 120;
+const WEIGHTS = { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 };
+
+/** A synonym counts for a little less than the asker's own word. */
+const SYNONYM_CREDIT = 0.8;
+
+/** How far a passage (its terms, and its shape for shape concepts) satisfies a concept: 0, SYNONYM_CREDIT or 1. */
+export function satisfied(concept: Concept, terms: Set<string>, shape?: PassageShape): number {
+  const has = (alt: string[]) => alt.every((t) => terms.has(t));
+  if (has(concept.alternatives[0]!)) return 1;
+  if (concept.shape && shape) {
+    if (concept.shape === 'figure') return shape.figure ? 1 : 0;
+    if (concept.shape === 'phone' ? shape.phone : concept.shape === 'email' ? shape.email : shape.phone || shape.email) return 1;
+  }
+  return concept.alternatives.slice(1).some(has) ? SYNONYM_CREDIT : 0;
+}
+
+export function coverageOf(concepts: readonly Concept[], terms: Set<string>, shape?: PassageShape): number {
+  const total = concepts.reduce((s, c) => s + c.weight, 0);
+  if (total === 0) return 0;
+  return concepts.reduce((s, c) => s + satisfied(c, terms, shape) * c.weight, 0) / total;
+}
+
+export { shapeOf };
+
+function phraseShare(sequence: readonly string[], pairs: Set<string>): number {
+  if (sequence.length < 2) return 0;
+  let hits = 0;
+  for (let i = 0; i + 1 < sequence.length; i++) if (pairs.has(`${sequence[i]} ${sequence[i + 1]}`)) hits++;
+  return hits / (sequence.length - 1);
+}
+
+interface Definition {
+  subject: string[];
+  /** "X is …" / "X means …" near the start of a passage reads as a definition. */
+  pattern: RegExp;
+}
+
+function definitionOf(kind: QuestionKind): Definition | undefined {
+  if (!kind.definitionOf) return undefined;
+  const phrase = kind.definitionOf.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W+');
+  return {
+    subject: analyze(kind.definitionOf.join(' ')),
+    pattern: new RegExp(`\\b${phrase}\\w*\\b[^.]{0,40}\\b(is|are|means|refers)\\b`, 'i'),
+  };
+}
+
+function shapeBonus(kind: QuestionKind, def: Definition | undefined, p: StoredPassage, shape: PassageShape, leaf: Set<string>, firstInSection: boolean): number {
+  let bonus = 0;
+  if (kind.phone) bonus += shape.phone ? 0.15 : -0.05;
+  if (kind.email) bonus += shape.email ? 0.12 : 0;
+  if (kind.who && (shape.phone || shape.email) && shape.name) bonus += 0.05;
+  if (kind.stats) bonus += shape.figure ? 0.12 : -0.03;
+  if (def) {
+    // The opening passage of a section named for the subject usually defines it.
+    if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += 0.15 + (firstInSection ? 0.1 : 0);
+    if (def.pattern.test(p.text.slice(0, 200))) bonus += 0.1;
+  }
+  return bonus;
+}
+
+function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPreference): number {
+  const doc = kb.documents.get(p.docId);
+  if (!doc) return 1;
+  if (doc.national) return 0.85;
+  if (!pref.prefer) return 1;
+  if (doc.authorities.includes(pref.prefer)) return pref.named ? 1.6 : 1.35;
+  return pref.named ? 0.75 : 1;
+}
+
+export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, pref: AuthorityPreference): Scored[] {
+  if (plan.terms.length === 0) return [];
+  const hits = kb.index.query((q) => {
+    for (const { term, boost } of plan.terms) {
+      q.term(term, {
+        boost,
+        usePipeline: false,
+        wildcard: lunr.Query.wildcard.NONE,
+        presence: lunr.Query.presence.OPTIONAL,
+      });
+    }
+  });
+  if (hits.length === 0) return [];
+  const maxLunr = hits[0]!.score || 1;
+  const def = definitionOf(kind);
+  const scored: Scored[] = [];
+  // Rerank the strongest lunr candidates only: far down BM25's list nothing wins on coverage alone.
+  for (const hit of hits.slice(0, RERANK_DEPTH)) {
+    const p = kb.passages.get(hit.ref);
+    if (!p) continue;
+    const terms = kb.termSets.get(p.id)!;
+    const leaf = kb.leafTitleTerms.get(p.id)!;
+    const shape = kb.shapes.get(p.id)!;
+    const coverage = coverageOf(plan.concepts, terms, shape);
+    const titleCoverage = coverageOf(plan.concepts, leaf);
+    const base =
+      WEIGHTS.lunr * (hit.score / maxLunr) +
+      WEIGHTS.coverage * coverage +
+      WEIGHTS.title * titleCoverage +
+      WEIGHTS.phrase * phraseShare(plan.sequence, kb.bigrams.get(p.id)!) +
+      shapeBonus(kind, def, p, shape, leaf, kb.firstInSection.has(p.id));
+    scored.push({ passage: p, score: Math.max(0, base) * authorityFactor(kb, p, pref), coverage, lunrScore: hit.score });
+  }
+  // Stable: equal scores keep document order.
+  return scored.sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);
+}

@@ -1,0 +1,45 @@
+import type { Citation, DocumentMeta, Passage } from '../types';
+
+/** One ranked passage with its citation and the sentences that answer the question. */
+export interface RankedAnswer {
+  passage: Passage;
+  citation: Citation;
+  score: number;
+  /** Sentences of passage.display that answer the question, in passage order. */
+  highlights: string[];
+}
+
+export type DeclineReason = 'off-topic' | 'uncovered-authority' | 'empty';
+
+export interface AnswerResult {
+  answered: boolean;
+  /** Authority used for preference: one named in the question wins over the profile. */
+  authority?: string;
+  /** Authority ids when the question asks to compare; results then cover each. */
+  comparing: string[];
+  /** Best first, up to 5. */
+  results: RankedAnswer[];
+  decline?: { reason: DeclineReason; message: string; covers: string[]; authorityName?: string };
+  followUps: string[];
+  /** Acronyms and terms in the question, explained. */
+  glossary?: { term: string; expansion: string; explanation?: string }[];
+}
+
+export interface AnswerOptions {
+  /** The asker's own authority id (profile). */
+  authority?: string;
+  /** For review-date warnings; defaults to now. */
+  today?: Date;
+}
+
+export interface SearchOptions {
+  authority?: string;
+  skip?: number;
+  count?: number;
+  today?: Date;
+}
+
+export interface LibraryDocument extends DocumentMeta {
+  authorityNames: string[];
+  sections: { path: string[]; section: string; anchor: string; passages: Passage[] }[];
+}

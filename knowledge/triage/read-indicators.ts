@@ -1,0 +1,139 @@
+import type { IndicatorReading, ReadIndicator, TriageFacts, TriageKnowledge } from './types';
+
+/** Regular expressions compiled once per knowledge object. */
+interface CompiledReader {
+  indicators: { id: string; label: string; group: ReadIndicator['group']; patterns: { re: RegExp; negatable: boolean }[] }[];
+  facts: { fact: string; re: RegExp; negatable: boolean; value?: number }[];
+  cue: RegExp;
+  exception: RegExp | null;
+  breaks: RegExp;
+  window: number;
+  numberWords: Record<string, number>;
+  roles: RegExp[];
+}
+
+const readers = new WeakMap<TriageKnowledge, CompiledReader>();
+// A match starts at a word boundary (Unicode-aware, unlike \b).
+const START = '(?<![\\p{L}\\p{N}])';
+
+function reader(tk: TriageKnowledge): CompiledReader {
+  let r = readers.get(tk);
+  if (r) return r;
+  const rc = tk.reading;
+  r = {
+    indicators: tk.indicators.map((i) => ({
+      id: i.id,
+      label: i.label,
+      group: i.group,
+      patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, 'giu'), negatable: p.negatable })),
+    })),
+    facts: rc.facts.map((f) => ({ fact: f.fact, re: new RegExp(`${START}(?:${f.source})`, 'giu'), negatable: f.negatable, ...(f.value !== undefined ? { value: f.value } : {}) })),
+    cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'iu'),
+    exception: rc.negationExceptions ? new RegExp(`${START}(?:${rc.negationExceptions})`, 'iu') : null,
+    breaks: new RegExp(rc.clauseBreaks, 'giu'),
+    window: rc.negationWindow,
+    numberWords: rc.numberWords,
+    roles: rc.positionsOfTrust.map((p) => new RegExp(`${START}(?:${p})(?![\\p{L}])`, 'iu')),
+  };
+  readers.set(tk, r);
+  return r;
+}
+
+/** Same-length folding, so match offsets stay valid: curly quotes and dashes. */
+function normalise(text: string): string {
+  return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** True when a negation cue precedes `start` in the same clause ("no violence", "wasn't hurt"). */
+function negated(r: CompiledReader, text: string, start: number): boolean {
+  let seg = text.slice(Math.max(0, start - r.window), start);
+  let cut = -1;
+  for (const m of seg.matchAll(r.breaks)) cut = m.index + m[0].length;
+  if (cut >= 0) seg = seg.slice(cut);
+  if (!r.cue.test(seg)) return false;
+  return !(r.exception && r.exception.test(seg));
+}
+
+function firstMatch(r: CompiledReader, text: string, re: RegExp, negatable: boolean): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    if (negatable && negated(r, text, m.index)) continue;
+    return m as RegExpExecArray;
+  }
+  return undefined;
+}
+
+function toNumber(r: CompiledReader, word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  const w = word.trim().toLowerCase();
+  if (/^\d+(?:\.\d+)?$/.test(w)) return parseFloat(w);
+  const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(w);
+  if (ordinal) return parseInt(ordinal[1]!, 10);
+  return r.numberWords[w];
+}
+
+function numbersIn(r: CompiledReader, list: string): number[] {
+  return list
+    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .map((x) => toNumber(r, x))
+    .filter((n): n is number => n !== undefined);
+}
+
+/**
+ * Read indicators and facts from a description. Patterns come from the knowledge data
+ * (indicators.yaml); this function only applies them, with negation and number parsing.
+ */
+export function readIndicators(tk: TriageKnowledge, description: string): IndicatorReading {
+  const r = reader(tk);
+  const text = normalise(description);
+  const indicators: ReadIndicator[] = [];
+  for (const ind of r.indicators) {
+    for (const p of ind.patterns) {
+      const m = firstMatch(r, text, p.re, p.negatable);
+      if (m) {
+        indicators.push({ id: ind.id, label: ind.label, group: ind.group, evidence: m[0].trim().slice(0, 120) });
+        break;
+      }
+    }
+  }
+  const has = (id: string) => indicators.some((i) => i.id === id);
+
+  const ages = new Set<number>();
+  let unborn = false;
+  let police: number | undefined;
+  let dash: number | undefined;
+  for (const f of r.facts) {
+    f.re.lastIndex = 0;
+    for (const m of text.matchAll(f.re)) {
+      if (f.negatable && negated(r, text, m.index)) continue;
+      const g = m.groups ?? {};
+      const values = f.value !== undefined ? [f.value] : g.list ? numbersIn(r, g.list) : [toNumber(r, g.n)].filter((n): n is number => n !== undefined);
+      if (f.fact === 'unborn') unborn = true;
+      for (const v of values) {
+        if (f.fact === 'childAge') {
+          const unit = (g.unit ?? 'year').toLowerCase();
+          const age = unit.startsWith('month') ? v / 12 : unit.startsWith('week') ? v / 52 : v;
+          if (age >= 0 && age < 18) ages.add(Math.round(age * 100) / 100);
+        } else if (f.fact === 'policeNotifications') {
+          if (v >= 1 && v < 100) police = Math.max(police ?? 0, v);
+        } else if (f.fact === 'dashScore') {
+          if (v >= 0 && v <= 24) dash = Math.max(dash ?? 0, v);
+        }
+      }
+    }
+  }
+
+  const childAges = [...ages].sort((a, b) => a - b);
+  const facts: TriageFacts = { childAges, unborn, immediateDanger: has('immediate-danger') };
+  if (police !== undefined) facts.policeNotifications = police;
+  if (dash !== undefined) facts.dashScore = dash;
+  if (has('no-children') && childAges.length === 0 && !unborn) facts.noChildren = true;
+  if (has('child-special-needs')) facts.specialNeeds = true;
+  const trust = indicators.find((i) => i.id === 'position-of-trust');
+  if (trust) {
+    const role = r.roles.map((re) => re.exec(trust.evidence)?.[0]).find(Boolean);
+    facts.positionOfTrust = role ?? 'works with children';
+  }
+  return { indicators, facts };
+}

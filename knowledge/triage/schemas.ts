@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import { FACT_NAMES, INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
+
+/**
+ * zod schemas for the triage data files. The cross-file checks (a rule names an indicator that
+ * exists, a quote is found in a passage) are refinements built from a context, so a bad
+ * reference is reported by loadDataFile with the file and line, like any other error.
+ */
+
+export interface SchemaContext {
+  /** Returns an error message when the quote cannot be resolved, else undefined. */
+  checkCite(doc: string, quote: string): string | undefined;
+  indicatorIds: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+  referralIds: ReadonlySet<string>;
+  /** Needs declared in knowledge/services.yaml. */
+  needs: ReadonlySet<string>;
+}
+
+const id = z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens');
+const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const regex = z.string().min(1).superRefine((p, ctx) => {
+  try {
+    new RegExp(p.replace(/\{[a-zA-Z]+\}/g, 'x'), 'iu');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}` });
+  }
+});
+
+export function citeSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      doc: id,
+      quote: z.string().min(8, 'quote must be at least 8 characters so it identifies a passage'),
+      /** Shown with the citation, e.g. why Camden's matrix is cited for another authority. */
+      note: z.string().min(1).optional(),
+      supersededNote: z.string().min(1).optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      const err = c?.checkCite(v.doc, v.quote);
+      if (err) ctx.addIssue({ code: 'custom', message: err, path: ['quote'] });
+    });
+}
+export type CiteRef = z.infer<ReturnType<typeof citeSchema>>;
+
+export function citesSchema(c: SchemaContext | undefined) {
+  const one = citeSchema(c);
+  return z.union([one, z.array(one).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+}
+
+export function conditionSchema(c: SchemaContext | undefined): z.ZodType<Condition> {
+  const knownIndicator = id.superRefine((v, ctx) => {
+    if (c && !c.indicatorIds.has(v)) ctx.addIssue({ code: 'custom', message: `unknown indicator "${v}"` });
+  });
+  const schema: z.ZodType<Condition> = z.lazy(() =>
+    z.union([
+      knownIndicator,
+      z.object({ indicator: knownIndicator }).strict(),
+      z
+        .object({ tag: id })
+        .strict()
+        .superRefine((v, ctx) => {
+          if (c && !c.tags.has(v.tag)) ctx.addIssue({ code: 'custom', message: `no indicator has tag "${v.tag}"`, path: ['tag'] });
+        }),
+      z.object({ any: z.array(schema).min(1) }).strict(),
+      z.object({ all: z.array(schema).min(1) }).strict(),
+      z.object({ not: schema }).strict(),
+      z.object({ always: z.literal(true) }).strict(),
+      z
+        .object({
+          fact: z.enum(FACT_NAMES),
+          gte: z.number().optional(),
+          gt: z.number().optional(),
+          lte: z.number().optional(),
+          lt: z.number().optional(),
+          eq: z.union([z.number(), z.string(), z.boolean()]).optional(),
+          in: z.array(z.union([z.number(), z.string()])).optional(),
+          is: z.boolean().optional(),
+          present: z.boolean().optional(),
+        })
+        .strict()
+        .refine((v) => Object.keys(v).length > 1, 'a fact condition needs a comparison (gte, gt, lte, lt, eq, in, is or present)'),
+    ]),
+  ) as z.ZodType<Condition>;
+  return schema;
+}
+
+const step = z.object({ text: z.string().min(1), timescale: z.string().min(1).optional() }).strict();
+
+export function ruleSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      id,
+      description: z.string().min(1),
+      when: conditionSchema(c),
+      level: level.optional(),
+      pathway: z.enum(PATHWAYS).optional(),
+      referrals: z
+        .array(
+          z
+            .object({
+              id: id.superRefine((v, ctx) => {
+                if (c && !c.referralIds.has(v)) ctx.addIssue({ code: 'custom', message: `unknown referral id "${v}" (add it to referralTypes in knowledge/triage/rules.yaml)` });
+              }),
+              why: z.string().min(1).optional(),
+            })
+            .strict(),
+        )
+        .default([]),
+      nextSteps: z.array(step).default([]),
+      /** Contact ids in the asker's authority file to show when the rule fires. */
+      contacts: z.array(id).default([]),
+      /** Needs (knowledge/services.yaml) whose local and national services to show when the rule fires. */
+      services: z
+        .array(
+          id.superRefine((v, ctx) => {
+            if (c && !c.needs.has(v)) ctx.addIssue({ code: 'custom', message: `unknown need "${v}" (see needs in knowledge/services.yaml)` });
+          }),
+        )
+        .default([]),
+      cite: citesSchema(c),
+    })
+    .strict();
+}
+
+export function escalationSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      id,
+      description: z.string().min(1),
+      when: conditionSchema(c),
+      raiseBy: z.number().int().min(1).max(3).optional(),
+      setLevel: level.optional(),
+      cite: citesSchema(c),
+    })
+    .strict()
+    .refine((v) => v.raiseBy !== undefined || v.setLevel !== undefined, 'an escalation needs raiseBy or setLevel');
+}
+
+const patternEntry = z.union([regex, z.object({ pattern: regex, negatable: z.boolean().default(true) }).strict()]);
+
+export const indicatorsFileSchema = z
+  .object({
+    vocabularies: z.record(z.string().regex(/^[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)),
+    negation: z
+      .object({
+        cues: z.array(regex).min(1),
+        exceptions: z.array(regex).default([]),
+        clauseBreaks: regex,
+        window: z.number().int().min(5).max(200),
+      })
+      .strict(),
+    numberWords: z.record(z.string(), z.number()),
+    facts: z.array(
+      z
+        .object({
+          fact: z.enum(['childAge', 'policeNotifications', 'dashScore', 'unborn']),
+          pattern: regex,
+          negatable: z.boolean().default(true),
+          value: z.number().optional(),
+        })
+        .strict(),
+    ),
+    indicators: z
+      .array(
+        z
+          .object({
+            id,
+            label: z.string().min(1),
+            group: z.enum(INDICATOR_GROUPS),
+            tags: z.array(id).default([]),
+            help: z.string().min(1).optional(),
+            patterns: z.array(patternEntry).min(1),
+          })
+          .strict(),
+      )
+      .min(1)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((ind, i) => {
+          if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id "${ind.id}"`, path: [i, 'id'] });
+          seen.add(ind.id);
+        });
+      }),
+    questions: z.array(
+      z
+        .object({
+          id,
+          fact: z.string().min(1),
+          text: z.string().min(1),
+          kind: z.enum(['ages', 'number', 'yes-no', 'yes-no-number', 'text']),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
+
+export function matrixFileSchema(c: SchemaContext | undefined) {
+  const item = z
+    .object({ text: z.string().min(1), indicators: z.array(conditionSchema(c)).default([]), cite: citesSchema(c) })
+    .strict()
+    .refine((v) => v.indicators.every((x) => typeof x === 'string'), 'matrix items list indicator ids only');
+  return z
+    .object({
+      note: z.string().min(1),
+      scales: z
+        .array(
+          z
+            .object({
+              scale: level,
+              name: z.string().min(1),
+              pathway: z.enum(PATHWAYS),
+              response: z.string().min(1),
+              cite: citesSchema(c),
+              evidence: z.array(item).default([]),
+              riskFactors: z.array(item).default([]),
+              protectiveFactors: z.array(item).default([]),
+            })
+            .strict(),
+        )
+        .length(4),
+      uplift: escalationSchema(c),
+    })
+    .strict();
+}
+
+export function rulesFileSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      disclaimer: z.string().min(1),
+      referralTypes: z.record(id, z.object({ label: z.string().min(1) }).strict()),
+      contacts: z.array(contactSchema(c)).default([]),
+      escalations: z.array(escalationSchema(c)).default([]),
+      rules: z.array(ruleSchema(c)).min(1),
+    })
+    .strict();
+}
+
+export function contactSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      id,
+      role: z.string().min(1),
+      name: z.string().min(1).optional(),
+      phone: z.string().min(3).optional(),
+      email: z.string().email().optional(),
+      hours: z.string().min(1).optional(),
+      outOfHours: z.string().min(3).optional(),
+      serves: z.array(id).default([]),
+      cite: citesSchema(c),
+    })
+    .strict();
+}
+
+const routeKeys = z.enum(PATHWAYS);
+
+/** knowledge/authorities/<id>.yaml: id, name and aliases (search), then triage data. */
+export function authorityFileSchema(c: SchemaContext | undefined) {
+  const route = z
+    .object({ summary: z.string().min(1), contacts: z.array(id).default([]), nextSteps: z.array(step).default([]), cite: citesSchema(c) })
+    .strict();
+  return z
+    .object({
+      id,
+      name: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      documents: z.array(id).min(1),
+      contacts: z.array(contactSchema(c)).min(1),
+      routes: z.record(routeKeys, route),
+      rules: z.array(ruleSchema(c)).default([]),
+    })
+    .strict()
+    .superRefine((a, ctx) => {
+      const contactIds = new Set(a.contacts.map((x) => x.id));
+      for (const p of PATHWAYS) if (!a.routes[p]) ctx.addIssue({ code: 'custom', message: `missing route for pathway "${p}"`, path: ['routes'] });
+      for (const [p, r] of Object.entries(a.routes))
+        r.contacts.forEach((cid, i) => {
+          if (!contactIds.has(cid)) ctx.addIssue({ code: 'custom', message: `unknown contact "${cid}"`, path: ['routes', p, 'contacts', i] });
+        });
+      a.rules.forEach((r, ri) =>
+        r.contacts.forEach((cid, i) => {
+          if (!contactIds.has(cid)) ctx.addIssue({ code: 'custom', message: `unknown contact "${cid}"`, path: ['rules', ri, 'contacts', i] });
+        }),
+      );
+    });
+}
+
+export function servicesFileSchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      needs: z.array(id).min(1),
+      services: z.array(
+        z
+          .object({
+            id,
+            name: z.string().min(1),
+            description: z.string().min(1),
+            phone: z.string().min(3).optional(),
+            email: z.string().email().optional(),
+            web: z.string().min(4).optional(),
+            hours: z.string().min(1).optional(),
+            needs: z.array(id).min(1),
+            authorities: z.array(id).default([]),
+            cite: citesSchema(c),
+          })
+          .strict(),
+      ),
+    })
+    .strict()
+    .superRefine((f, ctx) => {
+      const needs = new Set(f.needs);
+      f.services.forEach((s, i) =>
+        s.needs.forEach((n, j) => {
+          if (!needs.has(n)) ctx.addIssue({ code: 'custom', message: `unknown need "${n}" (declare it under needs)`, path: ['services', i, 'needs', j] });
+        }),
+      );
+    });
+}

@@ -1,0 +1,305 @@
+import type { Citation } from '../types';
+
+/**
+ * Shapes of the compiled triage knowledge (build/knowledge/triage.json) and of a triage result.
+ * Engines return plain objects; only the card layer knows about Adaptive Cards.
+ */
+
+export const PATHWAYS = ['emergency', 'child-protection', 'child-in-need', 'early-help', 'adult-services'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+export type Level = 1 | 2 | 3 | 4;
+
+export const INDICATOR_GROUPS = ['incident-violence', 'child', 'adult-victim', 'person-causing-harm', 'context'] as const;
+export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
+
+/** A citation resolved against a passage, plus the words quoted and the passage text. */
+export interface TriageCitation extends Citation {
+  /** The short verbatim excerpt the data quoted. */
+  quote: string;
+  /** The whole passage (display text), so a reader sees the context. */
+  text: string;
+  /** Why this source is cited for another authority (the Barnardo's matrix). */
+  note?: string;
+}
+
+/** Conditions over indicators and facts (see knowledge/triage/README in the data files). */
+export type Condition =
+  | string
+  | { indicator: string }
+  | { tag: string }
+  | { any: Condition[] }
+  | { all: Condition[] }
+  | { not: Condition }
+  | { always: true }
+  | FactCondition;
+
+export const FACT_NAMES = [
+  'dashScore',
+  'policeNotifications',
+  'youngestChildAge',
+  'childCount',
+  'childAgesKnown',
+  'immediateDanger',
+  'unborn',
+  'noChildren',
+  'specialNeeds',
+  'positionOfTrust',
+  'level',
+  'pathway',
+] as const;
+export type FactName = (typeof FACT_NAMES)[number];
+
+export interface FactCondition {
+  fact: FactName;
+  gte?: number;
+  gt?: number;
+  lte?: number;
+  lt?: number;
+  eq?: number | string | boolean;
+  in?: (number | string)[];
+  is?: boolean;
+  present?: boolean;
+}
+
+export interface CompiledPattern {
+  source: string;
+  /** Whether a negation cue before the match (in the same clause) cancels it. */
+  negatable: boolean;
+}
+
+export interface CompiledIndicator {
+  id: string;
+  label: string;
+  group: IndicatorGroup;
+  tags: string[];
+  /** Highest matrix scale that lists this indicator, if any. */
+  scale?: Level;
+  patterns: CompiledPattern[];
+  /** Extra words that make a match read differently (shown on the card as help). */
+  help?: string;
+}
+
+export interface CompiledFactPattern {
+  fact: 'childAge' | 'policeNotifications' | 'dashScore' | 'unborn';
+  source: string;
+  negatable: boolean;
+  /** Fixed value (e.g. "toddler" means 2), otherwise taken from the named groups n / list / unit. */
+  value?: number;
+}
+
+export interface ReadingConfig {
+  negationCues: string;
+  negationExceptions: string;
+  clauseBreaks: string;
+  negationWindow: number;
+  numberWords: Record<string, number>;
+  facts: CompiledFactPattern[];
+  /** Words that name a position of trust, to report which one was found. */
+  positionsOfTrust: string[];
+}
+
+export interface MatrixItem {
+  text: string;
+  indicators: string[];
+  citations: TriageCitation[];
+}
+
+export interface MatrixScale {
+  scale: Level;
+  name: string;
+  pathway: Pathway;
+  response: string;
+  evidence: MatrixItem[];
+  riskFactors: MatrixItem[];
+  protectiveFactors: MatrixItem[];
+  citations: TriageCitation[];
+}
+
+export interface CompiledRule {
+  id: string;
+  /** Authority id, or "national". */
+  scope: string;
+  description: string;
+  when: Condition;
+  level?: Level;
+  pathway?: Pathway;
+  referrals: { id: string; why: string }[];
+  nextSteps: { text: string; timescale?: string }[];
+  contacts: string[];
+  services: string[];
+  citations: TriageCitation[];
+}
+
+export interface CompiledEscalation {
+  id: string;
+  description: string;
+  when: Condition;
+  raiseBy?: number;
+  setLevel?: Level;
+  citations: TriageCitation[];
+}
+
+export interface CompiledContact {
+  id: string;
+  role: string;
+  name?: string;
+  phone?: string;
+  email?: string;
+  hours?: string;
+  outOfHours?: string;
+  /** Referral ids this contact takes (lado, marac, idva …). */
+  serves: string[];
+  citations: TriageCitation[];
+}
+
+export interface CompiledRoute {
+  summary: string;
+  contacts: string[];
+  nextSteps: { text: string; timescale?: string }[];
+  citations: TriageCitation[];
+}
+
+export interface CompiledAuthority {
+  id: string;
+  name: string;
+  aliases: string[];
+  documents: string[];
+  contacts: CompiledContact[];
+  routes: Partial<Record<Pathway, CompiledRoute>>;
+  rules: CompiledRule[];
+}
+
+export interface CompiledService {
+  id: string;
+  name: string;
+  description: string;
+  phone?: string;
+  email?: string;
+  web?: string;
+  hours?: string;
+  needs: string[];
+  /** Empty for national services. */
+  authorities: string[];
+  citations: TriageCitation[];
+}
+
+export interface MissingFactQuestion {
+  id: string;
+  fact: string;
+  text: string;
+  kind: 'ages' | 'number' | 'yes-no' | 'yes-no-number' | 'text';
+}
+
+export interface TriageKnowledge {
+  version: 1;
+  builtAt: string;
+  reading: ReadingConfig;
+  indicators: CompiledIndicator[];
+  matrix: { scales: MatrixScale[]; uplift: CompiledEscalation; note: string };
+  referralTypes: Record<string, { label: string }>;
+  national: { rules: CompiledRule[]; escalations: CompiledEscalation[]; contacts: CompiledContact[] };
+  authorities: Record<string, CompiledAuthority>;
+  services: CompiledService[];
+  questions: MissingFactQuestion[];
+  disclaimer: string;
+}
+
+/* ---------- reading and results ---------- */
+
+export interface TriageFacts {
+  childAges: number[];
+  unborn: boolean;
+  policeNotifications?: number;
+  dashScore?: number;
+  positionOfTrust?: string;
+  immediateDanger: boolean;
+  noChildren?: boolean;
+  specialNeeds?: boolean;
+}
+
+export interface ReadIndicator {
+  id: string;
+  label: string;
+  group: IndicatorGroup;
+  /** The words in the description that matched. */
+  evidence: string;
+}
+
+export interface IndicatorReading {
+  indicators: ReadIndicator[];
+  facts: TriageFacts;
+}
+
+export interface TriageInput {
+  authority: string;
+  indicatorIds: string[];
+  facts: TriageFacts;
+}
+
+export interface TriageReason {
+  kind: 'indicator' | 'rule' | 'uplift' | 'safety' | 'grading' | 'pathway' | 'protective';
+  text: string;
+  citations: TriageCitation[];
+}
+
+export interface FiredRule {
+  id: string;
+  description: string;
+  level: Level | null;
+  citation: TriageCitation;
+  citations: TriageCitation[];
+}
+
+export interface TriageReferral {
+  id: string;
+  label: string;
+  why: string;
+  citations: TriageCitation[];
+}
+
+export interface TriageContact {
+  name: string;
+  role: string;
+  phone?: string;
+  email?: string;
+  hours?: string;
+  outOfHours?: string;
+  citations: TriageCitation[];
+}
+
+export interface TriageStep {
+  text: string;
+  timescale?: string;
+  citation: TriageCitation;
+}
+
+export interface TriageService {
+  id: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  web?: string;
+  needs: string[];
+  citation: TriageCitation;
+}
+
+export interface TriageResult {
+  authority: string;
+  pathway: Pathway;
+  level: Level | null;
+  indicators: { id: string; label: string; group: IndicatorGroup; scale?: Level }[];
+  reasons: TriageReason[];
+  firedRules: FiredRule[];
+  referrals: TriageReferral[];
+  contacts: TriageContact[];
+  nextSteps: TriageStep[];
+  services: TriageService[];
+  citations: TriageCitation[];
+  uplift?: string;
+  escalatedForSafety?: string;
+  /** Where documents grade the same indicator differently and the higher level won. */
+  gradingNotes: string[];
+  /** Facts the rules would use that the description did not give. */
+  missingFacts: MissingFactQuestion[];
+  disclaimer: string;
+}

@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildKnowledge } from '../knowledge/build/build';
+import { builtKnowledgeDir, projectRoot, sharedDir } from '../knowledge/paths';
+import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../knowledge/search';
+import { readQaSet } from './eval-qa';
+
+/**
+ * `npm run bench`: index build time, start-to-ready with a prebuilt index (fresh process),
+ * per-question latency over the dev questions, and resident memory after load.
+ * Targets: p95 ≤ 20 ms per question, ready ≤ 1 s.
+ */
+export interface LatencyStats {
+  runs: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Time `fn` over every input, `repetitions` times (after a warm-up pass). Reusable for triage timing. */
+export function measureLatency<T>(inputs: readonly T[], fn: (input: T) => unknown, repetitions = 20): LatencyStats {
+  for (const input of inputs) fn(input);
+  const times: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    for (const input of inputs) {
+      const t = performance.now();
+      fn(input);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] ?? 0 };
+}
+
+export function questionLatency(kb: KnowledgeBase, repetitions = 20): LatencyStats {
+  const questions = readQaSet(join(sharedDir, 'eval', 'qa-dev.jsonl'));
+  return measureLatency(questions, (q) => answerQuestion(kb, q.q, { authority: q.authority }), repetitions);
+}
+
+/** Start a fresh Node process that loads the prebuilt knowledge and answers one question. */
+function measureReady(): { readyMs: number; firstAnswerMs: number } {
+  const script = `
+    const t0 = performance.now();
+    const { loadKnowledge, answerQuestion } = require('./knowledge/search');
+    const kb = loadKnowledge();
+    const ready = performance.now() - t0;
+    answerQuestion(kb, 'who chairs the MARAC', {});
+    process.stdout.write(JSON.stringify({ readyMs: ready, firstAnswerMs: performance.now() - t0 }));`;
+  const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const out = execFileSync(process.execPath, [tsx, '-e', script], { cwd: projectRoot, encoding: 'utf8' });
+  return JSON.parse(out) as { readyMs: number; firstAnswerMs: number };
+}
+
+function main(): void {
+  // --knowledge-dir DIR times the build of another knowledge tree (the rest uses the prebuilt index).
+  const at = process.argv.indexOf('--knowledge-dir');
+  const knowledgeDir = at >= 0 ? process.argv[at + 1] : undefined;
+  const tmp = mkdtempSync(join(tmpdir(), 'kb-bench-'));
+  try {
+    const build = buildKnowledge({ outDir: tmp, knowledgeDir });
+    console.log(`index build: ${build.ms.toFixed(0)} ms (${build.documents} documents, ${build.passages} passages)`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const ready = measureReady();
+  console.log(`ready (fresh process, prebuilt index): load ${ready.readyMs.toFixed(0)} ms, first answer at ${ready.firstAnswerMs.toFixed(0)} ms (target ≤ 1000 ms)`);
+  const before = process.memoryUsage().rss;
+  const kb = loadKnowledge(builtKnowledgeDir);
+  const rss = process.memoryUsage().rss;
+  const lat = questionLatency(kb);
+  console.log(`question latency over ${lat.runs} runs: p50 ${lat.p50.toFixed(2)} ms, p95 ${lat.p95.toFixed(2)} ms, max ${lat.max.toFixed(2)} ms (target p95 ≤ 20 ms)`);
+  console.log(`resident memory after load: ${(rss / 1048576).toFixed(1)} MB (load added ${((rss - before) / 1048576).toFixed(1)} MB)`);
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

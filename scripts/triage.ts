@@ -1,0 +1,149 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { loadTriageKnowledge, triage, type TriageKnowledge, type TriageOutcome } from '../knowledge/triage';
+
+/**
+ * `npm run triage`, as ../shared/eval/README.md specifies:
+ *   --jsonl FILE                        one JSON object per input line on stdout
+ *   --authority ID "description"        human-readable result (--json: the same object as one line)
+ * Reads the prebuilt knowledge base. Description text is never logged anywhere else.
+ */
+
+const argsSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('jsonl'), file: z.string().min(1) }),
+  z.object({
+    mode: z.literal('single'),
+    authority: z.string().regex(/^[a-z0-9-]+$/, 'authority must be an id such as camden'),
+    description: z.string().trim().min(1, 'give a description of the concern'),
+    json: z.boolean(),
+  }),
+]);
+
+const lineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  authority: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string().trim().min(1),
+});
+
+function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
+  let file: string | undefined;
+  let authority: string | undefined;
+  let json = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--jsonl') file = argv[++i];
+    else if (a === '--authority') authority = argv[++i];
+    else if (a === '--json') json = true;
+    else rest.push(a);
+  }
+  const raw = file !== undefined ? { mode: 'jsonl', file } : { mode: 'single', authority, description: rest.join(' '), json };
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
+    throw new Error(`${msg}\nusage: npm run --silent triage -- --jsonl FILE | --authority ID [--json] "description"`);
+  }
+  return parsed.data;
+}
+
+/** The output object of the eval contract. */
+export function toContractLine(id: string, r: TriageOutcome) {
+  const evidence = new Map(r.read.map((i) => [i.id, i.evidence]));
+  return {
+    id,
+    pathway: r.pathway,
+    level: r.level,
+    indicators: r.indicators.map((i) => (evidence.has(i.id) ? `${i.label} ("${evidence.get(i.id)}")` : i.label)),
+    referrals: r.referrals.map((x) => x.id),
+    contacts: r.contacts.map((c) => ({
+      name: c.name,
+      role: c.role,
+      phone: c.phone ?? '',
+      email: c.email ?? '',
+      hours: c.hours ?? '',
+      ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
+    })),
+    nextSteps: r.nextSteps.map((s) => (s.timescale ? `${s.text} (${s.timescale})` : s.text)),
+    citations: r.citations.map((c) => ({ docId: c.docId, section: c.section, text: c.text, quote: c.quote, ...(c.note ? { note: c.note } : {}) })),
+    reasons: r.reasons.map((x) => x.text),
+    ...(r.uplift ? { uplift: r.uplift } : {}),
+    ...(r.escalatedForSafety ? { escalatedForSafety: r.escalatedForSafety } : {}),
+    disclaimer: r.disclaimer,
+  };
+}
+
+function humanReadable(r: TriageOutcome, tk: TriageKnowledge): string {
+  const out: string[] = [];
+  out.push(`Authority: ${tk.authorities[r.authority]?.name ?? r.authority}`);
+  out.push(`Pathway: ${r.pathway}${r.level ? ` (Barnardo's matrix scale ${r.level})` : ''}`);
+  out.push('', 'Indicators read:');
+  for (const i of r.read) out.push(`  - ${i.label}: "${i.evidence}"`);
+  if (r.uplift) out.push('', `Uplift: ${r.uplift}`);
+  if (r.escalatedForSafety) out.push('', `Raised for safety: ${r.escalatedForSafety}`);
+  for (const g of r.gradingNotes) out.push('', `Note: ${g}`);
+  out.push('', 'Why:');
+  for (const x of r.reasons) out.push(`  - ${x.text}`);
+  out.push('', 'Referrals:');
+  for (const x of r.referrals) out.push(`  - ${x.label}: ${x.why}`);
+  out.push('', 'Contacts:');
+  for (const c of r.contacts) out.push(`  - ${c.name} (${c.role})${c.phone ? ` tel ${c.phone}` : ''}${c.email ? ` ${c.email}` : ''}${c.hours ? ` [${c.hours}]` : ''}${c.outOfHours ? ` out of hours ${c.outOfHours}` : ''}`);
+  out.push('', 'Next steps:');
+  for (const s of r.nextSteps) out.push(`  [ ] ${s.text}${s.timescale ? ` (${s.timescale})` : ''}`);
+  if (r.missingFacts.length) {
+    out.push('', 'Please also check:');
+    for (const q of r.missingFacts) out.push(`  ? ${q.text}`);
+  }
+  out.push('', 'Sources:');
+  for (const c of r.citations) out.push(`  - ${c.title} › ${c.section}${c.reviewOverdue ? ' (past its review date)' : ''}${c.note ? ` [${c.note}]` : ''}: "${c.quote}"`);
+  out.push('', r.disclaimer);
+  return out.join('\n');
+}
+
+async function runJsonl(tk: TriageKnowledge, file: string): Promise<void> {
+  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      console.error(`${file}:${n}: not valid JSON; skipped`);
+      continue;
+    }
+    const parsed = lineSchema.safeParse(value);
+    if (!parsed.success) {
+      console.error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}; skipped`);
+      continue;
+    }
+    const { id, authority, description } = parsed.data;
+    if (!tk.authorities[authority]) {
+      console.error(`${file}:${n}: unknown authority "${authority}" (known: ${Object.keys(tk.authorities).join(', ')}); skipped`);
+      continue;
+    }
+    try {
+      process.stdout.write(`${JSON.stringify(toContractLine(id, triage(tk, { authority, description })))}\n`);
+    } catch (err) {
+      console.error(`${file}:${n}: ${(err as Error).message}; skipped`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const tk = loadTriageKnowledge();
+  if (args.mode === 'jsonl') return runJsonl(tk, args.file);
+  if (!tk.authorities[args.authority]) throw new Error(`unknown authority "${args.authority}" (known: ${Object.keys(tk.authorities).join(', ')})`);
+  const r = triage(tk, { authority: args.authority, description: args.description });
+  console.log(args.json ? JSON.stringify(toContractLine('1', r)) : humanReadable(r, tk));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  });
+}

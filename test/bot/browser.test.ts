@@ -1,0 +1,74 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { engine, startBot, type RunningBot } from './helpers';
+
+/**
+ * End to end in a real browser: the local chat page, Web Chat from the bundled script, the
+ * Direct Line emulation, the bot in process, and its replies through the connector routes.
+ */
+
+const QUESTION = 'do I need to do a safety plan with the victim and children?';
+/** Generous: only a safety net for a hung page. Nothing here asserts how fast anything is. */
+const WAIT = { timeout: 30_000 };
+
+let bot: RunningBot;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  bot = await startBot();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  // Nothing may be fetched from anywhere but this server (no CDN).
+  await page.route('**/*', (route) => (route.request().url().startsWith(bot.url) ? route.continue() : route.abort()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+
+const card = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+
+test('the local chat page: welcome, set authority through the card, ask, see the cited answer', async () => {
+  const e = engine();
+  // An authority whose own document answers the question, so the citation shows it was used.
+  const authority = e.authorities.find((a) => e.answer(QUESTION, { authority: a.id }).results[0]?.citation.authorities.includes(a.id))!;
+  const expected = e.answer(QUESTION, { authority: authority.id }).results[0]!.citation;
+
+  await page.goto(`${bot.url}/`);
+  await page.getByText('Local development chat').waitFor(WAIT);
+  await page.getByText('Do not enter names or any identifying details').first().waitFor(WAIT);
+
+  const welcome = card('I answer questions about domestic abuse policy');
+  await welcome.waitFor(WAIT);
+  expect(await welcome.textContent()).toMatch(/do not enter names or any identifying details/i);
+
+  await welcome.getByRole('button', { name: 'Set my authority' }).click();
+  const setAuthority = card('Set your authority');
+  await setAuthority.waitFor(WAIT);
+  await setAuthority.locator('select').selectOption(authority.id);
+  await setAuthority.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(`Your authority is now ${authority.name}`).first().waitFor(WAIT);
+
+  const sendBox = page.locator('[data-id="webchat-sendbox-input"]');
+  await sendBox.fill(QUESTION);
+  await sendBox.press('Enter');
+
+  const answer = card('Source:');
+  await answer.waitFor(WAIT);
+  const text = (await answer.textContent()) ?? '';
+  expect(text).toContain(`Source: ${expected.title}`);
+  expect(text).toContain(authority.name);
+  expect(text).toContain(expected.section);
+  await answer.getByRole('button', { name: 'Open in library' }).waitFor(WAIT);
+
+  // The user's own message is echoed back, so Web Chat shows it as sent, not failed.
+  await page.getByText(QUESTION).first().waitFor(WAIT);
+  expect(await page.getByText(/send failed/i).count()).toBe(0);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from '../../bot/config';
+
+describe('configuration from the environment', () => {
+  test('with nothing set: local, unauthenticated, local chat on, file storage, port 3978', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3978, authDisabled: true, localChat: true, openBrowser: true, publicBaseUrl: 'http://localhost:3978' });
+    expect(c.storage).toMatchObject({ kind: 'file' });
+    expect(c.storage.kind === 'file' && c.storage.dir).toMatch(/\.data$/);
+  });
+
+  test('an app id turns auth on and the local chat off, unless LOCAL_CHAT=true', () => {
+    const withId = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' };
+    expect(loadConfig(withId)).toMatchObject({ authDisabled: false, localChat: false });
+    expect(loadConfig({ ...withId, LOCAL_CHAT: 'true' }).localChat).toBe(true);
+    expect(loadConfig({ LOCAL_CHAT: 'false' }).localChat).toBe(false);
+  });
+
+  test('empty values count as unset; a trailing slash on the public URL is dropped', () => {
+    expect(loadConfig({ PORT: '', STORAGE: '', MicrosoftAppId: '' })).toMatchObject({ port: 3978, authDisabled: true });
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).publicBaseUrl).toBe('https://bot.example.org');
+  });
+
+  test('blob storage needs a connection string', () => {
+    expect(() => loadConfig({ STORAGE: 'blob' })).toThrow(/BLOB_CONNECTION_STRING: is required when STORAGE=blob/);
+    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
+      kind: 'blob',
+      connectionString: 'UseDevelopmentStorage=true',
+      container: 'bot-state',
+    });
+  });
+
+  test('bad values are all named, and never echoed', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', STORAGE: 'floppy-disk', LOCAL_CHAT: 'perhaps', PUBLIC_BASE_URL: 'not a url secret-ish' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'STORAGE', 'LOCAL_CHAT', 'PUBLIC_BASE_URL']) expect(message).toContain(name);
+    expect(message).not.toContain('secret-ish');
+    expect(message).not.toContain('floppy-disk');
+  });
+
+  test('an app password is required with an app id', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app' })).toThrow(/MicrosoftAppPassword/);
+  });
+});

@@ -1,0 +1,171 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConversationState, MemoryStorage, UserState, type Activity, type Attachment, type Storage } from 'botbuilder';
+import type { Server } from 'restify';
+import { loadConfig } from '../../bot/config';
+import { loadEngine, type Engine } from '../../bot/engine';
+import { PolicyBot } from '../../bot/handler';
+import { silentLogger } from '../../bot/log';
+import { createServer, type RouteRegistrar } from '../../bot/server';
+
+let sharedEngine: Engine | undefined;
+/** The real engine over build/knowledge, loaded once per test file. */
+export function engine(): Engine {
+  sharedEngine ??= loadEngine();
+  return sharedEngine;
+}
+
+export interface RunningBot {
+  url: string;
+  bot: PolicyBot;
+  server: Server;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** Start the real server on port 0 with MemoryStorage (unless given) and the real engine. */
+export async function startBot(
+  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void } = {},
+): Promise<RunningBot> {
+  const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
+  const storage = opts.storage ?? new MemoryStorage();
+  const bot = new PolicyBot({
+    engine: engine(),
+    userState: new UserState(storage),
+    conversationState: new ConversationState(storage),
+    publicBaseUrl: config.publicBaseUrl,
+    defaultAuthority: config.defaultAuthority,
+    log: silentLogger,
+  });
+  opts.setup?.(bot);
+  const server = createServer({ config, bot, log: silentLogger, extraRoutes: opts.extraRoutes });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    bot,
+    server,
+    storage,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface CapturedReply {
+  method: string;
+  /** Decoded conversation id from the URL. */
+  conversationId: string;
+  /** The activity id in the URL (reply-to for POST, the updated activity for PUT). */
+  replyToId?: string;
+  activity: Partial<Activity>;
+}
+
+/** A stand-in for the channel: the bot's replies to serviceUrl land here. */
+export interface ConnectorListener {
+  serviceUrl: string;
+  replies: CapturedReply[];
+  /** Forget what was captured so far. */
+  take(): CapturedReply[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startConnector(): Promise<ConnectorListener> {
+  const replies: CapturedReply[] = [];
+  let n = 0;
+  const server: HttpServer = createHttpServer(async (req, res) => {
+    const body = await readBody(req);
+    const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (m) {
+      replies.push({
+        method: req.method ?? '',
+        conversationId: decodeURIComponent(m[1]!),
+        replyToId: m[2] ? decodeURIComponent(m[2]) : undefined,
+        activity: JSON.parse(body || '{}') as Partial<Activity>,
+      });
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id: `reply-${++n}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}`,
+    replies,
+    take: () => replies.splice(0, replies.length),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let activityCounter = 0;
+
+export const BOT = { id: '28:policy-bot', name: 'Policy Assistant' };
+export const USER = { id: '29:user-1', name: 'Practitioner', aadObjectId: '00000000-0000-0000-0000-000000000001' };
+
+/** A Teams personal-chat message (or card submission when `value` is given). */
+export function personalMessage(serviceUrl: string, text: string | undefined, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `msg-${++activityCounter}`,
+    timestamp: new Date(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: USER,
+    recipient: BOT,
+    conversation: { id: 'a:personal-conversation', conversationType: 'personal', isGroup: false, name: '' },
+    text,
+    ...extra,
+  };
+}
+
+export async function postActivity(
+  url: string,
+  activity: Partial<Activity>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** Adaptive Card contents among the captured replies. */
+export function cardsIn(replies: CapturedReply[]): Record<string, unknown>[] {
+  return replies.flatMap((r) =>
+    ((r.activity.attachments ?? []) as Attachment[])
+      .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((a) => a.content as Record<string, unknown>),
+  );
+}
+
+/** Every string in a card, joined: what a reader would see (plus button titles). */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (typeof n === 'string') out.push(n);
+    else if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return out.join(' ');
+}
+
+/** Depth-first search for nodes in a card. */
+export function findNodes(card: unknown, pred: (n: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      if (pred(n as Record<string, unknown>)) found.push(n as Record<string, unknown>);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}

@@ -1,0 +1,125 @@
+import type { Activity } from 'botbuilder';
+import { cardText, startBot, type RunningBot } from './helpers';
+
+/** The Direct Line 3.0 emulation behind the local chat page, driven the way Web Chat drives it. */
+
+let bot: RunningBot;
+
+beforeAll(async () => {
+  bot = await startBot({
+    setup: (b) =>
+      b.registerCommand({
+        name: 'update-demo',
+        match: (t) => t === 'update demo',
+        handle: async ({ turn }) => {
+          const sent = await turn.sendActivity('step 1');
+          await turn.updateActivity({ ...turn.activity, id: sent!.id, type: 'message', text: 'step 2', from: turn.activity.recipient });
+        },
+      }),
+  });
+});
+
+afterAll(() => bot.close());
+
+async function startConversation(userId = 'local-test-user') {
+  const generated = await fetch(`${bot.url}/v3/directline/tokens/generate`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: { id: userId } }),
+  });
+  const { token, conversationId } = (await generated.json()) as { token: string; conversationId: string };
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const started = await fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers });
+  expect(started.status).toBe(201);
+  expect(await started.json()).toEqual({ conversationId, token, expires_in: expect.any(Number) });
+  const base = `${bot.url}/v3/directline/conversations/${conversationId}`;
+  return {
+    conversationId,
+    headers,
+    get: async (watermark?: string) => {
+      const res = await fetch(`${base}/activities${watermark ? `?watermark=${watermark}` : ''}`, { headers });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { activities: Partial<Activity>[]; watermark: string };
+    },
+    post: (activity: object) => fetch(`${base}/activities`, { method: 'POST', headers, body: JSON.stringify(activity) }),
+  };
+}
+
+test('starting a conversation brings the welcome card', async () => {
+  const chat = await startConversation();
+  const { activities } = await chat.get();
+  expect(activities).toHaveLength(1);
+  expect(activities[0]!.from?.role).toBe('bot');
+  expect(cardText(activities[0]!.attachments)).toMatch(/do not enter names or any identifying details/i);
+});
+
+test("the user's message is echoed with its clientActivityID, then the bot's reply; the watermark moves on", async () => {
+  const chat = await startConversation();
+  const first = await chat.get();
+  const res = await chat.post({ type: 'message', text: 'help', from: { id: 'someone-else', role: 'user' }, channelData: { clientActivityID: 'client-1' } });
+  expect(res.status).toBe(200);
+  const { id } = (await res.json()) as { id: string };
+
+  const next = await chat.get(first.watermark);
+  expect(next.activities.map((a) => a.id)).toContain(id);
+  const echo = next.activities.find((a) => a.id === id)!;
+  expect(echo.channelData).toEqual({ clientActivityID: 'client-1' });
+  // Identity comes from the token, not from what the client claims.
+  expect(echo.from).toEqual({ id: 'local-test-user', name: 'You', role: 'user' });
+  expect(cardText(next.activities.at(-1)!.attachments)).toContain('What I can do');
+
+  expect((await chat.get(next.watermark)).activities).toEqual([]);
+});
+
+test('an activity the bot updates in place comes back with the same id and the new content', async () => {
+  const chat = await startConversation();
+  const before = await chat.get();
+  await chat.post({ type: 'message', text: 'update demo' });
+  const after = await chat.get(before.watermark);
+  const replies = after.activities.filter((a) => a.from?.role === 'bot');
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.text).toBe('step 2');
+});
+
+test('a wrong token, an unknown conversation and a malformed activity are refused', async () => {
+  const chat = await startConversation();
+  const wrongToken = await fetch(`${bot.url}/v3/directline/conversations/${chat.conversationId}/activities`, {
+    headers: { Authorization: 'Bearer nope' },
+  });
+  expect(wrongToken.status).toBe(403);
+  const unknown = await fetch(`${bot.url}/v3/directline/conversations/does-not-exist/activities`, { headers: chat.headers });
+  expect(unknown.status).toBe(404);
+  const malformed = await chat.post({ type: 'explode', text: 42 });
+  expect(malformed.status).toBe(400);
+  expect(await malformed.json()).toEqual({ error: { code: 'BadArgument', message: expect.stringMatching(/valid activity/) } });
+  // Still working afterwards.
+  expect((await chat.post({ type: 'message', text: 'help' })).status).toBe(200);
+});
+
+test('token refresh returns the same conversation', async () => {
+  const chat = await startConversation();
+  const res = await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: chat.headers });
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { conversationId: string }).conversationId).toBe(chat.conversationId);
+});
+
+test('old conversations are dropped once there are too many', async () => {
+  const oldest = await startConversation();
+  for (let i = 0; i < 100; i++) {
+    await fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST' });
+  }
+  const res = await fetch(`${bot.url}/v3/directline/conversations/${oldest.conversationId}/activities`, { headers: oldest.headers });
+  expect(res.status).toBe(404);
+});
+
+test('the page and the Web Chat bundle are served from this server', async () => {
+  const page = await fetch(`${bot.url}/`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain('<script src="/webchat.js"></script>');
+  expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+  const bundle = await fetch(`${bot.url}/webchat.js`);
+  expect(bundle.status).toBe(200);
+  expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+  await bundle.arrayBuffer();
+});

@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildKnowledge } from '../../knowledge/build/build';
+import {
+  answerQuestion,
+  glossaryEntries,
+  libraryDocuments,
+  loadKnowledge,
+  lookupGlossary,
+  searchPassages,
+  type AnswerResult,
+  type KnowledgeBase,
+} from '../../knowledge/search';
+
+// Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
+const TODAY = new Date('2026-11-22T12:00:00Z');
+let outDir: string;
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'kb-search-'));
+  buildKnowledge({ outDir });
+  kb = loadKnowledge(outDir);
+});
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const ask = (q: string, authority?: string): AnswerResult => answerQuestion(kb, q, { authority, today: TODAY });
+const topDoc = (r: AnswerResult) => r.results[0]?.citation.docId;
+
+describe('acronyms and variant spellings', () => {
+  test('an acronym finds passages that spell it out, and is explained', () => {
+    const r = ask('what is the role of the MASH when police review a DIAL', 'staffordshire');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.text).toMatch(/Multi Agency Safeguarding Hub/);
+    expect(r.glossary?.map((g) => g.term)).toEqual(expect.arrayContaining(['MASH', 'DIAL']));
+  });
+
+  test('an expansion finds passages that only use the acronym', () => {
+    const r = ask('must male victims go to the independent domestic violence advisor service', 'sutton');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.text).toContain('IDVA');
+  });
+
+  test("Clare's Law and Claire's Law find the same passage", () => {
+    const a = ask("can a neighbour ask the police under Clare's Law", 'staffordshire');
+    const b = ask("can a neighbour ask the police under Claire's Law", 'staffordshire');
+    expect(a.answered && b.answered).toBe(true);
+    expect(a.results[0]!.passage.id).toBe(b.results[0]!.passage.id);
+  });
+
+  test("Barnardo's and Barnardos find the same passage", () => {
+    const a = ask("which Barnardo's scale means a child protection response", 'camden');
+    const b = ask('which Barnardos scale means a child protection response', 'camden');
+    expect(a.results[0]!.passage.id).toBe(b.results[0]!.passage.id);
+  });
+
+  test('DV, DA and DVA all read as domestic abuse', () => {
+    for (const term of ['DV', 'DA', 'DVA']) {
+      const r = ask(`${term} champions list`, 'sutton');
+      expect(r.glossary?.[0]?.expansion).toMatch(/Domestic (Violence|Abuse)/);
+      expect(r.results[0]!.citation.section).toMatch(/DA champions/);
+    }
+  });
+
+  test('glossary lookups work by term, expansion and variant', () => {
+    expect(glossaryEntries(kb).length).toBeGreaterThan(40);
+    expect(lookupGlossary(kb, 'marac')[0]?.expansion).toMatch(/Risk Assessment Conference/);
+    expect(lookupGlossary(kb, "Claire's Law")[0]?.term).toBe('DVDS');
+  });
+});
+
+describe('authority preference', () => {
+  test("the asker's own authority comes first", () => {
+    expect(topDoc(ask('who draws up the safety plan with the victim', 'camden'))).toBe('camden-joint-protocol');
+    expect(topDoc(ask('who draws up the safety plan with the victim', 'sutton'))).toBe('sutton-practice-directive-26');
+  });
+
+  test('an authority named in the question wins over the profile', () => {
+    const r = ask('what do Lambeth staff do about interpreters', 'camden');
+    expect(r.authority).toBe('lambeth');
+    expect(topDoc(r)).toBe('lambeth-domestic-abuse-policy');
+  });
+
+  test('a comparison covers each authority named', () => {
+    const r = ask('compare how Camden and Sutton handle safety planning');
+    expect(r.comparing).toEqual(['camden', 'sutton']);
+    const docs = r.results.map((x) => x.citation.docId);
+    expect(docs).toContain('camden-joint-protocol');
+    expect(docs).toContain('sutton-practice-directive-26');
+  });
+
+  test('"difference between" with one named authority compares it with the asker\'s own', () => {
+    const r = ask("what's the difference in perpetrator programmes in Wandsworth", 'sutton');
+    expect(r.comparing).toEqual(['sutton', 'wandsworth']);
+  });
+});
+
+describe('declines', () => {
+  test('off-topic questions are declined with what the bot covers and where to go', () => {
+    for (const q of ['how do I claim mileage expenses', 'what is the wifi password for the guest network', 'best pizza near the office']) {
+      const r = ask(q, 'lambeth');
+      expect(r.answered).toBe(false);
+      expect(r.decline?.reason).toBe('off-topic');
+      expect(r.decline?.message).toContain('0808 2000 247');
+      expect(r.decline?.covers).toEqual(expect.arrayContaining(['Camden', 'Lambeth', 'Sutton']));
+      expect(r.results).toHaveLength(0);
+    }
+  });
+
+  test('a question about an authority without a document is declined as uncovered', () => {
+    const r = ask('what does Hackney expect before a MARAC referral', 'camden');
+    expect(r.answered).toBe(false);
+    expect(r.decline?.reason).toBe('uncovered-authority');
+    expect(r.decline?.authorityName).toBe('Hackney');
+    expect(r.decline?.message).toContain('Hackney');
+  });
+
+  test('an empty or content-free question is declined as empty', () => {
+    expect(ask('   ').decline?.reason).toBe('empty');
+    expect(ask('what is it?').decline?.reason).toBe('empty');
+  });
+
+  test('answerable questions of several kinds are answered', () => {
+    const cases: [string, string, RegExp][] = [
+      ['phone number for Camden Safety Net', 'camden', /020 7974 3557/],
+      ['who is the education safeguarding lead', 'sutton', /Hayley Cameron/],
+      ['how long can a protection order last', 'stoke-on-trent', /28 days/],
+      ['what share of assessments have domestic abuse as a factor', 'lambeth', /15%/],
+      ['what must happen when there are concerns about FGM', 'sutton', /strategy meeting/],
+    ];
+    for (const [q, authority, expected] of cases) {
+      const r = ask(q, authority);
+      expect(r.answered).toBe(true);
+      expect(r.results.slice(0, 3).map((x) => x.passage.display).join('\n')).toMatch(expected);
+    }
+  });
+});
+
+describe('results', () => {
+  test('citations carry title, section, dates and review warnings', () => {
+    const r = ask('who is the named nurse for safeguarding children', 'sutton');
+    const c = r.results[0]!.citation;
+    expect(c).toMatchObject({ docId: 'sutton-practice-directive-26', issued: '2021-08', reviewDue: '2024-08', reviewOverdue: true });
+    expect(c.section).toContain('Named Nurse');
+    const early = answerQuestion(kb, 'who is the named nurse for safeguarding children', { authority: 'sutton', today: new Date('2024-01-15') });
+    expect(early.results[0]!.citation.reviewOverdue).toBe(false);
+  });
+
+  test('superseded statements are annotated', () => {
+    const r = ask('who authorises a domestic violence protection notice', 'stoke-on-trent');
+    expect(r.results[0]!.citation.supersededNote).toMatch(/DAPO/);
+  });
+
+  test('highlights are sentences of the displayed passage', () => {
+    const r = ask('how often are safety plans reviewed', 'camden');
+    expect(r.results[0]!.highlights.length).toBeGreaterThan(0);
+    for (const h of r.results[0]!.highlights) expect(r.results[0]!.passage.display).toContain(h);
+    expect(r.results.length).toBeLessThanOrEqual(5);
+  });
+
+  test('search pages through results for the message extension', () => {
+    const all = searchPassages(kb, 'refuge', { authority: 'camden', count: 50 });
+    const page = searchPassages(kb, 'refuge', { authority: 'camden', skip: 2, count: 2 });
+    expect(all.total).toBeGreaterThan(4);
+    expect(page.items.map((i) => i.passage.id)).toEqual(all.items.slice(2, 4).map((i) => i.passage.id));
+  });
+
+  test('the library groups every passage by document and section', () => {
+    const docs = libraryDocuments(kb);
+    const count = docs.reduce((n, d) => n + d.sections.reduce((m, s) => m + s.passages.length, 0), 0);
+    expect(count).toBe(kb.store.passages.length);
+  });
+});
+
+describe('hostile input', () => {
+  const hostile = [
+    's47: RiC~ +MARAC -x ^2 *',
+    '*',
+    '~1',
+    '^',
+    'title:marac',
+    '+ - * ~ ^ :',
+    'MARAC~2^10',
+    '"unclosed',
+    '\u0000\u0007 control',
+    '😀 🔥',
+    'x'.repeat(20000),
+    '<script>alert(1)</script>',
+    '(((((((',
+    '\\',
+  ];
+  test.each(hostile)('%#: answering and searching never throw', (q) => {
+    expect(() => ask(q)).not.toThrow();
+    expect(() => searchPassages(kb, q)).not.toThrow();
+  });
+
+  test('arbitrary strings never throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (q) => {
+        ask(q);
+        searchPassages(kb, q);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
