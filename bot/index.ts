@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { ConversationState, UserState } from 'botbuilder';
+import { loadTriageKnowledge } from '../knowledge/triage';
 import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadEngine } from './engine';
 import { PolicyBot } from './handler';
 import { createLogger } from './log';
 import { createServer, type RouteRegistrar } from './server';
 import { createStorage } from './storage';
+import { tabRoutes } from './tab/routes';
 
 const log = createLogger();
 
@@ -51,7 +53,7 @@ function main(): void {
 
   // Features plug in here: bot.registerCommand / registerAction / registerInvoke / setTriageStarter
   // (handler.ts), and route registrars such as the library tab (server.ts RouteRegistrar).
-  const extraRoutes: RouteRegistrar[] = [];
+  const extraRoutes: RouteRegistrar[] = [tabRoutes({ kb: engine.kb, triage: loadTriageKnowledge() })];
 
   const server = createServer({ config, bot, log, extraRoutes });
   server.listen(config.port, () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { coveredAuthorities, searchPassages } from '../../knowledge/search';
 import { projectRoot } from '../../knowledge/paths';
+import type { RouteRegistrar } from '../server';
 import {
   authorityList,
   citationJson,
@@ -247,3 +248,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   });
 }
 
+
+/** The same routes as a registrar for createServer's `extraRoutes`; the base URL defaults to config.publicBaseUrl. */
+export function tabRoutes(deps: Omit<TabDeps, 'publicBaseUrl'> & { publicBaseUrl?: string }): RouteRegistrar {
+  return (server, ctx) => registerTabRoutes(server, { ...deps, publicBaseUrl: deps.publicBaseUrl ?? ctx.config.publicBaseUrl });
+}

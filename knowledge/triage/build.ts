@@ -86,6 +86,7 @@ function compileReading(file: string, data: IndicatorsFile): { reading: ReadingC
     negationExceptions: data.negation.exceptions.map((c) => expand(c, 'negation')).join('|'),
     clauseBreaks: expand(data.negation.clauseBreaks, 'negation'),
     negationWindow: data.negation.window,
+    negationMaxWords: data.negation.maxWordsBetween,
     numberWords,
     facts: data.facts.map((f) => ({
       fact: f.fact,

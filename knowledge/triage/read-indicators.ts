@@ -8,6 +8,7 @@ interface CompiledReader {
   exception: RegExp | null;
   breaks: RegExp;
   window: number;
+  maxWords: number;
   numberWords: Record<string, number>;
   roles: RegExp[];
 }
@@ -28,10 +29,11 @@ function reader(tk: TriageKnowledge): CompiledReader {
       patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, 'giu'), negatable: p.negatable })),
     })),
     facts: rc.facts.map((f) => ({ fact: f.fact, re: new RegExp(`${START}(?:${f.source})`, 'giu'), negatable: f.negatable, ...(f.value !== undefined ? { value: f.value } : {}) })),
-    cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'iu'),
+    cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'giu'),
     exception: rc.negationExceptions ? new RegExp(`${START}(?:${rc.negationExceptions})`, 'iu') : null,
     breaks: new RegExp(rc.clauseBreaks, 'giu'),
     window: rc.negationWindow,
+    maxWords: rc.negationMaxWords,
     numberWords: rc.numberWords,
     roles: rc.positionsOfTrust.map((p) => new RegExp(`${START}(?:${p})(?![\\p{L}])`, 'iu')),
   };
@@ -50,7 +52,12 @@ function negated(r: CompiledReader, text: string, start: number): boolean {
   let cut = -1;
   for (const m of seg.matchAll(r.breaks)) cut = m.index + m[0].length;
   if (cut >= 0) seg = seg.slice(cut);
-  if (!r.cue.test(seg)) return false;
+  // The nearest cue must be close: "without children ... strangled her" is not a negation.
+  let lastCueEnd = -1;
+  for (const m of seg.matchAll(r.cue)) lastCueEnd = m.index + m[0].length;
+  if (lastCueEnd < 0) return false;
+  const between = seg.slice(lastCueEnd).trim();
+  if (between && between.split(/\s+/).length > r.maxWords) return false;
   return !(r.exception && r.exception.test(seg));
 }
 

@@ -149,6 +149,7 @@ export const indicatorsFileSchema = z
         exceptions: z.array(regex).default([]),
         clauseBreaks: regex,
         window: z.number().int().min(5).max(200),
+        maxWordsBetween: z.number().int().min(0).max(20),
       })
       .strict(),
     numberWords: z.record(z.string(), z.number()),

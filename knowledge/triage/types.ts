@@ -92,6 +92,7 @@ export interface ReadingConfig {
   negationExceptions: string;
   clauseBreaks: string;
   negationWindow: number;
+  negationMaxWords: number;
   numberWords: Record<string, number>;
   facts: CompiledFactPattern[];
   /** Words that name a position of trust, to report which one was found. */

@@ -6,7 +6,7 @@ import { loadEngine } from '../../bot/engine';
 import { PolicyBot } from '../../bot/handler';
 import { silentLogger } from '../../bot/log';
 import { createServer } from '../../bot/server';
-import { registerTabRoutes } from '../../bot/tab/routes';
+import { tabRoutes } from '../../bot/tab/routes';
 import type { KnowledgeBase } from '../../knowledge/search';
 import { loadTriageKnowledge, type TriageKnowledge } from '../../knowledge/triage';
 
@@ -38,7 +38,8 @@ export async function startTab(): Promise<RunningTab> {
     config,
     bot,
     log: silentLogger,
-    extraRoutes: [(s) => registerTabRoutes(s, { kb, triage, publicBaseUrl: config.publicBaseUrl })],
+    // Wired the way bot/index.ts wires it: the registrar takes the base URL from the config.
+    extraRoutes: [tabRoutes({ kb, triage })],
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

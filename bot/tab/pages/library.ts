@@ -77,7 +77,7 @@ function documentSections(d: LibraryDocument): Html {
 function section(s: LibrarySection, depth: number): Html {
   const tag = raw(headingTag(depth));
   const title = s.path[s.path.length - 1] ?? 'Opening text';
-  return html`<section class="doc-section" id="${s.anchor}" tabindex="-1" aria-labelledby="${s.anchor}--h">
+  return html`<section class="doc-section" id="${s.anchor}" tabindex="-1">
 <${tag} id="${s.anchor}--h">${title}</${tag}>
 ${s.path.length > 1 ? html`<p class="section-path">${s.section}</p>` : ''}
 ${s.passages.map((p) => html`<div class="passage" data-passage="${p.id}">${paragraphs(p.display || p.text)}</div>`)}
