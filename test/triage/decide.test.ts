@@ -1,0 +1,194 @@
+import { decideTriage, type TriageFacts, type TriageResult } from '../../knowledge/triage';
+import { knowledge, run } from './helpers';
+
+const noFacts: TriageFacts = { childAges: [], unborn: false, immediateDanger: false };
+const decide = (authority: string, indicatorIds: string[], facts: Partial<TriageFacts> = {}) =>
+  decideTriage(knowledge(), { authority, indicatorIds, facts: { ...noFacts, ...facts } });
+const refs = (r: TriageResult) => r.referrals.map((x) => x.id);
+const ruleIds = (r: TriageResult) => r.firedRules.map((x) => x.id);
+const AUTHORITIES = ['sutton', 'lambeth', 'stoke-on-trent', 'staffordshire', 'camden', 'wandsworth'];
+
+describe('levels and pathways', () => {
+  it('the highest level wins', () => {
+    const r = decide('camden', ['verbal-abuse', 'physical-violence', 'weapon'], { childAges: [10] });
+    expect(r.level).toBe(4);
+    expect(r.pathway).toBe('child-protection');
+  });
+
+  it('maps scales to pathways: 1-2 early help, 3 child in need, 4 child protection', () => {
+    expect(decide('lambeth', ['verbal-abuse'], { childAges: [9] }).pathway).toBe('early-help');
+    expect(decide('lambeth', ['jealousy-possessiveness'], { childAges: [9] }).pathway).toBe('child-in-need');
+    expect(decide('lambeth', ['threats-to-kill'], { childAges: [9] }).pathway).toBe('child-protection');
+  });
+
+  it('a child under 7 raises the level by one and says why', () => {
+    const older = decide('wandsworth', ['physical-violence'], { childAges: [9] });
+    const young = decide('wandsworth', ['physical-violence'], { childAges: [4, 9] });
+    expect(older.level).toBe(2);
+    expect(young.level).toBe(3);
+    expect(young.uplift).toMatch(/under 7/);
+  });
+
+  it('special needs raise the level too', () => {
+    const r = decide('sutton', ['physical-violence', 'child-special-needs'], { childAges: [11] });
+    expect(r.level).toBe(3);
+    expect(r.uplift).toBeDefined();
+  });
+
+  it('when the ages are unknown it goes one level up and says why', () => {
+    const r = decide('staffordshire', ['physical-violence']);
+    expect(r.level).toBe(3);
+    expect(r.escalatedForSafety).toMatch(/ages/);
+    expect(r.missingFacts.map((q) => q.id)).toContain('child-ages');
+  });
+
+  it('immediate danger is an emergency with 999 first, then out-of-hours', () => {
+    const r = run('stoke-on-trent', 'He is outside the house right now banging on the door; the children are 4 and 8.');
+    expect(r.pathway).toBe('emergency');
+    expect(r.contacts[0]!.phone).toBe('999');
+    expect(JSON.stringify(r.contacts)).toContain('01782 234234');
+    expect(refs(r)).toContain('police');
+    expect(r.nextSteps[0]!.text).toMatch(/999/);
+  });
+
+  it('no child in the household gives adult routes, with no matrix level', () => {
+    const r = run('camden', 'She has no children. Her partner punched her and the DASH score is 16.');
+    expect(r.pathway).toBe('adult-services');
+    expect(r.level).toBeNull();
+    expect(refs(r)).toEqual(expect.arrayContaining(['marac', 'idva']));
+  });
+
+  it('an unborn baby keeps the children\'s pathway even with no other child', () => {
+    const r = run('lambeth', 'She has no children yet but is 20 weeks pregnant; he slapped her.');
+    expect(r.pathway).not.toBe('adult-services');
+  });
+
+  it('where documents grade the same indicator differently, the higher wins and the result says why', () => {
+    const r = decide('camden', ['pregnancy'], { unborn: true });
+    expect(r.level).toBe(4);
+    expect(r.gradingNotes.join(' ')).toMatch(/pregnan.*scale 3.*scale 4|scale 4.*scale 3/i);
+  });
+});
+
+describe('national rules', () => {
+  it('DASH 14 or more means MARAC and IDVA', () => {
+    expect(refs(decide('wandsworth', ['physical-violence'], { childAges: [9], dashScore: 14 }))).toEqual(expect.arrayContaining(['marac', 'idva']));
+    expect(refs(decide('wandsworth', ['physical-violence'], { childAges: [9], dashScore: 13 }))).not.toContain('marac');
+  });
+
+  it('three police call-outs in 12 months: potential escalation to MARAC', () => {
+    expect(refs(decide('lambeth', ['police-involvement'], { childAges: [9], policeNotifications: 3 }))).toContain('marac');
+  });
+
+  it("Clare's Law right to ask", () => {
+    expect(refs(run('stoke-on-trent', "Mum's new boyfriend may have a violent past and she wants to find out about his history."))).toContain('dvds');
+  });
+
+  it('a position of trust means LADO in every authority', () => {
+    for (const a of AUTHORITIES) expect(refs(decide(a, ['physical-violence'], { childAges: [9], positionOfTrust: 'teacher' }))).toContain('lado');
+  });
+
+  it('scale 4 means a strategy meeting', () => {
+    expect(refs(decide('camden', ['child-hurt'], { childAges: [9] }))).toContain('strategy-meeting');
+  });
+});
+
+describe("each authority's rules", () => {
+  it('Sutton: IDVA on every case; FGM/forced marriage -> senior management and strategy meeting; NRTPF -> manager oversight; male perpetrator -> Men and Masculinities', () => {
+    expect(refs(decide('sutton', ['verbal-abuse'], { childAges: [10] }))).toContain('idva');
+    const fm = run('sutton', 'Her uncle is forcing their 15-year-old daughter into marriage.');
+    expect(refs(fm)).toEqual(expect.arrayContaining(['senior-management', 'strategy-meeting']));
+    expect(fm.pathway).toBe('child-protection');
+    expect(refs(decide('sutton', ['nrpf-immigration'], { childAges: [10] }))).toContain('manager-oversight');
+    expect(refs(run('sutton', 'Dad pushed mum; the children are 9 and 12.'))).toContain('perpetrator-programme');
+    expect(run('sutton', 'Mum called him names once; son is 10.').nextSteps.map((s) => s.text).join(' ')).toMatch(/AMBER|MAMDA/);
+  });
+
+  it('Camden: three police notifications -> child and family assessment; risk levels map to IDSVA, CSN and Victim Support', () => {
+    const r = decide('camden', ['verbal-abuse'], { childAges: [12], policeNotifications: 3 });
+    expect(ruleIds(r)).toContain('camden-three-police-notifications');
+    expect(r.level).toBeGreaterThanOrEqual(3);
+    expect(ruleIds(decide('camden', ['weapon'], { childAges: [12] }))).toContain('camden-high-risk-idsva');
+    expect(ruleIds(decide('camden', ['jealousy-possessiveness'], { childAges: [12] }))).toContain('camden-moderate-floating-support');
+    expect(ruleIds(decide('camden', ['verbal-abuse'], { childAges: [12] }))).toContain('camden-standard-victim-support');
+  });
+
+  it('Lambeth: pre-birth assessment in pregnancy; 16-17 year olds at MARAC; LADO with its number', () => {
+    expect(refs(run('lambeth', 'Mum is expecting a baby and her partner grabbed her arm.'))).toContain('pre-birth-assessment');
+    expect(refs(run('lambeth', 'A 17-year-old says her boyfriend slaps her and checks her phone.'))).toContain('marac');
+    const lado = run('lambeth', 'Her husband is a teacher and was arrested for assaulting her; their son is 8.');
+    expect(refs(lado)).toContain('lado');
+    expect(JSON.stringify(lado.contacts)).toContain('020 7926 4679');
+  });
+
+  it('Stoke-on-Trent and Staffordshire: police when a crime may have been committed, MARF within 48 hours, different teams and numbers', () => {
+    const stoke = run('stoke-on-trent', 'Dad punched mum last night; the children are 6 and 9.');
+    const staffs = run('staffordshire', 'Dad punched mum last night; the children are 6 and 9.');
+    for (const r of [stoke, staffs]) {
+      expect(refs(r)).toContain('police');
+      expect(r.nextSteps.some((s) => /MARF/.test(s.text) && /48 hours/.test(s.timescale ?? ''))).toBe(true);
+    }
+    expect(JSON.stringify(stoke.contacts)).toContain('01782 235100');
+    expect(JSON.stringify(staffs.contacts)).toContain('0800 13 13 126');
+    expect(JSON.stringify(stoke.contacts)).not.toContain('0800 13 13 126');
+    expect(refs(run('staffordshire', 'Mum says they argue a lot; the children are 10 and 12.'))).not.toContain('police');
+  });
+
+  it('Wandsworth: Hestia IDVA, Caring Dads, the DA social worker in the MASH', () => {
+    const r = run('wandsworth', 'Dad hit mum and threatened her; she is scared of him. The DASH score is 15. Children are 5 and 8.');
+    expect(refs(r)).toEqual(expect.arrayContaining(['idva', 'perpetrator-programme']));
+    const contacts = JSON.stringify(r.contacts);
+    expect(contacts).toContain('0203 879 3544');
+    expect(contacts).toMatch(/MASH/);
+    expect(r.firedRules.map((f) => f.id)).toContain('wandsworth-caring-dads');
+  });
+
+  it('every authority has its own contacts and a route for every pathway', () => {
+    const tk = knowledge();
+    const phones = new Set<string>();
+    for (const a of AUTHORITIES) {
+      const auth = tk.authorities[a]!;
+      expect(auth).toBeDefined();
+      for (const p of ['emergency', 'child-protection', 'child-in-need', 'early-help', 'adult-services'] as const) expect(auth.routes[p]).toBeDefined();
+      phones.add(JSON.stringify(auth.contacts.map((c) => c.phone)));
+    }
+    expect(phones.size).toBe(AUTHORITIES.length);
+  });
+});
+
+describe('citations', () => {
+  const samples: [string, string][] = [
+    ['camden', 'Mum says he called her names; the child is 11.'],
+    ['sutton', 'Dad held a knife to mum; DASH 19; their son is 3.'],
+    ['lambeth', 'Right now he is outside the flat threatening to kill her; baby is 4 months old.'],
+    ['stoke-on-trent', 'She has no children; he strangled her.'],
+    ['staffordshire', 'Mum says he controls the money; children are 8 and 10.'],
+    ['wandsworth', 'Her new partner has a history of abusing previous partners; she wants to know about his past.'],
+  ];
+  it.each(samples)('%s: every pathway, referral, contact, step and rule traces to a passage', (authority, text) => {
+    const r = run(authority, text);
+    expect(r.citations.length).toBeGreaterThan(0);
+    expect(r.reasons.find((x) => x.kind === 'pathway')!.citations.length).toBeGreaterThan(0);
+    for (const x of r.referrals) expect(x.citations.length).toBeGreaterThan(0);
+    for (const c of r.contacts) expect(c.citations.length).toBeGreaterThan(0);
+    for (const s of r.nextSteps) expect(s.citation.passageId).toMatch(/#\d+$/);
+    for (const f of r.firedRules) expect(f.citation.passageId).toMatch(/#\d+$/);
+    for (const c of r.citations) {
+      expect(c.text.length).toBeGreaterThan(0);
+      expect(c.title.length).toBeGreaterThan(0);
+    }
+    expect(r.disclaimer).toBe('Discuss with your manager and follow local procedures; this is guidance, not a decision.');
+  });
+
+  it("the matrix is cited for other authorities and says so", () => {
+    const r = run('wandsworth', 'Dad threatened mum with a knife; children are 9 and 12.');
+    const matrix = r.citations.filter((c) => c.docId === 'camden-joint-protocol');
+    expect(matrix.length).toBeGreaterThan(0);
+    expect(matrix.every((c) => /matrix/i.test(c.note ?? ''))).toBe(true);
+  });
+
+  it('national rules cite the labelled national-guidance source', () => {
+    const r = run('camden', 'She has no children. DASH score 18.');
+    expect(r.citations.some((c) => c.docId === 'national-guidance' && c.national)).toBe(true);
+  });
+});

@@ -1,0 +1,169 @@
+import { readIndicators } from '../../knowledge/triage';
+import { knowledge, readIds } from './helpers';
+
+const facts = (text: string) => readIndicators(knowledge(), text).facts;
+
+describe('reading indicators: negation', () => {
+  it.each([
+    ['There has been no violence at home, just arguments.', 'physical-violence'],
+    ["Mum wasn't hurt during the row.", 'minor-injury'],
+    ['Mum says he has never hit her.', 'physical-violence'],
+    ['She denies any violence in the relationship.', 'physical-violence'],
+    ['No weapons were involved.', 'weapon'],
+    ['The children were not hurt.', 'child-hurt'],
+    ['There is no immediate danger.', 'immediate-danger'],
+    ['She is not pregnant.', 'pregnancy'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('keeps what follows a contrast ("but")', () => {
+    expect(readIds('He did not hit her, but he pushed her into the door.')).toContain('physical-violence');
+  });
+
+  it('a negation far back in the sentence does not cancel a later indicator', () => {
+    expect(readIds('A woman without children tells her nurse that her partner strangled her.')).toContain('strangulation');
+  });
+
+  it('the person causing harm denying it does not make it untrue', () => {
+    expect(readIds('Dad denies punching mum but she has a black eye.')).toContain('serious-physical-violence');
+  });
+});
+
+describe('reading facts: ages', () => {
+  it.each([
+    ['Their 8 month old is at home.', [0.67]],
+    ['She has two children aged 3 and 5.', [3, 5]],
+    ['The 18-month-old was in his cot.', [1.5]],
+    ['The children are 3 and 7.', [3, 7]],
+    ['A 4-year-old saw it.', [4]],
+    ['Her son is 12.', [12]],
+    ['The kids, 2, 6 and 9, were upstairs.', [2, 6, 9]],
+    ['There is a teenager in the house.', [13]],
+    ['Mum, 24, lives with her toddler.', [2]],
+  ])('%s', (text, ages) => {
+    expect(facts(text).childAges).toEqual(ages);
+  });
+
+  it('reads an unborn baby', () => {
+    expect(facts('Mum is 28 weeks pregnant with her first child.').unborn).toBe(true);
+    expect(facts('They are expecting a baby in March.').unborn).toBe(true);
+    expect(facts('They are expecting a baby in March.').childAges).toEqual([]);
+  });
+
+  it('ignores adult ages and durations', () => {
+    expect(facts('A 34-year-old woman; the abuse has gone on for 6 months.').childAges).toEqual([]);
+  });
+
+  it('reads that there is no child', () => {
+    expect(facts('She has no children and lives alone.').noChildren).toBe(true);
+    expect(facts('She has no children of her own but her 15-year-old sister lives with her.').noChildren).toBeUndefined();
+  });
+});
+
+describe('reading facts: counts and scores', () => {
+  it.each([
+    ['This is the third police notification this year.', 3],
+    ['There have been 3 call-outs since January.', 3],
+    ['Fourth police call-out to the flat.', 4],
+    ['Police have been called out five times.', 5],
+  ])('%s', (text, n) => {
+    expect(facts(text).policeNotifications).toBe(n);
+  });
+
+  it.each([
+    ['The DASH score is 17.', 17],
+    ['She scored 12 on the DASH.', 12],
+    ['DASH completed: 15 ticks.', 15],
+  ])('%s', (text, n) => {
+    expect(facts(text).dashScore).toBe(n);
+  });
+});
+
+describe('reading immediacy', () => {
+  it.each([
+    'He is outside the house shouting and kicking the door.',
+    'Mum rang: right now he is trying to break in.',
+    'She is hiding in the bedroom as we speak.',
+    'He is currently threatening her with a bottle.',
+    'The children have locked themselves in the bathroom.',
+  ])('%s', (text) => {
+    expect(facts(text).immediateDanger).toBe(true);
+  });
+
+  it('"currently" alone is not danger now', () => {
+    expect(facts('Mum is currently staying with her sister.').immediateDanger).toBe(false);
+    expect(facts('She is currently 20 weeks pregnant.').immediateDanger).toBe(false);
+  });
+});
+
+describe('reading positions of trust', () => {
+  it.each([
+    ['Her partner works as a teacher at a secondary school and hit her.', 'teacher'],
+    ['A youth worker at the centre was arrested for assaulting his partner.', 'youth worker'],
+    ['Dad is a nurse on the children\'s ward; he slapped mum.', 'nurse'],
+    ['Her husband is a police officer and threatens her.', 'police officer'],
+    ['The boyfriend volunteers as a football coach and has been controlling.', 'football coach'],
+    ['Stepdad works at a nursery and pushed mum.', 'works with children'],
+    ['The father is a registered childminder who strangled mum.', 'childminder'],
+  ])('%s', (text, role) => {
+    expect(facts(text).positionOfTrust?.toLowerCase()).toBe(role);
+  });
+
+  it('the person who reports is not the person causing harm', () => {
+    expect(facts('A teacher reports that dad hit mum.').positionOfTrust).toBeUndefined();
+    expect(facts('The school nurse noticed bruises after dad hit mum.').positionOfTrust).toBeUndefined();
+  });
+});
+
+describe("reading the matrix's own indicators", () => {
+  it.each([
+    ['He choked her until she nearly passed out.', 'strangulation'],
+    ['He put his hands round her throat.', 'strangulation'],
+    ['He threatened her with a kitchen knife.', 'weapon'],
+    ['He said he would kill her if she left.', 'threats-to-kill'],
+    ['She is six months pregnant.', 'pregnancy'],
+    ['He raped her after the party.', 'sexual-assault'],
+    ['He keeps following her to work and turning up at her mum\'s.', 'stalking'],
+    ['He sends her hundreds of messages every day.', 'intense-stalking'],
+    ['He breached his bail conditions by coming to the house.', 'breach-of-orders'],
+    ['Her family are arranging for her to be married abroad.', 'forced-marriage'],
+    ['Grandmother wants the girls to be cut during the summer trip.', 'fgm'],
+    ['Her brothers say she has brought shame on the family.', 'honour-based-abuse'],
+    ['The 10-year-old tried to pull dad off mum.', 'child-intervened'],
+    ['The baby was hurt when he threw the chair.', 'child-hurt'],
+    ['The violence is getting worse.', 'escalation'],
+    ['They separated last month.', 'separation'],
+    ['Dad drinks heavily most nights.', 'substance-misuse'],
+    ['Mum has been diagnosed with depression.', 'mental-health'],
+    ['He is coercive and controlling.', 'coercive-control'],
+    ["He won't let her see her family.", 'isolation'],
+    ['He takes all her wages and gives her an allowance.', 'economic-abuse'],
+    ['She has no recourse to public funds.', 'nrpf-immigration'],
+    ['Mum needs an interpreter; she speaks little English.', 'language-barrier'],
+    ['The youngest child has autism.', 'child-special-needs'],
+    ['There have been repeated police call-outs.', 'repeat-police'],
+    ['The case was previously heard at MARAC.', 'previous-marac'],
+    ['She was assessed as high risk.', 'dash-high-risk'],
+    ['Mum says he is very jealous and possessive.', 'jealousy-possessiveness'],
+    ['He kicked the dog in front of the kids.', 'pet-abuse'],
+    ['He has previous convictions for assault.', 'criminal-history'],
+    ['He threatened to take the children abroad and never bring them back.', 'abduction-threat'],
+    ['She is terrified of him.', 'victim-very-frightened'],
+    ['She needed stitches at A&E.', 'significant-injury'],
+    ['Dad has threatened to kill himself.', 'suicidal-thoughts'],
+    ['The children saw it and were screaming.', 'child-witnessed-distressed'],
+    ['He hit her while she was holding the baby.', 'child-in-close-proximity'],
+    ['Her new partner has a history of violence towards previous partners and she wants to know more.', 'dvds-concern'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('every indicator has a label and a group, and reports the words that matched', () => {
+    const r = readIndicators(knowledge(), 'He threatened her with a knife.');
+    const weapon = r.indicators.find((i) => i.id === 'weapon')!;
+    expect(weapon.label).toMatch(/weapon/i);
+    expect(weapon.group).toBe('incident-violence');
+    expect(weapon.evidence.toLowerCase()).toBe('knife');
+  });
+});
