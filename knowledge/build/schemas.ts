@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Dates as printed in the documents: YYYY, YYYY-MM or YYYY-MM-DD. */
+const printedDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Front matter of knowledge/sources/<id>.md. */
+export const documentMetaSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens'),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  authorities: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+  issued: printedDate,
+  reviewDue: printedDate.nullable(),
+  reviewNote: z.string().min(1).optional(),
+  url: z.string().url().optional(),
+  national: z.boolean().optional(),
+});
+
+/** knowledge/glossary.yaml: acronyms and terms, with variant spellings. */
+export const glossaryEntrySchema = z.object({
+  term: z.string().min(1),
+  expansion: z.string().min(1),
+  /** Other spellings of the term or the expansion ("Claire's Law", "M.A.S.H"). */
+  variants: z.array(z.string().min(1)).default([]),
+  explanation: z.string().min(1),
+  /** Only match the term as written in capitals ("SEND", not "send"). Terms of two letters always do. */
+  matchCase: z.boolean().optional(),
+});
+export const glossarySchema = z.object({ entries: z.array(glossaryEntrySchema).min(1) });
+
+/** knowledge/synonyms.yaml: everyday words people ask with, mapped to the documents' words. */
+export const synonymsSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+  /** Generic words that weigh little in the confidence rule. */
+  weak: z.array(z.string().min(1)).default([]),
+});
+
+/** knowledge/superseded.yaml: statements that later law or guidance replaced. */
+export const supersededSchema = z.object({
+  rules: z.array(
+    z.object({
+      /** Case-insensitive regular expression matched against passage text. */
+      pattern: z.string().min(1).refine((p) => {
+        try {
+          new RegExp(p, 'i');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'pattern is not a valid regular expression'),
+      note: z.string().min(1),
+      /** Only documents issued before this date (YYYY-MM) are annotated. */
+      issuedBefore: printedDate.optional(),
+    }),
+  ),
+});
+
+/** knowledge/other-authorities.yaml: English local authorities that have no document here. */
+export const otherAuthoritiesSchema = z.object({
+  authorities: z.array(
+    z.union([
+      z.string().min(2),
+      // Names that are also ordinary words ("Reading", "Bury") only count when capitalised.
+      z.object({ name: z.string().min(2), matchCase: z.boolean().default(false) }),
+    ]),
+  ),
+});
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+/** knowledge/messages.yaml: what the bot says when it declines, and what it covers. */
+export const messagesSchema = z.object({
+  topics: z.array(z.string().min(1)).min(1),
+  helpline: z.string().min(1),
+  declineOffTopic: z.string().includes('{covers}'),
+  declineUncovered: z.string().includes('{authority}'),
+  declineEmpty: z.string().min(1),
+});
+export type Messages = z.infer<typeof messagesSchema>;

@@ -1,0 +1,36 @@
+import type { DocumentMeta, Passage } from '../types';
+import type { GlossaryEntry, Messages } from './schemas';
+
+/** What the build writes next to the serialized index (knowledge.json), read by the search runtime. */
+export interface StoredPassage extends Passage {
+  /** Analyzed terms of the text, in order (for coverage and phrase checks at query time). */
+  terms: string[];
+  /** Analyzed terms of the section path. */
+  sectionTerms: string[];
+}
+
+export interface StoredAuthority {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** True when at least one document speaks for this authority. */
+  covered: boolean;
+}
+
+export interface KnowledgeStore {
+  version: 1;
+  stamp: string;
+  documents: DocumentMeta[];
+  passages: StoredPassage[];
+  authorities: StoredAuthority[];
+  otherAuthorities: { name: string; matchCase: boolean }[];
+  glossary: GlossaryEntry[];
+  synonyms: string[][];
+  weakWords: string[];
+  superseded: { pattern: string; note: string; issuedBefore?: string }[];
+  messages: Messages;
+}
+
+export const STORE_FILE = 'knowledge.json';
+export const INDEX_FILE = 'index.json';
+export const STAMP_FILE = 'stamp';
