@@ -13,6 +13,7 @@ import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../card
 import type { Authority } from '../knowledge/schemas/authority';
 import type { Engine } from './engine';
 import type { Logger } from './log';
+import { isUnaddressedMessage } from './teams/channel';
 
 export interface BotServices {
   engine: Engine;
@@ -251,6 +252,8 @@ export class PolicyBot extends TeamsActivityHandler {
   }
 
   private async dispatchMessage(turn: TurnContext): Promise<void> {
+    // Channels and group chats: a typed message that does not @mention the bot is not for it.
+    if (isUnaddressedMessage(turn.activity)) return;
     const text = this.messageText(turn);
     const value: unknown = turn.activity.value;
     const ctx: CommandContext = { turn, text, bot: this };

@@ -8,6 +8,8 @@ import { createLogger } from './log';
 import { createServer, type RouteRegistrar } from './server';
 import { createStorage } from './storage';
 import { tabRoutes } from './tab/routes';
+import { registerContactsCommand } from './teams/contacts';
+import { registerMessageExtension } from './teams/message-extension';
 
 const log = createLogger();
 
@@ -53,6 +55,8 @@ function main(): void {
 
   // Features plug in here: bot.registerCommand / registerAction / registerInvoke / setTriageStarter
   // (handler.ts), and route registrars such as the library tab (server.ts RouteRegistrar).
+  registerMessageExtension(bot);
+  registerContactsCommand(bot);
   const extraRoutes: RouteRegistrar[] = [tabRoutes({ kb: engine.kb, triage: loadTriageKnowledge() })];
 
   const server = createServer({ config, bot, log, extraRoutes });

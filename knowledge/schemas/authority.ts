@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /**
- * One local authority (knowledge/authorities/<id>.yaml). The triage fields (contacts, routes,
- * rules, services) extend this schema; id, name and aliases are what search and the bot need.
+ * One local authority (knowledge/authorities/<id>.yaml): id, name and aliases, which is what
+ * search and the bot need. The same files also hold the triage data (documents, contacts,
+ * routes, rules); `authorityFileSchema` in knowledge/triage/schemas.ts validates the whole
+ * file strictly at build time, and this schema keeps only the fields search reads.
  */
 export const authoritySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens'),

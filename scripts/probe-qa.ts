@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../knowledge/paths';
+import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../knowledge/search';
+import { foldForMatch, hitRank, readQaSet, type QaLine, type QaMetrics } from './eval-qa';
+
+/**
+ * `npx tsx scripts/probe-qa.ts [--check] [--kinds] [FILE]`: scores the held-out probe set
+ * (test/knowledge/probe-questions.jsonl, written from the source documents, not from the dev
+ * set) with the same rule as `npm run eval`: hit@1, hit@3, MRR, declines, wrongly declined,
+ * and the misses by id. `--check` first verifies that every evidence string occurs in some
+ * passage of an expected document (so a miss is the engine's, not the probe's). `--kinds`
+ * breaks hit@3 down by the probe's `kind` label. Question text is never printed.
+ */
+export const PROBE_FILE = join(projectRoot, 'test', 'knowledge', 'probe-questions.jsonl');
+
+export interface ProbeResult {
+  metrics: QaMetrics;
+  /** id → rank (0 = not in results, -1 = wrongly declined, -2 = answered but should decline). */
+  ranks: Map<string, number>;
+  misses: string[];
+  kinds: Map<string, { n: number; hit3: number }>;
+}
+
+function kindsOf(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of readFileSync(file, 'utf8').split('\n')) {
+    if (!l.trim()) continue;
+    const o = JSON.parse(l) as { id: string; kind?: string };
+    out.set(o.id, o.kind ?? 'other');
+  }
+  return out;
+}
+
+/** Evidence strings that no passage of an expected document contains (probe authoring errors). */
+export function uncheckedEvidence(kb: KnowledgeBase, lines: QaLine[]): string[] {
+  const bad: string[] = [];
+  for (const line of lines) {
+    if (line.expectNoAnswer) continue;
+    const docs = Array.isArray(line.doc) ? line.doc : line.doc ? [line.doc] : [];
+    const texts = kb.store.passages.filter((p) => docs.includes(p.docId)).map((p) => foldForMatch(p.display));
+    for (const e of line.evidence) if (!texts.some((t) => t.includes(foldForMatch(e)))) bad.push(`${line.id}: "${e}"`);
+  }
+  return bad;
+}
+
+export function runProbe(kb: KnowledgeBase, file = PROBE_FILE): ProbeResult {
+  const lines = readQaSet(file);
+  const kindOf = kindsOf(file);
+  const m: QaMetrics = { answerable: 0, hitAt1: 0, hitAt3: 0, mrr: 0, noAnswer: 0, declinedCorrectly: 0, wronglyDeclined: 0 };
+  const ranks = new Map<string, number>();
+  const misses: string[] = [];
+  const kinds = new Map<string, { n: number; hit3: number }>();
+  for (const line of lines) {
+    const result = answerQuestion(kb, line.q, { authority: line.authority });
+    const kind = kindOf.get(line.id) ?? 'other';
+    const k = kinds.get(kind) ?? { n: 0, hit3: 0 };
+    kinds.set(kind, k);
+    k.n++;
+    if (line.expectNoAnswer) {
+      m.noAnswer++;
+      if (!result.answered) {
+        m.declinedCorrectly++;
+        k.hit3++;
+        ranks.set(line.id, 1);
+      } else {
+        ranks.set(line.id, -2);
+        misses.push(`${line.id}: answered but should decline`);
+      }
+      continue;
+    }
+    m.answerable++;
+    if (!result.answered) {
+      m.wronglyDeclined++;
+      ranks.set(line.id, -1);
+      misses.push(`${line.id}: declined (${result.decline?.reason})`);
+      continue;
+    }
+    const rank = hitRank(kb, line, result.results.map((r) => ({ docId: r.citation.docId, text: r.passage.display })));
+    ranks.set(line.id, rank);
+    if (rank === 1) m.hitAt1++;
+    if (rank >= 1 && rank <= 3) {
+      m.hitAt3++;
+      k.hit3++;
+    }
+    if (rank >= 1) m.mrr += 1 / rank;
+    if (rank !== 1) misses.push(`${line.id}: rank ${rank || 'none'}`);
+  }
+  const a = m.answerable || 1;
+  return { metrics: { ...m, hitAt1: m.hitAt1 / a, hitAt3: m.hitAt3 / a, mrr: m.mrr / a }, ranks, misses, kinds };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--')) ?? PROBE_FILE;
+  const kb = loadKnowledge();
+  if (args.includes('--check')) {
+    const bad = uncheckedEvidence(kb, readQaSet(file));
+    if (bad.length) console.log(`evidence not found in any passage of the expected documents:\n  ${bad.join('\n  ')}`);
+    else console.log('evidence check: every evidence string is in a passage of an expected document');
+  }
+  const { metrics: m, misses, kinds } = runProbe(kb, file);
+  console.log(
+    [
+      `probe (${m.answerable + m.noAnswer} questions: ${m.answerable} answerable, ${m.noAnswer} expect no answer)`,
+      `  hit@1 ${m.hitAt1.toFixed(3)}  hit@3 ${m.hitAt3.toFixed(3)}  MRR ${m.mrr.toFixed(3)}`,
+      `  declines correct ${m.declinedCorrectly}/${m.noAnswer}  answerable wrongly declined ${m.wronglyDeclined}`,
+      ...(misses.length ? [`  not at rank 1: ${misses.join('; ')}`] : []),
+    ].join('\n'),
+  );
+  if (args.includes('--kinds')) {
+    for (const [k, v] of [...kinds].sort()) console.log(`  ${k.padEnd(12)} ${v.hit3}/${v.n}`);
+  }
+}
+
+if (require.main === module) main();
