@@ -6,7 +6,7 @@ import { loadDataFile } from '../../knowledge/data-file';
 import { knowledgeDir } from '../../knowledge/paths';
 import { citePassage } from '../../knowledge/search';
 import type { Passage } from '../../knowledge/types';
-import type { Engine } from '../engine';
+import type { Engine, RankedAnswer } from '../engine';
 import type { PolicyBot } from '../handler';
 
 /**
@@ -134,11 +134,19 @@ function resultResponse(attachments: Attachment[]): InvokeResponse {
 const ENGINE_PAGE = 50;
 
 /**
- * Up to MAX_RESULTS passages for a query in the engine's order, then stably reordered so the
- * asker's own authority's passages come first (within each group the engine's ranking stands).
+ * An own-authority passage is moved up only if it scores at least this share of the best result:
+ * a passage that barely touches the topic should not push a strong answer (national guidance,
+ * another authority's procedure) off the first page.
  */
-export function searchAskerFirst(engine: Engine, query: string, authority: string | undefined): { total: number; items: CitedPassage[] } {
-  const items: CitedPassage[] = [];
+export const OWN_AUTHORITY_MIN_SHARE = 0.6;
+
+/**
+ * Up to MAX_RESULTS passages for a query in the engine's order, then stably reordered so the
+ * asker's own authority's relevant passages come first (within each group the engine's ranking
+ * stands).
+ */
+export function searchAskerFirst(engine: Engine, query: string, authority: string | undefined): { total: number; items: RankedAnswer[] } {
+  const items: RankedAnswer[] = [];
   let total = 0;
   do {
     const page = engine.search(query, { authority, skip: items.length, count: Math.min(ENGINE_PAGE, MAX_RESULTS - items.length) });
@@ -147,9 +155,9 @@ export function searchAskerFirst(engine: Engine, query: string, authority: strin
     items.push(...page.items);
   } while (items.length < Math.min(total, MAX_RESULTS));
   if (!authority) return { total: items.length, items };
-  const own = items.filter((i) => i.citation.authorities.includes(authority));
-  const rest = items.filter((i) => !i.citation.authorities.includes(authority));
-  return { total: items.length, items: [...own, ...rest] };
+  const floor = (items[0]?.score ?? 0) * OWN_AUTHORITY_MIN_SHARE;
+  const promoted = (i: RankedAnswer) => i.citation.authorities.includes(authority) && i.score >= floor;
+  return { total: items.length, items: [...items.filter(promoted), ...items.filter((i) => !promoted(i))] };
 }
 
 function stripStored(stored: Passage): Passage {
