@@ -22,12 +22,13 @@ export interface ProbeResult {
   kinds: Map<string, { n: number; hit3: number }>;
 }
 
-function kindsOf(file: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The probe's own labels, which the eval schema does not carry: kind of question, and split. */
+function labelsOf(file: string): Map<string, { kind: string; split: string }> {
+  const out = new Map<string, { kind: string; split: string }>();
   for (const l of readFileSync(file, 'utf8').split('\n')) {
     if (!l.trim()) continue;
-    const o = JSON.parse(l) as { id: string; kind?: string };
-    out.set(o.id, o.kind ?? 'other');
+    const o = JSON.parse(l) as { id: string; kind?: string; split?: string };
+    out.set(o.id, { kind: o.kind ?? 'other', split: o.split ?? 'tune' });
   }
   return out;
 }
@@ -44,16 +45,20 @@ export function uncheckedEvidence(kb: KnowledgeBase, lines: QaLine[]): string[] 
   return bad;
 }
 
-export function runProbe(kb: KnowledgeBase, file = PROBE_FILE): ProbeResult {
-  const lines = readQaSet(file);
-  const kindOf = kindsOf(file);
+/**
+ * Score the probe. `split`: only the `tune` questions (written before the engine was changed,
+ * and looked at while changing it) or the `holdout` ones (written after, scored, never tuned on).
+ */
+export function runProbe(kb: KnowledgeBase, file = PROBE_FILE, split?: 'tune' | 'holdout'): ProbeResult {
+  const labels = labelsOf(file);
+  const lines = readQaSet(file).filter((l) => !split || labels.get(l.id)?.split === split);
   const m: QaMetrics = { answerable: 0, hitAt1: 0, hitAt3: 0, mrr: 0, noAnswer: 0, declinedCorrectly: 0, wronglyDeclined: 0 };
   const ranks = new Map<string, number>();
   const misses: string[] = [];
   const kinds = new Map<string, { n: number; hit3: number }>();
   for (const line of lines) {
     const result = answerQuestion(kb, line.q, { authority: line.authority });
-    const kind = kindOf.get(line.id) ?? 'other';
+    const kind = labels.get(line.id)?.kind ?? 'other';
     const k = kinds.get(kind) ?? { n: 0, hit3: 0 };
     kinds.set(kind, k);
     k.n++;
@@ -99,17 +104,21 @@ function main(): void {
     if (bad.length) console.log(`evidence not found in any passage of the expected documents:\n  ${bad.join('\n  ')}`);
     else console.log('evidence check: every evidence string is in a passage of an expected document');
   }
-  const { metrics: m, misses, kinds } = runProbe(kb, file);
-  console.log(
+  const format = (label: string, r: ProbeResult) =>
     [
-      `probe (${m.answerable + m.noAnswer} questions: ${m.answerable} answerable, ${m.noAnswer} expect no answer)`,
-      `  hit@1 ${m.hitAt1.toFixed(3)}  hit@3 ${m.hitAt3.toFixed(3)}  MRR ${m.mrr.toFixed(3)}`,
-      `  declines correct ${m.declinedCorrectly}/${m.noAnswer}  answerable wrongly declined ${m.wronglyDeclined}`,
-      ...(misses.length ? [`  not at rank 1: ${misses.join('; ')}`] : []),
-    ].join('\n'),
-  );
+      `${label} (${r.metrics.answerable + r.metrics.noAnswer} questions: ${r.metrics.answerable} answerable, ${r.metrics.noAnswer} expect no answer)`,
+      `  hit@1 ${r.metrics.hitAt1.toFixed(3)}  hit@3 ${r.metrics.hitAt3.toFixed(3)}  MRR ${r.metrics.mrr.toFixed(3)}`,
+      `  declines correct ${r.metrics.declinedCorrectly}/${r.metrics.noAnswer}  answerable wrongly declined ${r.metrics.wronglyDeclined}`,
+    ].join('\n');
+  const all = runProbe(kb, file);
+  console.log(format('probe', all));
+  if (all.misses.length) console.log(`  not at rank 1: ${all.misses.join('; ')}`);
+  for (const split of ['tune', 'holdout'] as const) {
+    const r = runProbe(kb, file, split);
+    if (r.metrics.answerable + r.metrics.noAnswer) console.log(format(`  ${split}`, r).replace(/\n/g, '\n  '));
+  }
   if (args.includes('--kinds')) {
-    for (const [k, v] of [...kinds].sort()) console.log(`  ${k.padEnd(12)} ${v.hit3}/${v.n}`);
+    for (const [k, v] of [...all.kinds].sort()) console.log(`  ${k.padEnd(12)} ${v.hit3}/${v.n}`);
   }
 }
 

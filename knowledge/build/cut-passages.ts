@@ -176,6 +176,13 @@ function unitPieces(body: string, unit: Unit): Range[] {
   return pack(fitted);
 }
 
+/** A short line that announces what follows: ends with a colon, or is a bare label. */
+export function isLeadIn(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= LEAD_IN_MAX && !t.includes('\n') && /:\s*$/.test(t);
+}
+const LEAD_IN_MAX = 120;
+
 /** Pack the units of one section into passage ranges. */
 function sectionRanges(body: string, section: Section, noise: Set<Block>): Range[] {
   const ranges: Range[] = [];
@@ -186,11 +193,16 @@ function sectionRanges(body: string, section: Section, noise: Set<Block>): Range
       continue;
     }
     const pieces = unitPieces(body, unit);
-    for (const piece of pieces) {
+    for (const [i, piece] of pieces.entries()) {
       const size = piece.end - piece.start;
       const isolated = unit.kind === 'footnote';
       const fits = open && piece.end - open.range.start <= PASSAGE_TARGET;
-      if (open && fits && pieces.length === 1 && (open.kind === 'footnote') === isolated) {
+      // A heading-like lead-in ("How to be prepared to leave urgently:") never stands alone:
+      // it joins what it introduces when that still fits a card.
+      const leadIn = open && i === 0 && !isolated && open.kind !== 'footnote' && isLeadIn(body.slice(open.range.start, open.range.end)) && piece.end - open.range.start <= PASSAGE_MAX;
+      if (open && leadIn) {
+        open.range.end = piece.end;
+      } else if (open && fits && pieces.length === 1 && (open.kind === 'footnote') === isolated) {
         open.range.end = piece.end;
       } else {
         open = { range: { ...piece }, kind: unit.kind };

@@ -10,15 +10,18 @@ export interface QuestionKind {
   who: boolean;
   /** Wants a figure. */
   stats: boolean;
+  /** Wants a timescale, frequency or opening time ("how long", "how often", "deadline", "when"). */
+  time: boolean;
   /** "What is X" / "what does X mean": the words of X. */
   definitionOf?: string[];
 }
 
 const PHONE = /\b(phone|telephone|tel|number|numbers|call|ring|helpline|hotline|contact details?)\b/i;
-const EMAIL = /\b(e-?mail|email address|inbox)\b/i;
+const EMAIL = /\b(e-?mail|email address|inbox|send|submit)\b/i;
 const CONTACT = /\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;
 const WHO = /^\s*who\b|\bwho\s+(is|are|do|does|should|can|will|manages|leads|chairs|has)\b|\bname of\b/i;
 const STATS = /\b(how\s+(many|much|common|prevalent|likely|widespread)|percent(age)?|proportion|statistics?|figures?|rates?)\b|%/i;
+const TIME = /\bhow\s+(long|soon|quickly|often)\b|\b(deadlines?|timescales?|time\s*frames?|time\s+limits?|frequency|opening\s+(hours|times))\b|^\s*when\b|\bby when\b/i;
 const DEFINITION = /^\s*(?:what|who)\s*(?:'s|is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+(?:mean|stand for)\s*\??\s*$|^\s*(?:define|definition of|meaning of)\s+(.+?)\s*\??\s*$/i;
 
 export function classifyQuestion(question: string): QuestionKind {
@@ -31,6 +34,7 @@ export function classifyQuestion(question: string): QuestionKind {
     email: EMAIL.test(question) || contact,
     who: WHO.test(question) || contact,
     stats: STATS.test(question),
+    time: TIME.test(question),
     // Only short subjects are definitions ("what is a genogram", not "what is the process for …").
     definitionOf: subjectWords.length > 0 && subjectWords.length <= 4 ? subjectWords : undefined,
   };

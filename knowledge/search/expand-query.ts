@@ -14,7 +14,7 @@ export interface Concept {
    * Words like "phone", "email", "contact" ask for the shape of an answer, not a topic:
    * a passage with a phone number or email address satisfies them.
    */
-  shape?: 'phone' | 'email' | 'contact' | 'figure';
+  shape?: 'phone' | 'email' | 'contact' | 'figure' | 'time';
   /** Any one alternative present (all its terms) satisfies the concept; the first is the asker's own. */
   alternatives: string[][];
   /** How much the concept matters: rarer words weigh more; unknown words the most. */
@@ -58,8 +58,66 @@ const SHAPE_PHRASES: { words: string[]; shape: NonNullable<Concept['shape']> }[]
   ...['phone', 'telephone', 'tel', 'number', 'numbers', 'call', 'ring', 'mobile'].map((w) => ({ words: [w], shape: 'phone' as const })),
   ...['email', 'emails', 'inbox'].map((w) => ({ words: [w], shape: 'email' as const })),
   ...['contact', 'reach', 'touch'].map((w) => ({ words: [w], shape: 'contact' as const })),
+  // "where do I send the form": the answer is an address.
+  ...['send', 'submit'].map((w) => ({ words: [w], shape: 'contact' as const })),
   ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({ words: [w], shape: 'figure' as const })),
+  // Timescales and frequencies: satisfied by a passage that states a time ("within 48 hours", "monthly").
+  ...[['how', 'long'], ['how', 'soon'], ['how', 'quickly'], ['how', 'often'], ['time', 'limit'], ['opening', 'hours'], ['opening', 'times']].map((w) => ({ words: w, shape: 'time' as const })),
+  ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({ words: [w], shape: 'time' as const })),
 ];
+
+/** Shortest word a typo is looked for in, and the most edits allowed. */
+const TYPO_MIN_LENGTH = 5;
+/**
+ * Only longer words are corrected: a short real word is often one edit from another
+ * ("charge"/"change", "party"/"part"), a long one rarely is.
+ */
+const TYPO_MIN_WORD = 7;
+
+const vocabularyCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** Corpus terms by first letter, for typo look-ups. */
+function vocabulary(kb: KnowledgeBase): Map<string, string[]> {
+  let byLetter = vocabularyCache.get(kb);
+  if (!byLetter) {
+    byLetter = new Map();
+    for (const t of kb.df.keys()) {
+      if (t.length < TYPO_MIN_LENGTH - 1 || !/^[a-z]+$/.test(t)) continue;
+      const list = byLetter.get(t[0]!) ?? [];
+      list.push(t);
+      byLetter.set(t[0]!, list);
+    }
+    vocabularyCache.set(kb, byLetter);
+  }
+  return byLetter;
+}
+
+/** True when a and b are one edit apart (insert, delete, substitute, or swap two neighbours). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A word no document uses, one edit from a word they do ("natinal", "refferal"): the likely
+ * intended term, the most frequent candidate with the same first two letters. Undefined when
+ * the word is short (short words collide by chance) or nothing is that close.
+ */
+export function correctTypo(kb: KnowledgeBase, term: string): string | undefined {
+  if (term.length < TYPO_MIN_LENGTH || kb.df.has(term) || !/^[a-z]+$/.test(term)) return undefined;
+  let best: string | undefined;
+  for (const t of vocabulary(kb).get(term[0]!) ?? []) {
+    if (t[1] !== term[1] || !oneEditApart(term, t)) continue;
+    if (!best || (kb.df.get(t) ?? 0) > (kb.df.get(best) ?? 0)) best = t;
+  }
+  return best;
+}
 
 function formsOf(entry: GlossaryEntry): Form[] {
   const caseSensitive = (s: string) => letters(s) <= 2 || (entry.matchCase === true && s === s.toUpperCase());
@@ -120,10 +178,24 @@ function addTerm(terms: Map<string, number>, term: string, boost: number): void 
 function conceptWeight(kb: KnowledgeBase, own: string[], alternatives: string[][]): number {
   // A word no document uses at all is a strong sign the question is about something else.
   if (own.length && own.every((t) => !kb.df.has(t)) && alternatives.every((a) => a.some((t) => !kb.df.has(t)))) return UNSEEN_WEIGHT;
-  const ownWeight = own.length ? Math.max(...own.map((t) => idf(kb, t))) : 0;
-  const altWeight = Math.max(0, ...alternatives.filter((a) => a.length === 1).map((a) => idf(kb, a[0]!)));
+  const altWeight = Math.max(0, ...alternatives.filter((a) => a.length === 1 && kb.df.has(a[0]!)).map((a) => idf(kb, a[0]!)));
+  // An everyday word the documents never use ("mum") weighs what it stands for ("mother"), not the most.
+  const ownSeen = own.filter((t) => kb.df.has(t));
+  const ownWeight = ownSeen.length ? Math.max(...ownSeen.map((t) => idf(kb, t))) : own.length ? altWeight : 0;
   // A word the documents never use still counts (it pulls coverage down), an acronym the asker knows counts fully.
   return Math.max(0.5, Math.min(7, Math.max(ownWeight, own.length ? 0 : altWeight)));
+}
+
+const weakCache = new WeakMap<KnowledgeBase, Set<string>>();
+
+/** Weak words and their inflections ("keeps", "handling"): compared by stem. */
+function weakStems(kb: KnowledgeBase): Set<string> {
+  let set = weakCache.get(kb);
+  if (!set) {
+    set = new Set(kb.store.weakWords.flatMap((w) => [w.toLowerCase(), stem(w.toLowerCase())]));
+    weakCache.set(kb, set);
+  }
+  return set;
 }
 
 export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string): QueryPlan {
@@ -142,7 +214,10 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
       for (let k = at; k < at + form.words.length; k++) consumed[k] = true;
       if (!glossaryHits.includes(entry)) glossaryHits.push(entry);
       const own = analyze(form.words.join(' '));
-      const alternatives = [entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f)).filter((a) => a.length);
+      // The asker's own form first: a passage in their words counts in full, another form as a synonym.
+      const alternatives = [own, ...[entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f))]
+        .filter((a) => a.length)
+        .filter((a, i, all) => all.findIndex((b) => b.join(' ') === a.join(' ')) === i);
       concepts.push({ label: entry.term, alternatives, weight: conceptWeight(kb, [], alternatives) });
       for (const t of analyze(entry.term)) addTerm(terms, t, 1.5);
       for (const t of own) addTerm(terms, t, 1);
@@ -184,6 +259,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     sequence.push(s);
     if (consumed[i] || /^\d$/.test(w) === false && w.length < 2) return;
     const alternatives: string[][] = [[s]];
+    const weak = weakStems(kb).has(w) || weakStems(kb).has(s);
     for (const group of groups) {
       if (!group.some((x) => x.words.length === 1 && x.terms[0] === s)) continue;
       for (const x of group) {
@@ -192,9 +268,14 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
         if (a.length === 1) addTerm(terms, a[0]!, 0.4);
       }
     }
+    // A misspelt word searches for the word it was probably meant to be.
+    const fixed = !weak && alternatives.length === 1 && w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined;
+    if (fixed) {
+      alternatives.push([fixed]);
+      addTerm(terms, fixed, 0.8);
+    }
     addTerm(terms, s, 1);
     if (!concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
-      const weak = kb.store.weakWords.includes(w);
       concepts.push({ label: w, alternatives, weight: weak ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
     }
   });

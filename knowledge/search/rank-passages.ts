@@ -38,6 +38,7 @@ export function satisfied(concept: Concept, terms: Set<string>, shape?: PassageS
   if (has(concept.alternatives[0]!)) return 1;
   if (concept.shape && shape) {
     if (concept.shape === 'figure') return shape.figure ? 1 : 0;
+    if (concept.shape === 'time') return shape.time ? 1 : 0;
     if (concept.shape === 'phone' ? shape.phone : concept.shape === 'email' ? shape.email : shape.phone || shape.email) return 1;
   }
   return concept.alternatives.slice(1).some(has) ? SYNONYM_CREDIT : 0;
@@ -60,16 +61,37 @@ function phraseShare(sequence: readonly string[], pairs: Set<string>): number {
 
 interface Definition {
   subject: string[];
-  /** "X is …" / "X means …" near the start of a passage reads as a definition. */
+  /** "X is …" / "X means …" / "X may be referred to as …" at the start of a sentence reads as a definition. */
   pattern: RegExp;
+  /** The subject in quotes ("a person is “personally connected” if") is being defined. */
+  quoted: RegExp;
 }
 
-function definitionOf(kind: QuestionKind): Definition | undefined {
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What a definition question asks to define, as the words of the subject and, when the
+ * subject is a glossary term, its expansion and variants too ("APVA" is defined in the
+ * document as "Adolescent to parent violence and abuse …").
+ */
+function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefined {
   if (!kind.definitionOf) return undefined;
-  const phrase = kind.definitionOf.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W+');
+  const subject = kind.definitionOf.join(' ');
+  const subjectTerms = analyze(subject);
+  const forms = new Set([subject]);
+  for (const e of plan.glossaryHits) {
+    const all = [e.term, e.expansion, ...e.variants];
+    if (all.some((f) => analyze(f).join(' ') === subjectTerms.join(' '))) for (const f of all) forms.add(f.toLowerCase());
+  }
+  const phrases = [...forms]
+    .map((f) => f.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRe).join('\\W+'))
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
   return {
-    subject: analyze(kind.definitionOf.join(' ')),
-    pattern: new RegExp(`\\b${phrase}\\w*\\b[^.]{0,40}\\b(is|are|means|refers)\\b`, 'i'),
+    subject: subjectTerms,
+    pattern: new RegExp(`(?:^|[.:;!?]\\s+|\\n|•\\s*)["“‘']?(?:the\\s+|an?\\s+)?(?:${phrases})\\w*["”’']?(?:\\s*\\([^)]{1,20}\\))?[^.]{0,40}?\\b(?:is|are|means?|refers?|referred|defined|describes?)\\b`, 'iu'),
+    quoted: new RegExp(`["“‘](?:${phrases})["”’]`, 'iu'),
   };
 }
 
@@ -79,10 +101,14 @@ function shapeBonus(kind: QuestionKind, def: Definition | undefined, p: StoredPa
   if (kind.email) bonus += shape.email ? 0.12 : 0;
   if (kind.who && (shape.phone || shape.email) && shape.name) bonus += 0.05;
   if (kind.stats) bonus += shape.figure ? 0.12 : -0.03;
+  if (kind.time) bonus += shape.time ? 0.1 : -0.03;
   if (def) {
     // The opening passage of a section named for the subject usually defines it.
     if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += 0.15 + (firstInSection ? 0.1 : 0);
-    if (def.pattern.test(p.text.slice(0, 200))) bonus += 0.1;
+    // A sentence that defines the subject: most when it opens the passage.
+    const m = def.pattern.exec(p.text);
+    if (m) bonus += m.index === 0 ? 0.15 : 0.1;
+    else if (def.quoted.test(p.text)) bonus += 0.1;
   }
   return bonus;
 }
@@ -110,7 +136,7 @@ export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionK
   });
   if (hits.length === 0) return [];
   const maxLunr = hits[0]!.score || 1;
-  const def = definitionOf(kind);
+  const def = definitionOf(kind, plan);
   const scored: Scored[] = [];
   // Rerank the strongest lunr candidates only: far down BM25's list nothing wins on coverage alone.
   for (const hit of hits.slice(0, RERANK_DEPTH)) {

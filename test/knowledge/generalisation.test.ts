@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildKnowledge } from '../../knowledge/build/build';
+import { isLeadIn } from '../../knowledge/build/cut-passages';
+import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
+import { classifyQuestion } from '../../knowledge/search/classify-question';
+import { correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
+import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
+
+// Rules added for kinds of question the probe set found weak. Wordings are our own.
+const TODAY = new Date('2026-11-22T12:00:00Z');
+let outDir: string;
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'kb-general-'));
+  buildKnowledge({ outDir });
+  kb = loadKnowledge(outDir);
+});
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const ask = (q: string, authority?: string) => answerQuestion(kb, q, { authority, today: TODAY });
+
+describe('typo tolerance', () => {
+  it('finds words one edit apart', () => {
+    expect(oneEditApart('natinal', 'national')).toBe(true);
+    expect(oneEditApart('referal', 'referral')).toBe(true);
+    expect(oneEditApart('refferal', 'referral')).toBe(false); // two edits
+    expect(oneEditApart('recieve', 'receive')).toBe(true); // swapped neighbours
+    expect(oneEditApart('charge', 'change')).toBe(true);
+    expect(oneEditApart('password', 'passport')).toBe(false);
+    expect(oneEditApart('same', 'same')).toBe(false);
+  });
+
+  it('corrects a long unknown word to a corpus term, and leaves known and short words alone', () => {
+    expect(correctTypo(kb, 'safegaurd')).toBe('safeguard');
+    expect(correctTypo(kb, 'safeguard')).toBeUndefined();
+    expect(correctTypo(kb, 'wifi')).toBeUndefined();
+  });
+
+  it('answers a misspelt question, and does not turn a real off-topic word into a corpus one', () => {
+    expect(ask('whats the natinal domestic abuse helpline number', 'lambeth').answered).toBe(true);
+    // "charge" is one edit from "change" but too short a word to be corrected.
+    expect(ask('how much do refuges charge per night', 'wandsworth').answered).toBe(false);
+  });
+});
+
+describe('everyday words and chat fillers', () => {
+  it('weighs an everyday synonym like the word it stands for, not like an unknown word', () => {
+    const plan = expandQuery(kb, 'support for a mum', '');
+    const mum = plan.concepts.find((c) => c.label === 'mum')!;
+    // Before: an unknown word weighed the most a word can (the idf of a term in no passage).
+    expect(mum.alternatives.some((a) => a.join(' ') === 'mother')).toBe(true);
+    expect(mum.weight).toBeLessThan(idf(kb, 'zzzunseen') - 1);
+  });
+
+  it('treats inflected weak words and chat fillers as weak', () => {
+    const plan = expandQuery(kb, 'hiya pls keeps wondering', '');
+    for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
+  });
+
+  it('still declines a near miss that only shares corpus words', () => {
+    expect(ask("what is the MASH manager's salary", 'camden').answered).toBe(false);
+    expect(ask('when is the MARAC team summer barbecue', 'sutton').answered).toBe(false);
+  });
+});
+
+describe('timescale questions', () => {
+  it('recognises time wording and time-stating passages', () => {
+    expect(classifyQuestion('how soon must I tell the LADO').time).toBe(true);
+    expect(classifyQuestion('deadline for the assessment').time).toBe(true);
+    expect(classifyQuestion('who chairs MARAC').time).toBe(false);
+    expect(shapeOf('followed up in writing within 48 hours').time).toBe(true);
+    expect(shapeOf('a monthly meeting').time).toBe(true);
+    expect(shapeOf('Monday to Friday, 9am to 5pm').time).toBe(true);
+    expect(shapeOf('the child and family assessment').time).toBe(false);
+  });
+
+  it('answers a timescale question with a passage that states the time', () => {
+    const r = ask('how soon should a LADO referral be made', 'sutton');
+    expect(r.answered).toBe(true);
+    expect(r.results.slice(0, 3).some((x) => /working day/.test(x.passage.display))).toBe(true);
+  });
+});
+
+describe('definitions', () => {
+  it('puts the passage that defines an acronym through its expansion first', () => {
+    const r = ask('what is AVITH', 'staffordshire');
+    expect(r.results[0]?.passage.display).toMatch(/^Adolescent to parent violence and abuse may be referred to/);
+  });
+});
+
+describe('segmentation', () => {
+  it('keeps a heading-like lead-in with what it introduces', () => {
+    expect(isLeadIn('How to be prepared to leave urgently:')).toBe(true);
+    expect(isLeadIn('This is a whole sentence.')).toBe(false);
+    // Only a lead-in that ends its section (nothing to join) may stand alone.
+    const passages = kb.store.passages;
+    const lone = passages.filter((p, i) => isLeadIn(p.text) && passages[i + 1]?.anchor === p.anchor);
+    expect(lone.map((p) => p.id)).toEqual([]);
+  });
+});
