@@ -27,7 +27,11 @@ export interface TriageMetrics {
   referralRecall: number;
   contactRecall: number;
   cited: number;
-  misses: { id: string; got: string; expected: string; missingReferrals: string[]; missingContacts: string[] }[];
+  /** Results above every acceptable pathway (costs accuracy, never safety). */
+  overTriage: number;
+  /** Ids of the results below `min` (the error that must never happen). */
+  underTriageIds: string[];
+  misses: { id: string; got: string; expected: string; missingReferrals: string[]; missingContacts: string[]; under?: boolean; over?: boolean }[];
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
@@ -43,13 +47,23 @@ export async function evaluateTriage(file = join(sharedDir, 'eval', 'triage-dev.
   let conTotal = 0;
   let cited = 0;
   const misses: TriageMetrics['misses'] = [];
+  const underIds: string[] = [];
+  let over = 0;
   for (const line of lines) {
     const v = vignetteSchema.parse(JSON.parse(line));
     const out = toContractLine(v.id, triage(tk, { authority: v.authority, description: v.description }));
     const ok = out.pathway === v.expect.pathway || v.expect.acceptable.includes(out.pathway);
     if (ok) correct++;
     const min = v.expect.min ? ORDER.indexOf(v.expect.min) : -1;
-    if (min >= 0 && ORDER.indexOf(out.pathway) < min) under++;
+    const isUnder = min >= 0 && ORDER.indexOf(out.pathway) < min;
+    if (isUnder) {
+      under++;
+      underIds.push(v.id);
+    }
+    // Over-triage: wrong, and more urgent than every accepted pathway (adult-services sits apart).
+    const accepted = [v.expect.pathway, ...v.expect.acceptable].map((p) => ORDER.indexOf(p));
+    const isOver = !ok && ORDER.indexOf(out.pathway) >= 0 && ORDER.indexOf(out.pathway) > Math.max(...accepted);
+    if (isOver) over++;
     const missingReferrals = v.expect.referrals.filter((r) => !out.referrals.includes(r));
     refTotal += v.expect.referrals.length;
     refHit += v.expect.referrals.length - missingReferrals.length;
@@ -59,7 +73,15 @@ export async function evaluateTriage(file = join(sharedDir, 'eval', 'triage-dev.
     conHit += v.expect.contacts.length - missingContacts.length;
     if (out.citations.length > 0) cited++;
     if (!ok || missingReferrals.length || missingContacts.length) {
-      misses.push({ id: v.id, got: `${out.pathway}/${out.level ?? '-'}`, expected: [v.expect.pathway, ...v.expect.acceptable].join('|'), missingReferrals, missingContacts });
+      misses.push({
+        id: v.id,
+        got: `${out.pathway}/${out.level ?? '-'}`,
+        expected: [v.expect.pathway, ...v.expect.acceptable].join('|'),
+        missingReferrals,
+        missingContacts,
+        ...(isUnder ? { under: true } : {}),
+        ...(isOver ? { over: true } : {}),
+      });
     }
   }
   const n = lines.length;
@@ -70,12 +92,14 @@ export async function evaluateTriage(file = join(sharedDir, 'eval', 'triage-dev.
     referralRecall: refTotal ? refHit / refTotal : 1,
     contactRecall: conTotal ? conHit / conTotal : 1,
     cited: n ? cited / n : 0,
+    overTriage: over,
+    underTriageIds: underIds,
     misses,
   };
   const pct = (x: number) => x.toFixed(3);
   const report = [
-    `triage (${n} vignettes): pathway accuracy ${pct(metrics.pathwayAccuracy)}, under-triage ${under}, referral recall ${pct(metrics.referralRecall)}, contact recall ${pct(metrics.contactRecall)}, cited ${pct(metrics.cited)}`,
-    ...misses.map((m) => `  ${m.id}: got ${m.got}, expected ${m.expected}${m.missingReferrals.length ? `, missing referrals ${m.missingReferrals.join(',')}` : ''}${m.missingContacts.length ? `, missing contacts ${m.missingContacts.join(',')}` : ''}`),
+    `triage (${n} vignettes): pathway accuracy ${pct(metrics.pathwayAccuracy)}, under-triage ${under}, over-triage ${over}, referral recall ${pct(metrics.referralRecall)}, contact recall ${pct(metrics.contactRecall)}, cited ${pct(metrics.cited)}`,
+    ...misses.map((m) => `  ${m.id}: got ${m.got}, expected ${m.expected}${m.under ? ' UNDER-TRIAGE' : ''}${m.over ? ' (over)' : ''}${m.missingReferrals.length ? `, missing referrals ${m.missingReferrals.join(',')}` : ''}${m.missingContacts.length ? `, missing contacts ${m.missingContacts.join(',')}` : ''}`),
   ].join('\n');
   return { report, metrics };
 }

@@ -62,7 +62,7 @@ function compileReading(file: string, data: IndicatorsFile): { reading: ReadingC
   const num = `(?:\\d+(?:\\.\\d+)?|${words.map(escapeRe).join('|')})`;
   const vocab: Record<string, string> = {
     num,
-    numlist: `${num}(?:\\s*(?:,|and|&)\\s*${num})*`,
+    numlist: `${num}(?:\\s*(?:,|and|&|\\+)\\s*${num})*`,
   };
   for (const [name, list] of Object.entries(data.vocabularies)) vocab[name] = `(?:${list.join('|')})`;
   if (vocab.ordinals) vocab.ord = vocab.ordinals;
@@ -202,7 +202,9 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     ...(scaleOf.has(ind.id) ? { scale: scaleOf.get(ind.id)! } : {}),
     ...(ind.help ? { help: ind.help } : {}),
     patterns: ind.patterns.map((p) =>
-      typeof p === 'string' ? { source: expand(p, `id: ${ind.id}`), negatable: true } : { source: expand(p.pattern, `id: ${ind.id}`), negatable: p.negatable },
+      typeof p === 'string'
+        ? { source: expand(p, `id: ${ind.id}`), negatable: true }
+        : { source: expand(p.pattern, `id: ${ind.id}`), negatable: p.negatable, ...(p.caseSensitive ? { caseSensitive: true } : {}) },
     ),
   }));
 

@@ -26,7 +26,7 @@ function reader(tk: TriageKnowledge): CompiledReader {
       id: i.id,
       label: i.label,
       group: i.group,
-      patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, 'giu'), negatable: p.negatable })),
+      patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, p.caseSensitive ? 'gu' : 'giu'), negatable: p.negatable })),
     })),
     facts: rc.facts.map((f) => ({ fact: f.fact, re: new RegExp(`${START}(?:${f.source})`, 'giu'), negatable: f.negatable, ...(f.value !== undefined ? { value: f.value } : {}) })),
     cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'giu'),
@@ -82,7 +82,7 @@ function toNumber(r: CompiledReader, word: string | undefined): number | undefin
 
 function numbersIn(r: CompiledReader, list: string): number[] {
   return list
-    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .split(/\s*(?:,|\band\b|&|\+)\s*/i)
     .map((x) => toNumber(r, x))
     .filter((n): n is number => n !== undefined);
 }
@@ -119,8 +119,9 @@ export function readIndicators(tk: TriageKnowledge, description: string): Indica
       if (f.fact === 'unborn') unborn = true;
       for (const v of values) {
         if (f.fact === 'childAge') {
+          // months / mths / mos, weeks / wks, otherwise years (years / yrs).
           const unit = (g.unit ?? 'year').toLowerCase();
-          const age = unit.startsWith('month') ? v / 12 : unit.startsWith('week') ? v / 52 : v;
+          const age = unit.startsWith('m') ? v / 12 : unit.startsWith('w') ? v / 52 : v;
           if (age >= 0 && age < 18) ages.add(Math.round(age * 100) / 100);
         } else if (f.fact === 'policeNotifications') {
           if (v >= 1 && v < 100) police = Math.max(police ?? 0, v);

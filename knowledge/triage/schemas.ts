@@ -138,7 +138,8 @@ export function escalationSchema(c: SchemaContext | undefined) {
     .refine((v) => v.raiseBy !== undefined || v.setLevel !== undefined, 'an escalation needs raiseBy or setLevel');
 }
 
-const patternEntry = z.union([regex, z.object({ pattern: regex, negatable: z.boolean().default(true) }).strict()]);
+// caseSensitive: for acronyms that are also words ("SEND" is not "send", "FM" is not "fm").
+const patternEntry = z.union([regex, z.object({ pattern: regex, negatable: z.boolean().default(true), caseSensitive: z.boolean().default(false) }).strict()]);
 
 export const indicatorsFileSchema = z
   .object({

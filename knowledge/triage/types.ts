@@ -65,6 +65,8 @@ export interface CompiledPattern {
   source: string;
   /** Whether a negation cue before the match (in the same clause) cancels it. */
   negatable: boolean;
+  /** Match case-sensitively (acronyms that are also ordinary words, e.g. SEND). */
+  caseSensitive?: boolean;
 }
 
 export interface CompiledIndicator {

@@ -1,0 +1,207 @@
+import { readIndicators } from '../../knowledge/triage';
+import { knowledge, readIds, run } from './helpers';
+
+/** How practitioners actually write: terse notes, abbreviations, brackets, contractions. */
+const facts = (text: string) => readIndicators(knowledge(), text).facts;
+
+describe('ages as practitioners write them', () => {
+  it.each([
+    ['Kids (10 and 13) asleep upstairs.', [10, 13]],
+    ['Kids 4 and 8.', [4, 8]],
+    ['Children 8 and 11. He is still at home.', [8, 11]],
+    ['kids 5 + 8', [5, 8]],
+    ['Kids 2, 5 and 14.', [2, 5, 14]],
+    ['Kids 1 and 4 in the house.', [1, 4]],
+    ['in front of their daughter (9)', [9]],
+    ['Yr 10 pupil (14) says', [14]],
+    ['Teen son (15) regularly hitting mum. Younger sister is 8.', [8, 13, 15]],
+    ['Baby 6 wks old.', [0, 0.12]],
+    ['a 9 month old', [0.75]],
+    ['3 yr old disclosed it', [3]],
+    ['2 children, primary age', [4]],
+  ])('%s', (text, ages) => {
+    expect(facts(text).childAges).toEqual(ages);
+  });
+
+  it('a number after a child noun that is not an age is not read as one', () => {
+    expect(facts('The kids 3 times a week go to nan.').childAges).toEqual([]);
+    expect(facts('Kids 2 days a week at dad.').childAges).toEqual([]);
+  });
+
+  it('a wanted or lost baby is not a baby in the household', () => {
+    expect(facts('Her partner wants her to have another baby.').childAges).toEqual([]);
+    expect(facts('He wants a baby with her.').childAges).toEqual([]);
+  });
+
+  it('adults in brackets are not children', () => {
+    expect(facts('Mum (19) and dad (20). bf (22).').childAges).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it.each([
+    ['3rd DA call-out this yr to the same address.', 3],
+    ['neighbours have called police twice about shouting', 2],
+    ['Police have been out 4 times since Christmas.', 4],
+    ['Several DA call outs to the address', 3],
+  ])('%s', (text, n) => {
+    expect(facts(text).policeNotifications).toBe(n);
+  });
+
+  it('a time after "called the police" is not a count', () => {
+    expect(facts('She called the police 2 weeks ago.').policeNotifications).toBeUndefined();
+  });
+
+  it.each([
+    ['DASH done - 15.', 15],
+    ['DASH 16.', 16],
+    ['DASH completed: 19', 19],
+  ])('%s', (text, n) => {
+    expect(facts(text).dashScore).toBe(n);
+  });
+});
+
+describe('negation and scope', () => {
+  it.each([
+    ['Police not involved.', 'police-involvement'],
+    ['No injuries seen, no assault.', 'minor-injury'],
+    ['Mum denies any violence.', 'physical-violence'],
+    ['Not currently pregnant.', 'pregnancy'],
+    ['Not in immediate danger - she has left.', 'immediate-danger'],
+    ['She says her partner doesn\'t hit her.', 'physical-violence'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('"separated amicably 2 yrs ago" is not a recent separation; "split lip" is not a separation', () => {
+    expect(readIds('Mum and dad separated amicably 2 yrs ago.')).not.toContain('separation');
+    expect(readIds('She had a split lip.')).not.toContain('separation');
+    expect(readIds('They separated last week.')).toContain('separation');
+  });
+
+  it('punching a door is damage, not an assault; "a bit controlling" is not a bite', () => {
+    const ids = readIds('He smashed the TV and punched a door. Nobody hurt.');
+    expect(ids).toContain('property-damage');
+    expect(ids).not.toContain('serious-physical-violence');
+    expect(ids).not.toContain('physical-violence');
+    expect(readIds('Partner can be a bit controlling with money.')).not.toContain('physical-violence');
+  });
+
+  it('throwing things round the house is damage; throwing things at her is violence', () => {
+    expect(readIds('He has thrown stuff round the house.')).not.toContain('physical-violence');
+    expect(readIds('She has thrown things at him twice.')).toContain('physical-violence');
+  });
+
+  it('threatening to kill himself is a suicide threat, not a threat to kill her', () => {
+    const ids = readIds('He has been threatening to kill himself if she leaves.');
+    expect(ids).toContain('suicidal-thoughts');
+    expect(ids).not.toContain('threats-to-kill');
+  });
+
+  it('acronyms that are also words are matched only in capitals', () => {
+    expect(readIds('Husband wants to send their daughter abroad.')).not.toContain('child-special-needs');
+    expect(readIds('The youngest has SEND and an EHCP.')).toContain('child-special-needs');
+  });
+});
+
+describe('immediacy', () => {
+  it.each([
+    "He's outside the flat now banging on the door.",
+    'Mum says she is currently barricaded in the bedroom with the baby.',
+    'Dad is currently sitting in his car outside mum\'s house.',
+    'Her ex is trying to break the door down now.',
+    'Right now he is outside with a knife.',
+  ])('%s', (text) => {
+    expect(facts(text).immediateDanger).toBe(true);
+  });
+
+  it.each([
+    'Mum and kids safe right now at her sister\'s.',
+    'The incident happened last month; no incidents since.',
+    'Her ex was outside the house yesterday evening shouting.',
+    'Mum is at her home with the children.',
+    'Mum told me just now that he hit her last week.',
+  ])('not now: %s', (text) => {
+    expect(facts(text).immediateDanger).toBe(false);
+  });
+});
+
+describe('positions of trust', () => {
+  it.each([
+    ['Volunteer football coach (U11s) cautioned for assaulting his partner.', 'football coach'],
+    ["Mum's partner works as a nursery worker.", 'nursery worker'],
+    ['Youth club volunteer (mum\'s partner) was arrested for strangling mum.', 'youth club volunteer'],
+    ["Mum's ex-partner, who is a PE teacher at a local secondary, sent her threatening texts.", 'teacher'],
+  ])('%s', (text, role) => {
+    expect(facts(text).positionOfTrust?.toLowerCase()).toBe(role);
+  });
+
+  it('the professional told is not the person causing harm', () => {
+    expect(facts('Mum disclosed to midwife that her p/c kicked her.').positionOfTrust).toBeUndefined();
+    expect(facts('Mum told her GP that her husband hit her.').positionOfTrust).toBeUndefined();
+    expect(facts('School nurse concern re 12yo girl - she says dad hit mum.').positionOfTrust).toBeUndefined();
+  });
+});
+
+describe('variants of the matrix indicators', () => {
+  it.each([
+    ["dad 'grabbed mum by the throat'", 'strangulation'],
+    ['mum had marks on her neck', 'strangulation'],
+    ['kids (4, 9) woke up and came downstairs crying', 'child-witnessed-distressed'],
+    ["3 yr old disclosed 'daddy hit me when he was hitting mummy'", 'child-hurt'],
+    ['he texts her 50+ times a day', 'intense-stalking'],
+    ['she got a non-mol last month', 'breach-of-orders'],
+    ["the family have 'promised' her to a cousin in Pakistan", 'forced-marriage'],
+    ['pressuring her to send their 15yo daughter back home to get married', 'forced-marriage'],
+    ['arrested for ABH on mum', 'serious-physical-violence'],
+    ["says she 'fell', explanation doesn't fit", 'implausible-injury-explanation'],
+    ['partner answers all questions for her', 'culture-faith-control'],
+    ["won't let her have her own money", 'economic-abuse'],
+    ["took her car keys and phone so she couldn't leave the house", 'intense-control'],
+    ['Teen son (15) regularly hitting mum', 'apva'],
+    ['her 14 yo son has pushed her over twice', 'apva'],
+    ['15 yr old daughter disclosed her mum\'s boyfriend touched her inappropriately', 'child-sexual-abuse'],
+    ["Mum asking if she can find out about her new bf's past", 'dvds-concern'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('young people in their own relationships: 16-17, and under 16', () => {
+    expect(readIds('16 y/o girl told school her 19yo boyfriend pushed her into a wall.')).toContain('young-person-own-relationship');
+    expect(readIds('Teenage daughter (14) has an older bf (22), mum thinks he is hitting her.')).toContain('young-teen-own-relationship');
+    // The teenager's mother's partner is not the teenager's own partner.
+    const ids = readIds("14-year-old boy says his mum's boyfriend hit him.");
+    expect(ids).not.toContain('young-teen-own-relationship');
+    expect(ids).not.toContain('young-person-own-relationship');
+    expect(readIds('Mum left an abusive relationship 5 yrs ago.')).not.toContain('young-person-own-relationship');
+  });
+});
+
+describe('decisions that follow', () => {
+  it('one police notification is graded by what happened (scale 2), two or more are scale 3', () => {
+    expect(run('sutton', 'Police notification: verbal argument, no assault, no injuries seen. Kids (10 and 13) asleep upstairs.').pathway).toBe('early-help');
+    const twice = run('sutton', 'Police have been called out twice for verbal arguments. Kids 10 and 13.');
+    expect(twice.level).toBeGreaterThanOrEqual(3);
+    expect(twice.reasons.some((r) => r.citations.length > 0 && /two or more police/i.test(r.text))).toBe(true);
+  });
+
+  it('a child under 16 abused by their own partner is child protection', () => {
+    const r = run('camden', 'Teenage daughter (14) has an older bf (22), mum thinks he is hitting her.');
+    expect(r.pathway).toBe('child-protection');
+    expect(r.referrals.map((x) => x.id)).toContain('strategy-meeting');
+  });
+
+  it('a 16-17 year old in Lambeth is accepted at MARAC', () => {
+    const r = run('lambeth', '17 y/o mum with a 6 month old, her bf (19) slaps her and has taken her phone off her.');
+    expect(r.referrals.map((x) => x.id)).toEqual(expect.arrayContaining(['marac', 'specialist-service']));
+  });
+
+  it('Stoke-on-Trent tells the police about a suspected assault (injury with an implausible explanation)', () => {
+    const r = run('stoke-on-trent', "Mum has bruising to her arms and says she 'fell', explanation doesn't fit. 7 month old baby.");
+    expect(r.referrals.map((x) => x.id)).toContain('police');
+  });
+
+  it('a safe-right-now family is not an emergency', () => {
+    expect(run('camden', "Mum and kids safe right now at her sister's. Last night p/c punched her. Kids 6 & 9.").pathway).not.toBe('emergency');
+  });
+});
