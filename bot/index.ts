@@ -10,6 +10,7 @@ import { createStorage } from './storage';
 import { tabRoutes } from './tab/routes';
 import { registerContactsCommand } from './teams/contacts';
 import { registerMessageExtension } from './teams/message-extension';
+import { registerTriageDialog } from './triage';
 
 const log = createLogger();
 
@@ -57,6 +58,7 @@ function main(): void {
   // (handler.ts), and route registrars such as the library tab (server.ts RouteRegistrar).
   registerMessageExtension(bot);
   registerContactsCommand(bot);
+  registerTriageDialog(bot);
   const extraRoutes: RouteRegistrar[] = [tabRoutes({ kb: engine.kb, triage: loadTriageKnowledge() })];
 
   const server = createServer({ config, bot, log, extraRoutes });

@@ -7,6 +7,7 @@ import { loadEngine, type Engine } from '../../bot/engine';
 import { PolicyBot } from '../../bot/handler';
 import { silentLogger } from '../../bot/log';
 import { createServer, type RouteRegistrar } from '../../bot/server';
+import { registerTriageDialog } from '../../bot/triage';
 
 let sharedEngine: Engine | undefined;
 /** The real engine over build/knowledge, loaded once per test file. */
@@ -25,7 +26,7 @@ export interface RunningBot {
 
 /** Start the real server on port 0 with MemoryStorage (unless given) and the real engine. */
 export async function startBot(
-  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void } = {},
+  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; triage?: boolean } = {},
 ): Promise<RunningBot> {
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
   const storage = opts.storage ?? new MemoryStorage();
@@ -37,6 +38,8 @@ export async function startBot(
     defaultAuthority: config.defaultAuthority,
     log: silentLogger,
   });
+  // As bot/index.ts wires it; off by default here so tests of the bare seams keep the default starter.
+  if (opts.triage) registerTriageDialog(bot);
   opts.setup?.(bot);
   const server = createServer({ config, bot, log: silentLogger, extraRoutes: opts.extraRoutes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +66,8 @@ export interface CapturedReply {
 export interface ConnectorListener {
   serviceUrl: string;
   replies: CapturedReply[];
+  /** Bodies of POST /v3/conversations (the bot opening a conversation, e.g. a 1:1 chat); answered with id `created-<n>`. */
+  created: Record<string, unknown>[];
   /** Forget what was captured so far. */
   take(): CapturedReply[];
   close(): Promise<void>;
@@ -76,9 +81,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startConnector(): Promise<ConnectorListener> {
   const replies: CapturedReply[] = [];
+  const created: Record<string, unknown>[] = [];
   let n = 0;
   const server: HttpServer = createHttpServer(async (req, res) => {
     const body = await readBody(req);
+    if (req.method === 'POST' && /^\/v3\/conversations\/?(?:\?|$)/.test(req.url ?? '')) {
+      created.push(JSON.parse(body || '{}') as Record<string, unknown>);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ id: `created-${created.length}` }));
+      return;
+    }
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (m) {
       replies.push({
@@ -96,6 +108,7 @@ export async function startConnector(): Promise<ConnectorListener> {
   return {
     serviceUrl: `http://127.0.0.1:${port}`,
     replies,
+    created,
     take: () => replies.splice(0, replies.length),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

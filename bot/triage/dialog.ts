@@ -1,0 +1,321 @@
+import { ActivityTypes, type Attachment, type TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import {
+  groupInputId,
+  triageConfirmCard,
+  triageDangerCard,
+  triageDescribeCard,
+  triageResultCard,
+  triageStartCard,
+} from '../../cards/triage-cards';
+import { decideTriage, indicatorGroups, missingFacts, readIndicators, type TriageFacts, type TriageKnowledge } from '../../knowledge/triage';
+import { INDICATOR_GROUPS } from '../../knowledge/triage/types';
+import type { CommandContext, PolicyBot, TriageStarter } from '../handler';
+import { isSharedConversation } from '../teams/channel';
+import { emergencyContacts, suggestedQuestions } from './context';
+import { inPersonalChat } from './redirect';
+import { DialogStore, newDialogId, STATE_PROPERTY, type DialogState, type Step } from './state';
+import {
+  askSubmission,
+  confirmSubmission,
+  describeSubmission,
+  parseAges,
+  problems,
+  startSubmission,
+  type AgeFacts,
+} from './submissions';
+
+/**
+ * The triage dialog: a described concern → confirmed indicators → pathway, referrals, contacts
+ * and next steps, on one card that is updated in place at each step.
+ *
+ *   authority  confirm the authority, "Is anyone in immediate danger right now?" (Yes: 999 card first)
+ *   describe   the description box (no names); read indicators; the text is never stored
+ *   confirm    indicators by group, pre-ticked, plus the facts the rules need
+ *   result     pathway, scale, why, referrals, contacts, next steps, sources; indicators and facts dropped
+ *
+ * In a channel or group chat nothing about the concern is posted: the thread gets a neutral note
+ * and the dialog starts in a personal chat. Nothing the user typed is logged.
+ */
+
+export const TRIAGE_MESSAGES = {
+  stale:
+    'That triage card is out of date: a newer triage has started, or this one has finished. Use the latest triage card, or type **triage** to start again.',
+  notYours: "That triage belongs to someone else, so I haven't used your answers. Type **triage** to start your own.",
+  wrongStep: 'That step of the triage is already done. Use the latest triage card, or press **Start again** on it.',
+  invalid: (what: string) => `Sorry, I couldn't use that card: ${what}. Please check your answers and submit it again.`,
+  redirected: "I've sent you a private message to go through this.",
+  redirectFailed:
+    "I couldn't open a private chat with you, and I don't go through concerns here. Please open a personal chat with me and type **triage** there.",
+  askEmpty: 'Type a question in the box, or pick one of the suggested questions.',
+} as const;
+
+/** "I'm worried about" on its own says nothing worth carrying into the description box. */
+const WORRIED_ONLY = /^(?:i(?:'|’)?m|i\s+am)\s+worried\s+about\s*(?:a|an|the|this|some)?\s*\W*$/i;
+
+export class TriageDialog {
+  private readonly store: DialogStore;
+  private readonly known: () => ReadonlySet<string>;
+
+  constructor(
+    private readonly bot: PolicyBot,
+    private readonly knowledge: () => TriageKnowledge,
+  ) {
+    this.store = new DialogStore(bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY));
+    let known: ReadonlySet<string> | undefined;
+    this.known = () => (known ??= new Set(this.knowledge().indicators.map((i) => i.id)));
+  }
+
+  // ---- starting ------------------------------------------------------------------------------
+
+  /** The bot's triage starter: `triage`, "I'm worried about…", or the welcome card's button. */
+  readonly start: TriageStarter = async ({ turn }, { via, text }) => {
+    if (isSharedConversation(turn.activity)) return this.redirect(turn);
+    const carried = via === 'worried' && !WORRIED_ONLY.test(text) ? text : undefined;
+    await this.begin(turn, { ownerId: turn.activity.from.id, authority: await this.bot.getAuthority(turn), carried });
+  };
+
+  /** Step 1 on a new card, with a new dialog id (any earlier triage card becomes stale). */
+  private async begin(turn: TurnContext, opts: { ownerId: string; authority?: string; carried?: string }): Promise<void> {
+    const state: DialogState = { id: newDialogId(), userId: opts.ownerId, step: 'authority', ...(opts.authority ? { authority: opts.authority } : {}) };
+    await this.show(turn, state, this.startCard(state, opts.carried), { newCard: true });
+    await this.store.set(turn, state);
+    this.log(turn, 'started');
+  }
+
+  /** A channel or group chat: a neutral note in the thread; the dialog itself in a personal chat. */
+  private async redirect(turn: TurnContext): Promise<void> {
+    const ownerId = turn.activity.from.id;
+    const authority = await this.bot.getAuthority(turn);
+    let opened = false;
+    try {
+      await inPersonalChat(turn, async (personal) => {
+        await this.begin(personal, { ownerId, ...(authority ? { authority } : {}) });
+        // This turn is not run through the bot, so its state is saved here.
+        await this.bot.services.conversationState.saveChanges(personal);
+      });
+      opened = true;
+    } catch (err) {
+      this.bot.services.log.warn('triage-redirect-failed', { activityId: turn.activity.id, error: err instanceof Error ? err.name : 'unknown' });
+    }
+    await turn.sendActivity(opened ? TRIAGE_MESSAGES.redirected : TRIAGE_MESSAGES.redirectFailed);
+    this.log(turn, opened ? 'redirected' : 'redirect-failed');
+  }
+
+  // ---- card submissions ------------------------------------------------------------------------
+
+  /** Step 1 → 2: the authority (remembered) and the danger question; Yes sends the 999 card first. */
+  async onStart(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
+    const state = await this.current(ctx, data.dialogId, ['authority']);
+    if (!state) return;
+    const input = await this.parse(ctx, startSubmission, data);
+    if (!input) return;
+    const authority = this.bot.findAuthority(input.authority);
+    if (!authority || !this.knowledge().authorities[authority.id]) {
+      await ctx.turn.sendActivity(TRIAGE_MESSAGES.invalid('please choose your authority from the list'));
+      return;
+    }
+    await this.bot.setAuthority(ctx.turn, authority.id);
+    const danger = input.danger === 'yes';
+    if (danger) await ctx.turn.sendActivity({ attachments: [this.dangerCard(authority.id)] });
+    const next: DialogState = { ...this.keep(state), step: 'describe', authority: authority.id, danger };
+    await this.show(ctx.turn, next, triageDescribeCard({ dialogId: next.id, authorityName: authority.name, danger, prefill: input.carried }));
+    await this.store.set(ctx.turn, next);
+    this.log(ctx.turn, 'authority');
+  }
+
+  /** Step 2 → 3: read the indicators; keep their ids and the facts, never the text. */
+  async onDescribe(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
+    const state = await this.current(ctx, data.dialogId, ['describe'], { needsAuthority: true });
+    if (!state?.authority) return;
+    const input = await this.parse(ctx, describeSubmission, data);
+    if (!input) return;
+    const reading = readIndicators(this.knowledge(), input.description);
+    const ids = new Set(reading.indicators.map((i) => i.id));
+    if (state.danger) ids.add('immediate-danger');
+    const facts: TriageFacts = { ...reading.facts, immediateDanger: reading.facts.immediateDanger || Boolean(state.danger) };
+    const next: DialogState = { ...this.keep(state), step: 'confirm', indicatorIds: [...ids], facts };
+    await this.show(ctx.turn, next, this.confirmCard(next));
+    await this.store.set(ctx.turn, next);
+    this.log(ctx.turn, 'describe');
+  }
+
+  /** Step 3 → result: the ticked indicators and the answered facts decide; then both are dropped. */
+  async onConfirm(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
+    const state = await this.current(ctx, data.dialogId, ['confirm'], { needsAuthority: true });
+    if (!state?.authority) return;
+    const input = await this.parse(ctx, confirmSubmission(this.known()), data);
+    if (!input) return;
+    const ages = parseAges(input.childAges);
+    if (ages && 'error' in ages) {
+      await ctx.turn.sendActivity(TRIAGE_MESSAGES.invalid(ages.error));
+      return;
+    }
+    const fields = input as Record<string, unknown>;
+    const ids = new Set(INDICATOR_GROUPS.flatMap((g) => (fields[groupInputId(g)] as string[] | undefined) ?? []));
+    if (input.worksWithChildren === 'yes') ids.add('position-of-trust');
+    if (input.specialNeeds === 'yes') ids.add('child-special-needs');
+    const facts = confirmedFacts(ids, ages, input, state.facts);
+
+    const tk = this.knowledge();
+    const result = decideTriage(tk, { authority: state.authority, indicatorIds: [...ids], facts });
+    const card = triageResultCard({
+      dialogId: state.id,
+      authorityName: this.bot.displayName(state.authority),
+      result,
+      scaleName: tk.matrix.scales.find((s) => s.scale === result.level)?.name,
+      suggestions: suggestedQuestions(result),
+      publicBaseUrl: this.bot.services.publicBaseUrl,
+      displayName: this.bot.displayName,
+    });
+    // The result is shown: keep only what "Start again" needs.
+    const next: DialogState = { ...this.keep(state), step: 'result', authority: state.authority };
+    await this.show(ctx.turn, next, card);
+    await this.store.set(ctx.turn, next);
+    this.log(ctx.turn, 'result');
+  }
+
+  /** "Start again" from any step: back to step 1 on the same card, as a new dialog. */
+  async onRestart(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
+    const state = await this.current(ctx, data.dialogId);
+    if (!state) return;
+    const authority = (await this.bot.getAuthority(ctx.turn)) ?? state.authority;
+    const next: DialogState = { id: newDialogId(), userId: state.userId, step: 'authority', ...(state.activityId ? { activityId: state.activityId } : {}), ...(authority ? { authority } : {}) };
+    await this.show(ctx.turn, next, this.startCard(next));
+    await this.store.set(ctx.turn, next);
+    this.log(ctx.turn, 'restart');
+  }
+
+  /** "Ask a question about this": a suggested question, or the user's own, answered like any question. */
+  async onAsk(ctx: CommandContext, data: z.output<typeof askSubmission>): Promise<void> {
+    const question = data.suggested || data.question;
+    if (!question) {
+      await ctx.turn.sendActivity(TRIAGE_MESSAGES.askEmpty);
+      return;
+    }
+    await this.bot.answer(ctx.turn, question);
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------------
+
+  /**
+   * The dialog a submission belongs to, if it can be used: the current dialog (else the card is
+   * old), started by this user, at one of `steps`. Otherwise the user is told why, and the dialog
+   * is left as it was.
+   */
+  private async current(ctx: CommandContext, dialogId: string, steps?: Step[], opts: { needsAuthority?: boolean } = {}): Promise<DialogState | undefined> {
+    const state = await this.store.get(ctx.turn);
+    let problem: string | undefined;
+    if (!state || state.id !== dialogId) problem = TRIAGE_MESSAGES.stale;
+    else if (state.userId !== ctx.turn.activity.from?.id) problem = TRIAGE_MESSAGES.notYours;
+    else if (steps && !steps.includes(state.step)) problem = TRIAGE_MESSAGES.wrongStep;
+    else if (opts.needsAuthority && !state.authority) problem = TRIAGE_MESSAGES.stale;
+    if (!problem) return state;
+    this.bot.services.log.warn('card-rejected', {
+      activityId: ctx.turn.activity.id,
+      verb: 'triage',
+      reason: problem === TRIAGE_MESSAGES.stale ? 'stale' : problem === TRIAGE_MESSAGES.notYours ? 'not-owner' : 'wrong-step',
+    });
+    await ctx.turn.sendActivity(problem);
+    return undefined;
+  }
+
+  private async parse<S extends z.ZodType>(ctx: CommandContext, schema: S, data: unknown): Promise<z.output<S> | undefined> {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    this.bot.services.log.warn('card-rejected', { activityId: ctx.turn.activity.id, verb: 'triage', reason: 'invalid' });
+    await ctx.turn.sendActivity(TRIAGE_MESSAGES.invalid(problems(parsed.error)));
+    return undefined;
+  }
+
+  /** What every step keeps: the dialog's identity, its card and the authority. */
+  private keep(state: DialogState): DialogState {
+    return {
+      id: state.id,
+      userId: state.userId,
+      step: state.step,
+      ...(state.activityId ? { activityId: state.activityId } : {}),
+      ...(state.authority ? { authority: state.authority } : {}),
+    };
+  }
+
+  /**
+   * Show a step on the dialog's card: update it in place, or post a new card when there is none
+   * yet or the channel cannot update (the new card's id is kept for the next step).
+   */
+  private async show(turn: TurnContext, state: DialogState, card: Attachment, opts: { newCard?: boolean } = {}): Promise<void> {
+    if (state.activityId && !opts.newCard) {
+      try {
+        await turn.updateActivity({ type: ActivityTypes.Message, id: state.activityId, attachments: [card] });
+        return;
+      } catch (err) {
+        this.bot.services.log.warn('triage-update-failed', { activityId: turn.activity.id, error: err instanceof Error ? err.name : 'unknown' });
+      }
+    }
+    const sent = await turn.sendActivity({ attachments: [card] });
+    if (sent?.id) state.activityId = sent.id;
+    else delete state.activityId;
+  }
+
+  private startCard(state: DialogState, carried?: string): Attachment {
+    const tk = this.knowledge();
+    return triageStartCard({
+      dialogId: state.id,
+      authorities: this.bot.authorities.filter((a) => tk.authorities[a.id]),
+      ...(state.authority ? { current: state.authority } : {}),
+      ...(carried ? { carried } : {}),
+    });
+  }
+
+  private confirmCard(state: DialogState): Attachment {
+    const tk = this.knowledge();
+    const facts = state.facts ?? { childAges: [], unborn: false, immediateDanger: false };
+    return triageConfirmCard({
+      dialogId: state.id,
+      authorityName: this.bot.displayName(state.authority ?? ''),
+      groups: indicatorGroups(tk),
+      ticked: state.indicatorIds ?? [],
+      facts,
+      missing: missingFacts(tk, facts),
+    });
+  }
+
+  private dangerCard(authority: string): Attachment {
+    const { police, contacts } = emergencyContacts(this.knowledge(), authority);
+    return triageDangerCard({
+      authority: { id: authority, name: this.bot.displayName(authority) },
+      ...(police ? { police } : {}),
+      contacts,
+      publicBaseUrl: this.bot.services.publicBaseUrl,
+      displayName: this.bot.displayName,
+    });
+  }
+
+  /** Steps and outcomes only: never text, inputs or indicators. */
+  private log(turn: TurnContext, step: string): void {
+    this.bot.services.log.info('triage', { activityId: turn.activity.id, step, scope: turn.activity.conversation?.conversationType });
+  }
+}
+
+/**
+ * The facts the rules use, from what the card says: its ticks and answers are the practitioner's
+ * confirmation, so they win over what was read. Where they conflict, the reading that raises
+ * concern is kept (a score entered counts even if "DASH done" was left at "no").
+ */
+export function confirmedFacts(
+  ids: ReadonlySet<string>,
+  ages: AgeFacts | undefined,
+  input: { dashScore?: number; policeNotifications?: number; specialNeeds?: string },
+  read: Partial<TriageFacts> | undefined,
+): TriageFacts {
+  const childAges = ages?.childAges ?? [];
+  const unborn = Boolean(ages?.unborn) || ids.has('pregnancy');
+  const facts: TriageFacts = { childAges, unborn, immediateDanger: ids.has('immediate-danger') };
+  if ((ages?.noChildren || ids.has('no-children')) && childAges.length === 0 && !unborn) facts.noChildren = true;
+  if (input.dashScore !== undefined) facts.dashScore = input.dashScore;
+  if (input.policeNotifications !== undefined) facts.policeNotifications = input.policeNotifications;
+  if (ids.has('position-of-trust')) facts.positionOfTrust = read?.positionOfTrust ?? 'works with children';
+  if (input.specialNeeds === 'yes' || ids.has('child-special-needs')) facts.specialNeeds = true;
+  else if (input.specialNeeds === 'no') facts.specialNeeds = false;
+  return facts;
+}

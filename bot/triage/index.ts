@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { loadTriageKnowledge, type TriageKnowledge } from '../../knowledge/triage';
+import type { PolicyBot } from '../handler';
+import { TriageDialog } from './dialog';
+import { askSubmission, envelope, VERBS } from './submissions';
+
+export { TriageDialog, TRIAGE_MESSAGES } from './dialog';
+export { STATE_PROPERTY as TRIAGE_STATE_PROPERTY, type DialogState } from './state';
+export { VERBS as TRIAGE_VERBS } from './submissions';
+
+export interface TriageDialogOptions {
+  /** Defaults to the compiled triage knowledge (build/knowledge/triage.json), loaded on first use. */
+  triage?: () => TriageKnowledge;
+}
+
+/**
+ * Plug the triage dialog into the bot: it becomes the triage starter (`triage`, "I'm worried
+ * about…", the welcome card's button) and handles the triage cards' verbs.
+ */
+export function registerTriageDialog(bot: PolicyBot, opts: TriageDialogOptions = {}): TriageDialog {
+  const dialog = new TriageDialog(bot, opts.triage ?? (() => loadTriageKnowledge()));
+  bot
+    .setTriageStarter(dialog.start)
+    .registerAction({ verb: VERBS.start, schema: envelope(VERBS.start), handle: (ctx, data) => dialog.onStart(ctx, data) })
+    .registerAction({ verb: VERBS.describe, schema: envelope(VERBS.describe), handle: (ctx, data) => dialog.onDescribe(ctx, data) })
+    .registerAction({ verb: VERBS.confirm, schema: envelope(VERBS.confirm), handle: (ctx, data) => dialog.onConfirm(ctx, data) })
+    .registerAction({ verb: VERBS.restart, schema: envelope(VERBS.restart), handle: (ctx, data) => dialog.onRestart(ctx, data) })
+    .registerAction({
+      verb: VERBS.ask,
+      schema: askSubmission.extend({ verb: z.literal(VERBS.ask) }),
+      handle: (ctx, data) => dialog.onAsk(ctx, data),
+    });
+  return dialog;
+}

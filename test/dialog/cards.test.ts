@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  agesText,
+  triageConfirmCard,
+  triageDangerCard,
+  triageDescribeCard,
+  triageResultCard,
+  triageStartCard,
+} from '../../cards/triage-cards';
+import { MAX_CARD_BYTES, validateCard } from '../../cards/validate';
+import { emergencyContacts, suggestedQuestions } from '../../bot/triage/context';
+import { parseAges } from '../../bot/triage/submissions';
+import { sharedDir } from '../../knowledge/paths';
+import { indicatorGroups, loadTriageKnowledge, missingFacts, triage } from '../../knowledge/triage';
+import { cardText, findNodes } from '../bot/helpers';
+
+/** The cards on their own: every authority, every dev vignette, within Teams' limits and cited. */
+
+const tk = loadTriageKnowledge();
+const AUTHORITIES = Object.keys(tk.authorities);
+const opts = { publicBaseUrl: 'https://policy.example.org', displayName: (id: string) => tk.authorities[id]?.name ?? id };
+const DIALOG = 'dialog-id-0001';
+
+const devFile = join(sharedDir, 'eval', 'triage-dev.jsonl');
+const vignettes: string[] = [
+  // Heavy on purpose: many indicators, rules, referrals and contacts at once.
+  'Mum is 20 weeks pregnant. Her partner, a teacher, strangled her and threatened to kill her with a knife while the children aged 2 and 5 watched; the older one tried to stop him and was hurt. Third police call-out this year, DASH score 17, he breached his non-molestation order, and she has no recourse to public funds and needs an interpreter.',
+  'Dad is outside the house right now banging on the door; the children are 4 and 8.',
+  'She has no children. Her partner punched her and the DASH score is 16.',
+  'Mum says her partner called her stupid during a row. No violence. The child is 11.',
+  ...(existsSync(devFile)
+    ? readFileSync(devFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { description: string }).description)
+    : []),
+];
+
+const bytes = (card: object) => Buffer.byteLength(JSON.stringify(card));
+
+describe.each(AUTHORITIES)('%s', (authority) => {
+  test('result cards validate, fit, and cite every pathway, referral, contact and step', () => {
+    for (const description of vignettes) {
+      const result = triage(tk, { authority, description });
+      const card = triageResultCard({
+        ...opts,
+        dialogId: DIALOG,
+        authorityName: opts.displayName(authority),
+        result,
+        scaleName: tk.matrix.scales.find((s) => s.scale === result.level)?.name,
+        suggestions: suggestedQuestions(result),
+      }).content as Record<string, unknown>;
+      expect(validateCard(card)).toEqual([]);
+      expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+      const text = cardText(card);
+      expect(text).toContain('Discuss with your manager; this is guidance, not a decision.');
+      // Each listed item ends with its source numbers, and every number is in the sources list.
+      const items = findNodes(card, (n) => n.type === 'TextBlock' && typeof n.text === 'string' && /^(?:• |☐ )/.test(n.text));
+      for (const item of items) expect(String(item.text)).toMatch(/\[\d+(?:, \d+)*\]$/);
+      const sources = findNodes(card, (n) => n.type === 'TextBlock' && /^\[\d+\] /.test(String(n.text)));
+      const cited = new Set(text.match(/\[\d+(?:, \d+)*\]/g)!.flatMap((m) => m.slice(1, -1).split(', ')));
+      expect(sources.length).toBe(cited.size);
+      expect(text).toContain(result.referrals.length ? 'Referrals your local rules require' : 'Why');
+      const links = findNodes(card, (n) => n.type === 'Action.OpenUrl' && n.title === 'Open in library');
+      expect(links.length).toBe(sources.length);
+      for (const l of links) expect(String(l.url)).toMatch(/^https:\/\/policy\.example\.org\/tab\/library#.+/);
+    }
+  });
+
+  test('the 999 card: call 999, then the out-of-hours contacts, each cited', () => {
+    const { police, contacts } = emergencyContacts(tk, authority);
+    const card = triageDangerCard({ ...opts, authority: { id: authority, name: opts.displayName(authority) }, ...(police ? { police } : {}), contacts })
+      .content as Record<string, unknown>;
+    expect(validateCard(card)).toEqual([]);
+    expect(police?.phone).toBe('999');
+    const urls = findNodes(card, (n) => n.type === 'Action.OpenUrl').map((n) => String(n.url));
+    expect(urls[0]).toBe('tel:999');
+    const ooh = tk.authorities[authority]!.contacts.find((c) => c.outOfHours && /\d{5}/.test(c.outOfHours));
+    if (ooh) expect(cardText(card)).toContain(ooh.outOfHours);
+    expect(urls.some((u) => u.includes('/tab/library#'))).toBe(true);
+  });
+});
+
+test('the step cards validate, and remind users not to enter names', () => {
+  const groups = indicatorGroups(tk);
+  const reading = triage(tk, { authority: 'camden', description: vignettes[0]! });
+  const cards = [
+    triageStartCard({ dialogId: DIALOG, authorities: AUTHORITIES.map((id) => ({ id, name: opts.displayName(id) })), current: 'camden' }),
+    triageDescribeCard({ dialogId: DIALOG, authorityName: 'Camden', danger: true, prefill: "I'm worried about a family" }),
+    triageConfirmCard({
+      dialogId: DIALOG,
+      authorityName: 'Camden',
+      groups,
+      ticked: reading.indicators.map((i) => i.id),
+      facts: { childAges: [2, 5], unborn: true, immediateDanger: false },
+      missing: missingFacts(tk, { childAges: [], unborn: false, immediateDanger: false }),
+    }),
+  ].map((a) => a.content as Record<string, unknown>);
+  for (const card of cards) {
+    expect(validateCard(card)).toEqual([]);
+    expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  }
+  expect(cardText(cards[0])).toMatch(/Do not enter names or any identifying details.*"mum".*"child aged 4"/);
+  const [box] = findNodes(cards[1], (n) => n.id === 'description');
+  expect(`${String(box!.label)} ${String(box!.placeholder)}`).toMatch(/no names/i);
+  // Every indicator of every group is on the confirmation card, so any can be ticked.
+  const choices = findNodes(cards[2], (n) => n.type === 'Input.ChoiceSet' && n.isMultiSelect === true);
+  expect(choices).toHaveLength(5);
+  expect(choices.flatMap((c) => (c.choices as { value: string }[]).map((x) => x.value)).sort()).toEqual(tk.indicators.map((i) => i.id).sort());
+  for (const q of ['childAges', 'dashDone', 'dashScore', 'policeNotifications', 'worksWithChildren']) {
+    expect(findNodes(cards[2], (n) => n.id === q)).toHaveLength(1);
+  }
+});
+
+test('the ages box', () => {
+  expect(parseAges('4, 9')).toEqual({ childAges: [4, 9], unborn: false });
+  expect(parseAges('8 months and 3')).toEqual({ childAges: [0, 3], unborn: false });
+  expect(parseAges('18-month-old, 5 years')).toEqual({ childAges: [1, 5], unborn: false });
+  expect(parseAges('aged 2 & unborn')).toEqual({ childAges: [2], unborn: true });
+  expect(parseAges('none')).toEqual({ childAges: [], unborn: false, noChildren: true });
+  expect(parseAges('')).toBeUndefined();
+  expect(parseAges('ten')).toHaveProperty('error');
+  expect(parseAges('34')).toHaveProperty('error');
+  expect(agesText({ childAges: [2, 5], unborn: true })).toBe('2, 5, unborn');
+});
