@@ -324,7 +324,7 @@ function registerBuiltIns(bot: PolicyBot): void {
       handle: (ctx) => bot.startTriage(ctx, /^triage\b/i.test(ctx.text) ? 'command' : 'worried'),
       help: {
         usage: "triage, or \"I'm worried about…\"",
-        description: 'Work through a concern: pathway, referrals, contacts and next steps (no names, please).',
+        description: 'Work through a concern: pathway, referrals, contacts and next steps (no names, please). Started in a channel, it moves to a private chat.',
       },
     })
     .registerCommand({
@@ -343,20 +343,8 @@ function registerBuiltIns(bot: PolicyBot): void {
         );
       },
       help: { usage: 'glossary <term>', description: 'Explain an acronym or term, e.g. glossary MARAC.' },
-    })
-    .registerCommand({
-      name: 'contacts',
-      match: (t) => /^contacts?$/i.test(t),
-      handle: async ({ turn }) => {
-        const authority = await bot.getAuthority(turn);
-        if (!authority) {
-          await turn.sendActivity('Set your authority first, so I can show its contacts.');
-          return bot.sendSetAuthorityCard(turn);
-        }
-        await bot.answer(turn, `${bot.displayName(authority)} contact phone number and email for children's services`);
-      },
-      help: { usage: 'contacts', description: "Contact details from your authority's policy." },
     });
+
 
   bot
     .registerAction({

@@ -3,14 +3,11 @@ import { ConversationState, UserState } from 'botbuilder';
 import { loadTriageKnowledge } from '../knowledge/triage';
 import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadEngine } from './engine';
+import { registerFeatures } from './features';
 import { PolicyBot } from './handler';
 import { createLogger } from './log';
-import { createServer, type RouteRegistrar } from './server';
+import { createServer } from './server';
 import { createStorage } from './storage';
-import { tabRoutes } from './tab/routes';
-import { registerContactsCommand } from './teams/contacts';
-import { registerMessageExtension } from './teams/message-extension';
-import { registerTriageDialog } from './triage';
 
 const log = createLogger();
 
@@ -54,12 +51,9 @@ function main(): void {
     log,
   });
 
-  // Features plug in here: bot.registerCommand / registerAction / registerInvoke / setTriageStarter
-  // (handler.ts), and route registrars such as the library tab (server.ts RouteRegistrar).
-  registerMessageExtension(bot);
-  registerContactsCommand(bot);
-  registerTriageDialog(bot);
-  const extraRoutes: RouteRegistrar[] = [tabRoutes({ kb: engine.kb, triage: loadTriageKnowledge() })];
+  // Features plug in through bot.registerCommand / registerAction / registerInvoke /
+  // setTriageStarter (handler.ts) and route registrars (server.ts); features.ts lists them.
+  const extraRoutes = registerFeatures(bot, { kb: engine.kb, triage: loadTriageKnowledge() });
 
   const server = createServer({ config, bot, log, extraRoutes });
   server.listen(config.port, () => {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import * as restify from 'restify';
+import { projectRoot } from '../knowledge/paths';
 import { createAdapter, createAuth, type BotFrameworkAuthentication } from './adapter';
 import type { Config } from './config';
 import type { PolicyBot } from './handler';
@@ -29,7 +32,7 @@ export interface ServerDeps {
 
 /**
  * The restify server with every route registered, not yet listening (tests listen on port 0):
- * POST /api/messages, GET /healthz, the local chat page and its Direct Line emulation when
+ * POST /api/messages, GET /healthz, /privacy and /terms, the local chat page and its Direct Line emulation when
  * enabled, then any extra routes.
  */
 export function createServer(deps: ServerDeps): restify.Server {
@@ -47,6 +50,15 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
   });
+
+  // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).
+  for (const page of ['privacy', 'terms']) {
+    const html = readFileSync(resolve(projectRoot, `bot/public/${page}.html`));
+    server.get(`/${page}`, async (_req: restify.Request, res: restify.Response) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+  }
 
   if (config.localChat) registerLocalChat(server, { bot, log });
 

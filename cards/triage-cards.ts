@@ -18,7 +18,6 @@ import { MAX_CARD_BYTES } from './validate';
  */
 
 /** The line every triage result and emergency card carries. */
-export const TRIAGE_DISCLAIMER = 'Discuss with your manager; this is guidance, not a decision.';
 
 export interface CitationLinkOptions {
   /** Base of the library tab links, without a trailing slash. */
@@ -107,6 +106,8 @@ export interface DangerCardInput extends CitationLinkOptions {
   police?: ContactData & { citations: readonly TriageCitation[] };
   /** The authority's out-of-hours and emergency-route contacts. */
   contacts: readonly (ContactData & { citations: readonly TriageCitation[] })[];
+  /** The triage knowledge's disclaimer (manager, local procedures, guidance not a decision). */
+  disclaimer: string;
 }
 
 export function triageDangerCard(input: DangerCardInput): Attachment {
@@ -121,7 +122,7 @@ export function triageDangerCard(input: DangerCardInput): Attachment {
     noContacts: contacts.length === 0,
     noContactsText: `I don't hold an out-of-hours number for ${input.authority.name}. Use your authority's emergency duty team.`,
     sources: sources.sources,
-    disclaimer: TRIAGE_DISCLAIMER,
+    disclaimer: input.disclaimer,
   });
 }
 
@@ -299,7 +300,7 @@ function resultData(input: ResultCardInput, trim: Trim): CardJson {
     pathwayStyle: PATHWAY_STYLES[r.pathway],
     scaleLine: scaleLine(r.level, input.scaleName),
     pathwayText,
-    disclaimer: TRIAGE_DISCLAIMER,
+    disclaimer: r.disclaimer,
     indicatorsLine: indicators.length ? `Indicators you confirmed: ${indicators.join('; ')}.` : 'No indicators were ticked.',
     reasons,
     hasMissing: r.missingFacts.length > 0,

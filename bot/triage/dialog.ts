@@ -281,11 +281,13 @@ export class TriageDialog {
   }
 
   private dangerCard(authority: string): Attachment {
-    const { police, contacts } = emergencyContacts(this.knowledge(), authority);
+    const tk = this.knowledge();
+    const { police, contacts } = emergencyContacts(tk, authority);
     return triageDangerCard({
       authority: { id: authority, name: this.bot.displayName(authority) },
       ...(police ? { police } : {}),
       contacts,
+      disclaimer: tk.disclaimer,
       publicBaseUrl: this.bot.services.publicBaseUrl,
       displayName: this.bot.displayName,
     });

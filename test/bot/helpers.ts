@@ -5,9 +5,10 @@ import type { Server } from 'restify';
 import { loadConfig } from '../../bot/config';
 import { loadEngine, type Engine } from '../../bot/engine';
 import { PolicyBot } from '../../bot/handler';
-import { silentLogger } from '../../bot/log';
+import { silentLogger, type Logger } from '../../bot/log';
 import { createServer, type RouteRegistrar } from '../../bot/server';
-import { registerTriageDialog } from '../../bot/triage';
+import { registerFeatures } from '../../bot/features';
+import { loadTriageKnowledge } from '../../knowledge/triage';
 
 let sharedEngine: Engine | undefined;
 /** The real engine over build/knowledge, loaded once per test file. */
@@ -26,7 +27,7 @@ export interface RunningBot {
 
 /** Start the real server on port 0 with MemoryStorage (unless given) and the real engine. */
 export async function startBot(
-  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; triage?: boolean } = {},
+  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; bare?: boolean; log?: Logger } = {},
 ): Promise<RunningBot> {
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
   const storage = opts.storage ?? new MemoryStorage();
@@ -36,12 +37,12 @@ export async function startBot(
     conversationState: new ConversationState(storage),
     publicBaseUrl: config.publicBaseUrl,
     defaultAuthority: config.defaultAuthority,
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
   });
-  // As bot/index.ts wires it; off by default here so tests of the bare seams keep the default starter.
-  if (opts.triage) registerTriageDialog(bot);
+  // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
+  const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });
   opts.setup?.(bot);
-  const server = createServer({ config, bot, log: silentLogger, extraRoutes: opts.extraRoutes });
+  const server = createServer({ config, bot, log: silentLogger, extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

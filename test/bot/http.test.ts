@@ -191,11 +191,12 @@ test('an off-topic question is declined with the helpline, never answered', asyn
   expect(cardText(card)).not.toContain('Source:');
 });
 
-test('triage and "I\'m worried about…" reach the triage hook', async () => {
+test('triage, "I\'m worried about…" and the welcome card button start the triage dialog', async () => {
+  const startCardText = (replies: Awaited<ReturnType<typeof send>>) => cardsIn(replies).map(cardText).join(' ');
   for (const text of ['triage', "I'm worried about a family I visited"]) {
-    expect(texts(await send(personalMessage(connector.serviceUrl, text)))).toMatch(/Triage is coming soon/);
+    expect(startCardText(await send(personalMessage(connector.serviceUrl, text)))).toMatch(/immediate danger right now/i);
   }
-  expect(texts(await submit({ verb: 'startTriage' }))).toMatch(/Triage is coming soon/);
+  expect(startCardText(await submit({ verb: 'startTriage' }))).toMatch(/immediate danger right now/i);
 });
 
 test('glossary <term> explains a term', async () => {
@@ -270,4 +271,15 @@ test('health route reports status without secrets', async () => {
   const res = await fetch(`${bot.url}/healthz`);
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ status: 'ok', auth: 'disabled', localChat: true });
+});
+
+test('the manifest default privacy and terms pages are served, with the no-identifying-details reminder', async () => {
+  for (const page of ['privacy', 'terms']) {
+    const res = await fetch(`${bot.url}/${page}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/guidance, never decisions|Guidance, not decisions/);
+    expect(html).toMatch(/not (?:type|enter) names/);
+  }
 });

@@ -19,7 +19,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  bot = await startBot({ triage: true });
+  bot = await startBot();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -57,7 +57,7 @@ async function describe(stepOne: Locator): Promise<Locator> {
 async function result(): Promise<{ text: string; headline: string }> {
   const shown = card('Triage result');
   await shown.waitFor(WAIT);
-  await shown.getByText('Discuss with your manager; this is guidance, not a decision.').waitFor(WAIT);
+  await shown.getByText('Discuss with your manager and follow local procedures; this is guidance, not a decision.').waitFor(WAIT);
   const text = (await shown.textContent()) ?? '';
   const headline = (await shown.locator('.ac-textBlock').nth(1).textContent()) ?? '';
   return { text, headline };

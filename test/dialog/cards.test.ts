@@ -54,7 +54,7 @@ describe.each(AUTHORITIES)('%s', (authority) => {
       expect(validateCard(card)).toEqual([]);
       expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
       const text = cardText(card);
-      expect(text).toContain('Discuss with your manager; this is guidance, not a decision.');
+      expect(text).toContain('Discuss with your manager and follow local procedures; this is guidance, not a decision.');
       // Each listed item ends with its source numbers, and every number is in the sources list.
       const items = findNodes(card, (n) => n.type === 'TextBlock' && typeof n.text === 'string' && /^(?:• |☐ )/.test(n.text));
       for (const item of items) expect(String(item.text)).toMatch(/\[\d+(?:, \d+)*\]$/);
@@ -70,7 +70,7 @@ describe.each(AUTHORITIES)('%s', (authority) => {
 
   test('the 999 card: call 999, then the out-of-hours contacts, each cited', () => {
     const { police, contacts } = emergencyContacts(tk, authority);
-    const card = triageDangerCard({ ...opts, authority: { id: authority, name: opts.displayName(authority) }, ...(police ? { police } : {}), contacts })
+    const card = triageDangerCard({ ...opts, authority: { id: authority, name: opts.displayName(authority) }, ...(police ? { police } : {}), contacts, disclaimer: tk.disclaimer })
       .content as Record<string, unknown>;
     expect(validateCard(card)).toEqual([]);
     expect(police?.phone).toBe('999');

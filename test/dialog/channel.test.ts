@@ -33,7 +33,7 @@ let connector: ConnectorListener;
 
 beforeAll(async () => {
   connector = await startConnector();
-  bot = await startBot({ storage: new MemoryStorage(memory as never), triage: true });
+  bot = await startBot({ storage: new MemoryStorage(memory as never) });
 });
 
 afterAll(async () => {

@@ -30,7 +30,7 @@ const AUTHORITY = 'sutton';
 /** A strangulation (scale 4) with an older child: unticking it changes the pathway. */
 const SEVERE = 'Mum says her partner strangled her last night. Her son aged 10 was upstairs asleep.';
 const MILD = 'Mum says her partner shouted at her during a row. The children are 10 and 12.';
-const DISCLAIMER = 'Discuss with your manager; this is guidance, not a decision.';
+const DISCLAIMER = 'Discuss with your manager and follow local procedures; this is guidance, not a decision.';
 
 const memory: Record<string, unknown> = {};
 /** Everything the bot logs, to check that nothing typed or submitted reaches the log. */
@@ -43,7 +43,7 @@ beforeAll(async () => {
   const capture = (event: string, fields?: Record<string, unknown>) => void logged.push(`${event} ${JSON.stringify(fields ?? {})}`);
   bot = await startBot({
     storage: new MemoryStorage(memory as never),
-    triage: true,
+
     setup: (b) => {
       b.services.log = { info: capture, warn: capture, error: capture };
     },

@@ -1,8 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { contactLinks, phoneNumbers, telUrl } from '../../cards/authority-contacts-card';
 import { validateCard } from '../../cards/validate';
-import { registerContactsCommand } from '../../bot/teams/contacts';
-import { registerMessageExtension } from '../../bot/teams/message-extension';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 import {
   BOT,
@@ -27,12 +25,7 @@ let counter = 0;
 
 beforeAll(async () => {
   connector = await startConnector();
-  bot = await startBot({
-    setup: (b) => {
-      registerMessageExtension(b);
-      registerContactsCommand(b);
-    },
-  });
+  bot = await startBot();
 });
 
 afterAll(async () => {

@@ -7,7 +7,6 @@ import {
   MAX_COUNT,
   MAX_QUERY_CHARS,
   loadCommonTopics,
-  registerMessageExtension,
   searchAskerFirst,
 } from '../../bot/teams/message-extension';
 import {
@@ -51,12 +50,7 @@ const capture: Logger = {
 
 beforeAll(async () => {
   connector = await startConnector();
-  bot = await startBot({
-    setup: (b) => {
-      b.services.log = capture;
-      registerMessageExtension(b);
-    },
-  });
+  bot = await startBot({ log: capture });
 });
 
 afterAll(async () => {

@@ -1,0 +1,20 @@
+import type { KnowledgeBase } from '../knowledge/search';
+import type { TriageKnowledge } from '../knowledge/triage';
+import type { PolicyBot } from './handler';
+import type { RouteRegistrar } from './server';
+import { tabRoutes } from './tab/routes';
+import { registerContactsCommand } from './teams/contacts';
+import { registerMessageExtension } from './teams/message-extension';
+import { registerTriageDialog } from './triage';
+
+/**
+ * Everything a deployment offers on top of the core handler: the message extension, the
+ * contacts card, the triage dialog and the personal tab. The server and the tests wire the
+ * same set through this one function.
+ */
+export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }): RouteRegistrar[] {
+  registerMessageExtension(bot);
+  registerContactsCommand(bot);
+  registerTriageDialog(bot);
+  return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];
+}
