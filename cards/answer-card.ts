@@ -108,6 +108,27 @@ function buttonTitle(text: string): string {
   return text.length <= MAX_BUTTON_TITLE ? text : `${text.slice(0, MAX_BUTTON_TITLE - 1).trimEnd()}…`;
 }
 
+/**
+ * When the asker's own authority's documents do not answer and the best passage comes from
+ * elsewhere, say so plainly: another authority's rule may not apply locally.
+ */
+function otherAuthorityNote(
+  result: AnswerResult,
+  best: AnswerResult['results'][number],
+  comparing: boolean,
+  opts: AnswerCardOptions,
+): { hasOtherAuthorityNote: boolean; otherAuthorityNote: string } {
+  const own = result.authority;
+  if (!own || comparing || best.citation.authorities.includes(own)) return { hasOtherAuthorityNote: false, otherAuthorityNote: '' };
+  const source = best.citation.national
+    ? 'the national guidance summary'
+    : `${best.citation.authorities.map(opts.authorityName).join(', ') || best.citation.publisher}'s document`;
+  return {
+    hasOtherAuthorityNote: true,
+    otherAuthorityNote: `${opts.authorityName(own)}'s documents do not answer this directly. This passage is from ${source}: check what your local procedures say.`,
+  };
+}
+
 /** The answer card: best passage verbatim with highlights, citation, currency warnings, more passages, follow-ups. */
 export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attachment {
   const [best, ...rest] = result.results;
@@ -117,6 +138,7 @@ export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attac
   const followUps = result.followUps.slice(0, MAX_FOLLOW_UPS).map((q) => ({ title: buttonTitle(q), question: q }));
   const glossary = result.glossary ?? [];
   return renderCard(answerTemplate, {
+    ...otherAuthorityNote(result, best, comparing, opts),
     hasHeading: comparing,
     heading: comparing ? `Comparing ${result.comparing.map(opts.authorityName).join(' and ')}` : '',
     best: passageView(best, opts),

@@ -80,6 +80,14 @@ function pickForComparison(kb: KnowledgeBase, ranked: Scored[], ids: string[]): 
 }
 
 /**
+ * A passage that does not cover the question never leads one that does: the authority boost
+ * may lift the asker's passages, but must not put a non-answer on top of an answer.
+ */
+export function coveringFirst(ranked: Scored[]): Scored[] {
+  return [...ranked.filter((s) => s.coverage >= MIN_COVERAGE), ...ranked.filter((s) => s.coverage < MIN_COVERAGE)];
+}
+
+/**
  * The asker's own authority first: when another authority's passage is on top but the asker's
  * own document answers nearly as well, the own passage moves up (the rest keep their order).
  */
@@ -144,7 +152,7 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   if (!text || plan.concepts.length === 0) return decline(kb, 'empty', base);
 
   const kind = classifyQuestion(text);
-  const ranked = rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 });
+  const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }));
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   const best = comparing.length ? [...chosen].sort((a, b) => b.coverage - a.coverage)[0] : chosen[0];

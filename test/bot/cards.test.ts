@@ -134,6 +134,19 @@ describe('answer card', () => {
     expect(findNodes(c, (n) => n.id === 'more-passages')[0]?.isVisible).toBe(true);
   });
 
+  test("when the asker's own documents do not answer, the card says the passage is from elsewhere", () => {
+    const own = content(answerCard(fullResult, opts));
+    expect(cardText(own)).not.toMatch(/do not answer this directly/);
+
+    const elsewhere = content(answerCard({ ...fullResult, results: [ranked(0, {}, second!.id), ranked(1)] }, opts));
+    expect(validateCard(elsewhere)).toEqual([]);
+    expect(cardText(elsewhere)).toContain(`${first!.name}'s documents do not answer this directly`);
+    expect(cardText(elsewhere)).toContain(`from ${second!.name}'s document`);
+
+    const national = content(answerCard({ ...fullResult, results: [ranked(0, { national: true, authorities: [] }, second!.id)] }, opts));
+    expect(cardText(national)).toContain('from the national guidance summary');
+  });
+
   test('text that looks like template syntax is shown, not evaluated', () => {
     const tricky = ranked(0);
     tricky.passage.display = 'Costs ${price} and {braces} "quoted" it\'s fine.';

@@ -206,3 +206,20 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('the asker profile never costs an answer', () => {
+  // A profile re-orders answers; it must never turn an answerable question into a decline.
+  const questions = [
+    'what should I do if a child discloses domestic abuse',
+    'who do I tell when a woman is being forced into marriage',
+    'how soon must the written referral follow a phone call',
+    'support for men experiencing abuse from a partner',
+  ];
+  test.each(questions)('%s', (q) => {
+    const open = ask(q);
+    expect(open.answered).toBe(true);
+    for (const id of kb.coveredAuthorities) {
+      expect(ask(q, id).answered).toBe(true);
+    }
+  });
+});
