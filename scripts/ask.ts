@@ -1,6 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { validJsonlLines } from './jsonl-lines';
 import { answerQuestion, loadKnowledge, type AnswerResult, type KnowledgeBase } from '../knowledge/search';
 
 /**
@@ -88,27 +87,9 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
 }
 
 async function runJsonl(kb: KnowledgeBase, file: string): Promise<void> {
-  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const raw of lines) {
-    n++;
-    if (!raw.trim()) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      console.error(`${file}:${n}: not valid JSON; skipped`);
-      continue;
-    }
-    const line = lineSchema.safeParse(json);
-    if (!line.success) {
-      const issue = line.error.issues[0]!;
-      console.error(`${file}:${n}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}; skipped`);
-      continue;
-    }
-    const result = answerQuestion(kb, line.data.q, { authority: line.data.authority });
-    process.stdout.write(`${JSON.stringify(toOutput(line.data.id, result))}\n`);
+  for await (const { data } of validJsonlLines(file, lineSchema)) {
+    const result = answerQuestion(kb, data.q, { authority: data.authority });
+    process.stdout.write(`${JSON.stringify(toOutput(data.id, result))}\n`);
   }
 }
 

@@ -1,6 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { validJsonlLines } from './jsonl-lines';
 import { loadTriageKnowledge, triage, type TriageKnowledge, type TriageOutcome } from '../knowledge/triage';
 
 /**
@@ -101,25 +100,8 @@ function humanReadable(r: TriageOutcome, tk: TriageKnowledge): string {
 }
 
 async function runJsonl(tk: TriageKnowledge, file: string): Promise<void> {
-  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      console.error(`${file}:${n}: not valid JSON; skipped`);
-      continue;
-    }
-    const parsed = lineSchema.safeParse(value);
-    if (!parsed.success) {
-      console.error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}; skipped`);
-      continue;
-    }
-    const { id, authority, description } = parsed.data;
+  for await (const { line: n, data } of validJsonlLines(file, lineSchema)) {
+    const { id, authority, description } = data;
     if (!tk.authorities[authority]) {
       console.error(`${file}:${n}: unknown authority "${authority}" (known: ${Object.keys(tk.authorities).join(', ')}); skipped`);
       continue;

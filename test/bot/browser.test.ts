@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
 import { engine, startBot, type RunningBot } from './helpers';
 
 /**
@@ -17,10 +18,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   bot = await startBot();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // Nothing may be fetched from anywhere but this server (no CDN).

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
 import { filterServices } from '../../bot/tab/data';
 import { startTab, type RunningTab } from './harness';
 
@@ -9,7 +9,6 @@ import { startTab, type RunningTab } from './harness';
  * handling in tab.js (with a stand-in for the Teams host).
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let tab: RunningTab;
 let browser: Browser;
@@ -17,12 +16,8 @@ let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   tab = await startTab();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
