@@ -1,5 +1,5 @@
 import type { Passage } from '../types';
-import { classifyQuestion } from './classify-question';
+import { classifyQuestion, type QuestionKind } from './classify-question';
 import { citePassage } from './cite-passage';
 import { decideConfidence, MIN_COVERAGE } from './decide-confidence';
 import { expandQuery, type QueryPlan } from './expand-query';
@@ -7,7 +7,7 @@ import { suggestFollowUps } from './follow-ups';
 import { highlightSentences } from './highlight-sentences';
 import type { KnowledgeBase } from './load-knowledge';
 import { matchAuthorities, type NamedAuthorities } from './match-authorities';
-import { rankPassages, type Scored } from './rank-passages';
+import { rankPassages, satisfied, type Scored } from './rank-passages';
 import type { AnswerOptions, AnswerResult, DeclineReason, RankedAnswer } from './types';
 
 export const MAX_RESULTS = 5;
@@ -44,6 +44,13 @@ export function prepareQuery(kb: KnowledgeBase, question: string): PreparedQuery
   }
   topic += text.slice(at);
   return { text, named, plan: expandQuery(kb, topic, names) };
+}
+
+/** What kind of answer the question wants: its wording, plus the plan's answer-shape concepts (a misspelt "nubmer"). */
+export function kindOf(text: string, plan: QueryPlan): QuestionKind {
+  const shapes = new Set(plan.concepts.map((c) => c.shape));
+  const asked = classifyQuestion(text);
+  return { ...asked, phone: asked.phone || shapes.has('phone'), time: asked.time || shapes.has('time'), stats: asked.stats || shapes.has('figure') };
 }
 
 export function toRankedAnswer(kb: KnowledgeBase, scored: Scored, plan: QueryPlan, today: Date): RankedAnswer {
@@ -91,11 +98,13 @@ export function coveringFirst(ranked: Scored[]): Scored[] {
  * The asker's own authority first: when another authority's passage is on top but the asker's
  * own document answers nearly as well, the own passage moves up (the rest keep their order).
  */
-export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority: string | undefined): Scored[] {
+export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority: string | undefined, plan?: QueryPlan): Scored[] {
   const top = ranked[0];
   if (!authority || !top || authoritiesOf(kb, top).includes(authority)) return ranked;
   const own = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
   if (!own || own.coverage < MIN_COVERAGE || own.score < top.score * OWN_FIRST_RATIO) return ranked;
+  // Not when the question asks for a phone number, time or figure that the top passage states and the own one does not.
+  if (plan && plan.concepts.some((c) => c.shape && satisfied(c, kb.termSets.get(top.passage.id)!, kb.shapes.get(top.passage.id)) === 1 && satisfied(c, kb.termSets.get(own.passage.id)!, kb.shapes.get(own.passage.id)) < 1)) return ranked;
   return [own, ...ranked.filter((s) => s !== own)];
 }
 
@@ -151,9 +160,9 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   }
   if (!text || plan.concepts.length === 0) return decline(kb, 'empty', base);
 
-  const kind = classifyQuestion(text);
+  const kind = kindOf(text, plan);
   const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }));
-  const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile);
+  const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   const best = comparing.length ? [...chosen].sort((a, b) => b.coverage - a.coverage)[0] : chosen[0];
   const confidence = decideConfidence(plan, best);

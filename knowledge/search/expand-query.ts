@@ -60,8 +60,12 @@ const SHAPE_PHRASES: { words: string[]; shape: NonNullable<Concept['shape']> }[]
   ...['contact', 'reach', 'touch'].map((w) => ({ words: [w], shape: 'contact' as const })),
   // "where do I send the form": the answer is an address.
   ...['send', 'submit'].map((w) => ({ words: [w], shape: 'contact' as const })),
+  // "What share of referrals": a proportion.
+  { words: ['share', 'of'], shape: 'figure' },
   ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({ words: [w], shape: 'figure' as const })),
   // Timescales and frequencies: satisfied by a passage that states a time ("within 48 hours", "monthly").
+  // "How many days/weeks" asks for a timescale, so it is matched before "how many".
+  ...['hours', 'days', 'weeks', 'months', 'years'].flatMap((u) => [['how', 'many', u], ['how', 'many', 'working', u]]).map((w) => ({ words: w, shape: 'time' as const })),
   ...[['how', 'long'], ['how', 'soon'], ['how', 'quickly'], ['how', 'often'], ['time', 'limit'], ['opening', 'hours'], ['opening', 'times']].map((w) => ({ words: w, shape: 'time' as const })),
   ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({ words: [w], shape: 'time' as const })),
 ];
@@ -115,6 +119,23 @@ export function correctTypo(kb: KnowledgeBase, term: string): string | undefined
   for (const t of vocabulary(kb).get(term[0]!) ?? []) {
     if (t[1] !== term[1] || !oneEditApart(term, t)) continue;
     if (!best || (kb.df.get(t) ?? 0) > (kb.df.get(best) ?? 0)) best = t;
+  }
+  return best;
+}
+
+/**
+ * Two neighbouring letters swapped ("saftey", "nubmer"): the word whose stem the corpus uses.
+ * Checked on the word as typed, since a swap often lands in the part stemming changes
+ * ("saftey" → "safety" → "safeti"). A swap rarely turns one real word into another, so
+ * this also corrects words shorter than a general one-edit correction would touch.
+ */
+export function correctSwap(kb: KnowledgeBase, word: string): string | undefined {
+  if (word.length < TYPO_MIN_LENGTH || !/^[a-z]+$/.test(word) || kb.df.has(stem(word))) return undefined;
+  let best: string | undefined;
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const t = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (kb.df.has(t) && (!best || (kb.df.get(t) ?? 0) > (kb.df.get(best) ?? 0))) best = t;
   }
   return best;
 }
@@ -269,10 +290,16 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
       }
     }
     // A misspelt word searches for the word it was probably meant to be.
-    const fixed = !weak && alternatives.length === 1 && w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined;
+    const fixed = weak || alternatives.length > 1 ? undefined : (correctSwap(kb, w) ?? (w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined));
     if (fixed) {
       alternatives.push([fixed]);
       addTerm(terms, fixed, 0.8);
+      // A misspelt contact-intent word ("nubmer") asks for the shape of an answer, like the word itself.
+      const shape = SHAPE_PHRASES.find((sp) => sp.words.length === 1 && stem(sp.words[0]!) === fixed)?.shape;
+      if (shape) {
+        if (!concepts.some((c) => c.shape)) concepts.push({ label: w, shape, alternatives, weight: 2 });
+        return;
+      }
     }
     addTerm(terms, s, 1);
     if (!concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {

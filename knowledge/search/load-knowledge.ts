@@ -49,7 +49,7 @@ export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /** A statistic: a percentage, a large count, "1 in 5", "a third", "million", "at least five". */
 export const FIGURE_RE = /\d+(?:\.\d+)?\s*(?:%|per ?cent)|\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+in\s+\d+\b|\b(?:one|two|three)\s+in\s+(?:three|four|five|ten)\b|\b(?:a|one)\s+(?:third|quarter|half)\b|\bmillion\b|\b\d+\s+(?:times|incidents|women|children|victims)\b|\b(?:at least|over|around|approximately)\s+(?:\d+|one|two|three|four|five|six|ten)\b/i;
 /** A timescale, frequency or opening time. */
-export const TIME_RE = /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|working days?|days?|weeks?|months?|years?)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually)\b|\b(?:immediately|promptly|without delay)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{4}\s*[\u2013-]\s*\d{4}\b|\b24\s*(?:hours?|\/\s*7)\b/i;
+export const TIME_RE = /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|working days?|days?|weeks?|months?|years?)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually)\b|\b(?:within|every|after)\s+(?:one|two|three|four|five|six|a|an)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b|\b(?:immediately|promptly|without delay)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{4}\s*[\u2013-]\s*\d{4}\b|\b24\s*(?:hours?|\/\s*7)\b/i;
 const NAME_RE = /\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b/;
 
 export function shapeOf(text: string): PassageShape {

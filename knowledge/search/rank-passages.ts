@@ -29,6 +29,9 @@ export interface AuthorityPreference {
 const RERANK_DEPTH = 120;
 const WEIGHTS = { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 };
 
+/** Lift for a passage naming the asked-about authority in a document several authorities share. */
+const SHARED_DOC_NAMED = 1.1;
+
 /** A synonym counts for a little less than the asker's own word. */
 const SYNONYM_CREDIT = 0.8;
 
@@ -118,7 +121,14 @@ function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPre
   if (!doc) return 1;
   if (doc.national) return 0.85;
   if (!pref.prefer) return 1;
-  if (doc.authorities.includes(pref.prefer)) return pref.named ? 1.6 : 1.35;
+  if (doc.authorities.includes(pref.prefer)) {
+    if (!pref.named) return 1.35;
+    // A document shared by several authorities (Stoke-on-Trent and Staffordshire): the passage
+    // that names the one asked about leads the one about the other.
+    const name = analyze(kb.authorityNames.get(pref.prefer) ?? pref.prefer);
+    const terms = kb.termSets.get(p.id);
+    return doc.authorities.length > 1 && name.length && terms && name.every((t) => terms.has(t)) ? 1.6 * SHARED_DOC_NAMED : 1.6;
+  }
   return pref.named ? 0.75 : 1;
 }
 

@@ -1,5 +1,4 @@
-import { prepareQuery, toRankedAnswer } from './answer-question';
-import { classifyQuestion } from './classify-question';
+import { kindOf, prepareQuery, toRankedAnswer } from './answer-question';
 import type { KnowledgeBase } from './load-knowledge';
 import { rankPassages } from './rank-passages';
 import type { RankedAnswer, SearchOptions } from './types';
@@ -9,7 +8,7 @@ export function searchPassages(kb: KnowledgeBase, query: string, opts: SearchOpt
   const { named, plan, text } = prepareQuery(kb, query);
   if (!text || plan.concepts.length === 0) return { total: 0, items: [] };
   const profile = opts.authority && kb.coveredAuthorities.includes(opts.authority) ? opts.authority : undefined;
-  const ranked = rankPassages(kb, plan, classifyQuestion(text), {
+  const ranked = rankPassages(kb, plan, kindOf(text, plan), {
     prefer: named.covered[0] ?? profile,
     named: named.covered.length > 0,
   }).filter((s) => s.coverage > 0);

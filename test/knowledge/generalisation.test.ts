@@ -5,7 +5,7 @@ import { buildKnowledge } from '../../knowledge/build/build';
 import { isLeadIn } from '../../knowledge/build/cut-passages';
 import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
-import { correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
+import { correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
 
 // Rules added for kinds of question the probe set found weak. Wordings are our own.
@@ -37,6 +37,9 @@ describe('typo tolerance', () => {
     expect(correctTypo(kb, 'safegaurd')).toBe('safeguard');
     expect(correctTypo(kb, 'safeguard')).toBeUndefined();
     expect(correctTypo(kb, 'wifi')).toBeUndefined();
+    // Swapped neighbours, compared before stemming ("saftey" → safety → safeti), in short words too.
+    expect(correctSwap(kb, 'saftey')).toBe('safeti');
+    expect(correctSwap(kb, 'plan')).toBeUndefined();
   });
 
   it('answers a misspelt question, and does not turn a real off-topic word into a corpus one', () => {
@@ -73,6 +76,10 @@ describe('timescale questions', () => {
     expect(classifyQuestion('who chairs MARAC').time).toBe(false);
     expect(shapeOf('followed up in writing within 48 hours').time).toBe(true);
     expect(shapeOf('a monthly meeting').time).toBe(true);
+    // "How many days" asks for a timescale, not a statistic; number words state one too.
+    expect(classifyQuestion('in how many working days is the report due').time).toBe(true);
+    expect(classifyQuestion('in how many working days is the report due').stats).toBe(false);
+    expect(shapeOf('the referral should be made within one working day').time).toBe(true);
     expect(shapeOf('Monday to Friday, 9am to 5pm').time).toBe(true);
     expect(shapeOf('the child and family assessment').time).toBe(false);
   });

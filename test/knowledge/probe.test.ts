@@ -14,7 +14,9 @@ import { PROBE_FILE, runProbe, uncheckedEvidence } from '../../scripts/probe-qa'
  */
 const FLOORS = { hitAt1: 0.88, hitAt3: 0.95, mrr: 0.92, holdoutHitAt3: 0.9 };
 /** Measured misses left alone (see the probe report): must-declines answered, answerables declined. */
-const KNOWN_GAPS = new Set(['z14', 'k16', 'n06', 'h03']);
+// gn8 ("how do i renew my car insurance"): Stoke's safety-planning list really says "details of
+// car insurance", so two of its three words match a passage; only the verb is off-topic.
+const KNOWN_GAPS = new Set(['z14', 'k16', 'gn8']);
 
 let outDir: string;
 let kb: KnowledgeBase;

@@ -162,6 +162,18 @@ describe('variants of the matrix indicators', () => {
     ['her 14 yo son has pushed her over twice', 'apva'],
     ['15 yr old daughter disclosed her mum\'s boyfriend touched her inappropriately', 'child-sexual-abuse'],
     ["Mum asking if she can find out about her new bf's past", 'dvds-concern'],
+    // third round (r-set): FGM euphemism, reported speech about a child, drink, age as "X, 82", self-referral
+    ['taking her back home to see an aunt who does the cutting for the girls', 'fgm'],
+    ['the boy has now told his teacher that step-dad also hits him with a belt', 'child-hurt'],
+    ['Girl (14) said dad slaps her when she comes home late', 'child-hurt'],
+    ["daddy hurts mummy when he's had beer", 'substance-misuse'],
+    ['Grandmother, 82, lives alone', 'older-victim'],
+    ['her adult son takes her pension', 'older-victim'],
+    ['Dad rang asking for help - says he lost his temper', 'perpetrator-seeks-help'],
+    ['he threatened her with a box cutter', 'weapon'],
+    ['Teenager of 15 told her tutor that her boyfriend (17) tracks her location', 'young-teen-own-relationship'],
+    ['she is ringing from the neighbour\'s flat - he is still inside with the baby and he has a knife', 'immediate-danger'],
+    ['Neighbour ringing now: screaming from next door, banging still going on', 'immediate-danger'],
   ])('%s -> %s', (text, id) => {
     expect(readIds(text)).toContain(id);
   });
@@ -199,6 +211,22 @@ describe('decisions that follow', () => {
   it('Stoke-on-Trent tells the police about a suspected assault (injury with an implausible explanation)', () => {
     const r = run('stoke-on-trent', "Mum has bruising to her arms and says she 'fell', explanation doesn't fit. 7 month old baby.");
     expect(r.referrals.map((x) => x.id)).toContain('police');
+  });
+
+  it('third-round readings do not over-reach', () => {
+    expect(readIds('Court proceedings are currently ongoing and mum says the abuse is still going on. Kids 8 and 10.')).not.toContain('immediate-danger');
+    expect(readIds('Mum is ringing now to ask about a school place.')).not.toContain('immediate-danger');
+    expect(readIds('he threatened her with a box cutter')).not.toContain('fgm');
+    expect(readIds("Mum's son (14) said that his stepdad hits her when he is angry.")).not.toContain('child-hurt');
+    expect(readIds('Wife hits him with a belt when she is angry.')).not.toContain('child-hurt');
+    expect(readIds('He pushed her and she is asking for help to leave.')).not.toContain('perpetrator-seeks-help');
+    expect(readIds('Mum went out and had drinks with friends.')).not.toContain('substance-misuse');
+  });
+
+  it('a baby due in March is unborn, not a baby in the household', () => {
+    const f = facts('A baby due in March. Her partner has convictions for assaulting his ex.');
+    expect(f.unborn).toBe(true);
+    expect(f.childAges).toEqual([]);
   });
 
   it('a safe-right-now family is not an emergency', () => {
