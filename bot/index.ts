@@ -1,3 +1,4 @@
+import './known-warnings';
 import { spawn } from 'node:child_process';
 import { ConversationState, UserState } from 'botbuilder';
 import { loadTriageKnowledge } from '../knowledge/triage';
