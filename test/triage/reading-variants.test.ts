@@ -233,3 +233,52 @@ describe('decisions that follow', () => {
     expect(run('camden', "Mum and kids safe right now at her sister's. Last night p/c punched her. Kids 6 & 9.").pathway).not.toBe('emergency');
   });
 });
+
+describe('fourth-round readings (u-set): indirect violence, threats, sexual abuse, pregnancy, school years', () => {
+  it.each([
+    ["Her ex said he'd end her if she took the kids.", 'threats-to-kill'],
+    ['Last month he told her no one would ever find her body.', 'threats-to-kill'],
+    ['He says nobody would find her again.', 'threats-to-kill'],
+    ["Her husband makes her do things in the bedroom she doesn't want to do.", 'sexual-assault'],
+    ["He forces himself on her when he's had a drink.", 'sexual-assault'],
+    ['He gets rough with her in bed.', 'sexual-assault'],
+    ["He won't take no for an answer.", 'sexual-assault'],
+    ["A 7 year old told his teacher that daddy hurt mummy's neck.", 'strangulation'],
+    ["He held her down on the sofa and she couldn't breathe.", 'strangulation'],
+    ['She nearly passed out when he grabbed her neck.', 'strangulation'],
+    ['He put her head through the door last night.', 'serious-physical-violence'],
+    ['Dad came home drunk and started on mum.', 'physical-violence'],
+    ['The eldest got thrown against the wardrobe.', 'physical-violence'],
+    ['Her boyfriend makes her send pictures.', 'sexual-exploitation'],
+    ['Year 9 pupil says her boyfriend hit her.', 'young-teen-own-relationship'],
+    ['Mum is 8 months along.', 'pregnancy'],
+    ['She is 20 weeks gone.', 'pregnancy'],
+    ['Mum has a small bump now.', 'pregnancy'],
+    ['Mum is expecting twins.', 'pregnancy'],
+    ['Expecting her first baby in March.', 'pregnancy'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('pregnancy in other words is an unborn child, even where no children live there yet', () => {
+    expect(facts('No children live with them yet; she is 20 weeks gone.').unborn).toBe(true);
+    expect(run('staffordshire', 'He had his hands round her throat. No children live with them yet; she is 20 weeks gone.').pathway).toBe('child-protection');
+  });
+
+  it('school years read as ages (Year N is N+4 at the youngest)', () => {
+    expect(facts('Year 9 pupil says her boyfriend hit her.').childAges).toEqual([13]);
+    expect(facts('Her son is in year 3.').childAges).toEqual([7]);
+    expect(facts('Last year 9 incidents were reported.').childAges).toEqual([]);
+  });
+
+  it('fourth-round readings do not over-reach', () => {
+    expect(readIds('He said he would end the relationship.')).not.toContain('threats-to-kill');
+    expect(readIds('He went for a walk to calm down.')).not.toContain('physical-violence');
+    expect(readIds('She had an asthma attack and couldn\'t breathe.')).not.toContain('strangulation');
+    expect(readIds('He has left marks on her arms.')).not.toContain('separation');
+    expect(readIds('The toddler has a bump on his head.')).not.toContain('pregnancy');
+    expect(facts('The toddler has a bump on his head.').unborn).toBeFalsy();
+    expect(facts('Mum has been working with child protection services.').unborn).toBeFalsy();
+    expect(readIds('Mum started on her new job on Monday.')).not.toContain('physical-violence');
+  });
+});
