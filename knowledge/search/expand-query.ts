@@ -247,10 +247,22 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     }
   }
 
+  // Synonym phrases longer than a shape word win over it ("call-outs" is not "call").
+  const groups = synonymGroups(kb);
+  const inPhrase = new Array<number>(lower.length).fill(0);
+  for (const group of groups) {
+    for (const m of group.filter((x) => x.words.length > 1)) {
+      for (const at of findForm({ words: m.words, matchCase: false }, lower, cased)) {
+        for (let k = at; k < at + m.words.length; k++) inPhrase[k] = Math.max(inPhrase[k]!, m.words.length);
+      }
+    }
+  }
+
   // Contact-intent words: one shape concept, weighted like a mid-frequency word.
   for (const sp of SHAPE_PHRASES) {
     for (const at of findForm({ words: sp.words, matchCase: false }, lower, cased)) {
       if (consumed.slice(at, at + sp.words.length).some(Boolean)) continue;
+      if (inPhrase.slice(at, at + sp.words.length).some((n) => n > sp.words.length)) continue;
       for (let k = at; k < at + sp.words.length; k++) consumed[k] = true;
       for (const t of analyze(sp.words.join(' '))) addTerm(terms, t, 0.3);
       if (!concepts.some((c) => c.shape)) concepts.push({ label: sp.words.join(' '), shape: sp.shape, alternatives: [analyze(sp.words.join(' '))], weight: 2 });
@@ -258,7 +270,6 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
   }
 
   // Synonym phrases ("out of hours"), then single words.
-  const groups = synonymGroups(kb);
   for (const group of groups) {
     for (const m of group.filter((x) => x.words.length > 1)) {
       for (const at of findForm({ words: m.words, matchCase: false }, lower, cased)) {
