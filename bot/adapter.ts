@@ -1,4 +1,6 @@
+import { sep } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { projectRoot } from '../knowledge/paths';
 import type { BotAuthSettings } from './config';
 import { MESSAGES } from './handler';
 import type { Logger } from './log';
@@ -11,7 +13,18 @@ export function createAuth(settings: BotAuthSettings): BotFrameworkAuthenticatio
   return new ConfigurationBotFrameworkAuthentication(defined);
 }
 
-/** A CloudAdapter whose turn errors are logged (name and message only) and answered with an apology. */
+/**
+ * Where an error was thrown ("bot/handler.ts:120:7", relative to the project), from the first stack frame. Used instead of
+ * the error's message, which may quote what the user typed (parsers and validators echo their input).
+ */
+export function errorSite(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !error.stack) return undefined;
+  const frame = error.stack.split('\n').find((line) => /^\s+at /.test(line));
+  const site = frame?.match(/\(?([^()\s]+:\d+:\d+)\)?\s*$/)?.[1];
+  return site?.startsWith(`${projectRoot}${sep}`) ? site.slice(projectRoot.length + 1) : site;
+}
+
+/** A CloudAdapter whose turn errors are logged (name and where it was thrown, never the message) and answered with an apology. */
 export function createAdapter(auth: BotFrameworkAuthentication, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (turn, error) => {
@@ -19,7 +32,7 @@ export function createAdapter(auth: BotFrameworkAuthentication, log: Logger): Cl
       type: turn.activity.type,
       activityId: turn.activity.id,
       error: error instanceof Error ? error.name : 'unknown',
-      message: error instanceof Error ? error.message.slice(0, 300) : undefined,
+      at: errorSite(error),
     });
     try {
       await turn.sendActivity(MESSAGES.turnError);

@@ -315,7 +315,14 @@ export async function sendFile(res: Response, file: string, type: string): Promi
     return;
   }
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
-  await pipeline(createReadStream(file), res);
+  try {
+    await pipeline(createReadStream(file), res);
+  } catch {
+    // The client closed the connection (a browser navigating away, `Connection: close`): the
+    // headers are sent, so there is nothing to answer. Rejecting here would make restify try to
+    // send an error response on top, which throws ERR_HTTP_HEADERS_SENT and ends the process.
+    res.destroy();
+  }
 }
 
 /** Register the local chat page and its Direct Line emulation on a restify server. */

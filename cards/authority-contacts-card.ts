@@ -1,4 +1,5 @@
 import type { Attachment } from 'botbuilder';
+import type { CompiledContact, TriageCitation } from '../knowledge/triage/types';
 import type { Citation } from '../knowledge/types';
 import { citationLine, libraryUrl } from './answer-card';
 import template from './authority-contacts.json';
@@ -11,16 +12,13 @@ import { renderCard } from './render';
  * authority.
  */
 
-/** A contact as the triage knowledge holds it (knowledge/triage/types.ts CompiledContact). */
-export interface ContactData {
-  role: string;
-  name?: string;
-  phone?: string;
-  email?: string;
-  hours?: string;
-  outOfHours?: string;
+/** A contact as the triage knowledge holds it; any citation will do for the card's source lines. */
+export type ContactData = Pick<CompiledContact, 'role' | 'name' | 'phone' | 'email' | 'hours' | 'outOfHours'> & {
   citations: readonly Citation[];
-}
+};
+
+/** A contact with triage citations (passage ids), as the triage result, the 999 card and the tab list them. */
+export type CitedContact = ContactData & { citations: readonly TriageCitation[] };
 
 export interface ContactsCardInput {
   authority: { id: string; name: string };

@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { IndicatorGroupView } from '../knowledge/triage';
 import type { Level, MissingFactQuestion, Pathway, TriageCitation, TriageFacts, TriageResult } from '../knowledge/triage/types';
 import { citationLine, libraryUrl } from './answer-card';
-import { contactLinks, type ContactData } from './authority-contacts-card';
+import { contactLinks, type CitedContact } from './authority-contacts-card';
 import { renderCard, type CardJson } from './render';
 import confirmTemplate from './triage-confirm.json';
 import dangerTemplate from './triage-danger.json';
@@ -58,7 +58,7 @@ class SourceList {
   }
 }
 
-function contactView(c: ContactData & { citations: readonly TriageCitation[] }, sources: SourceList) {
+function contactView(c: CitedContact, sources: SourceList) {
   const name = c.name?.trim() ?? '';
   const title = !name || c.role.toLowerCase().includes(name.toLowerCase()) ? c.role : `${name} (${c.role})`;
   const details = [
@@ -103,9 +103,9 @@ export function triageStartCard(input: StartCardInput): Attachment {
 export interface DangerCardInput extends CitationLinkOptions {
   authority: { id: string; name: string };
   /** The national 999 contact, for its citation. */
-  police?: ContactData & { citations: readonly TriageCitation[] };
+  police?: CitedContact;
   /** The authority's out-of-hours and emergency-route contacts. */
-  contacts: readonly (ContactData & { citations: readonly TriageCitation[] })[];
+  contacts: readonly CitedContact[];
   /** The triage knowledge's disclaimer (manager, local procedures, guidance not a decision). */
   disclaimer: string;
 }

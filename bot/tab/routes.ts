@@ -132,6 +132,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   const needs = needOptions(triage);
   const needIds = needs.map((n) => n.id);
   const nameOf = (id: string) => triage.authorities[id]?.name ?? kb.authorityNames.get(id) ?? id;
+  // The glossary does not change while the server runs; the library view does (review dates pass).
+  const glossary = glossaryItems(kb);
 
   const assets: Record<string, StaticAsset> = {
     'tab.js': { path: resolve(tabPublicDir, 'tab.js'), type: 'text/javascript; charset=utf-8' },
@@ -149,7 +151,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     const raw = queryOf(req);
     const input: LibraryPageInput = {
       documents: libraryView(kb, today()),
-      glossary: glossaryItems(kb),
+      glossary,
       authorities: searchAuthorities,
     };
     const asked = ['q', 'authority', 'skip', 'count'].some((k) => raw[k] !== undefined && raw[k] !== '');

@@ -1,5 +1,5 @@
-import { decideTriage, type TriageCitation, type TriageKnowledge, type TriageResult } from '../../knowledge/triage';
-import type { ContactData } from '../../cards/authority-contacts-card';
+import { decideTriage, type TriageKnowledge, type TriageResult } from '../../knowledge/triage';
+import type { CitedContact } from '../../cards/authority-contacts-card';
 import type { Suggestion } from '../../cards/triage-cards';
 
 /**
@@ -7,8 +7,6 @@ import type { Suggestion } from '../../cards/triage-cards';
  * offered under "Ask a question about this". Both come from the triage knowledge; nothing here
  * decides a pathway.
  */
-
-type CitedContact = ContactData & { citations: readonly TriageCitation[] };
 
 /**
  * The 999 card: the police (999) and the authority's out-of-hours and emergency-route contacts,

@@ -42,7 +42,7 @@ export async function startBot(
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
   const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });
   opts.setup?.(bot);
-  const server = createServer({ config, bot, log: silentLogger, extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])] });
+  const server = createServer({ config, bot, log: opts.log ?? silentLogger, extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])] });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -123,3 +123,28 @@ test('the page and the Web Chat bundle are served from this server', async () =>
   expect(bundle.headers.get('content-type')).toMatch(/javascript/);
   await bundle.arrayBuffer();
 });
+
+test('a client that hangs up as soon as it has the page does not bring the server down', async () => {
+  // curl and many browsers close the socket the moment the last byte arrives. The file stream
+  // then saw a premature close and rejected the handler; restify's error reply on top of the
+  // sent headers threw ERR_HTTP_HEADERS_SENT and ended the whole process.
+  const { connect } = await import('node:net');
+  const { port } = new URL(bot.url);
+  for (const path of ['/', '/webchat.js']) {
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+      let got = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => {
+        got += chunk;
+        socket.destroy();
+        resolve(got.split('\r\n')[0]!);
+      });
+      socket.on('error', reject);
+    });
+    expect(head).toBe('HTTP/1.1 200 OK');
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  const health = await fetch(`${bot.url}/healthz`);
+  expect(health.status).toBe(200);
+});

@@ -1,3 +1,4 @@
+import type { CitedContact } from '../../../cards/authority-contacts-card';
 import type { TriageCitation } from '../../../knowledge/triage/types';
 import { libraryHref } from '../data';
 import { html, linkPhones, raw, telHref, type Html } from '../html';
@@ -53,18 +54,8 @@ export function webLink(web: string): Html {
     : html`${web}`;
 }
 
-export interface ContactLike {
-  role: string;
-  name?: string;
-  phone?: string;
-  email?: string;
-  hours?: string;
-  outOfHours?: string;
-  citations: readonly TriageCitation[];
-}
-
 /** One contact: role as heading, tap-to-call and email links, hours, out-of-hours, sources. */
-export function contactCard(c: ContactLike, headingLevel: number): Html {
+export function contactCard(c: CitedContact, headingLevel: number): Html {
   const h = `h${headingLevel}`;
   return html`<li class="contact">
 <${raw(h)} class="contact-role">${c.role}</${raw(h)}>
