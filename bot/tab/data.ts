@@ -60,32 +60,10 @@ export interface NeedOption {
   label: string;
 }
 
-// Plain-English labels for the service need tags. Tags without a label are shown humanised,
-// so a tag added to the data still appears without a code change.
-const NEED_LABELS: Record<string, string> = {
-  lgbt: 'LGBT+',
-  'male-victims': 'Male victims',
-  'honour-based-abuse-forced-marriage': 'Honour-based abuse and forced marriage',
-  fgm: 'Female genital mutilation (FGM)',
-  deaf: 'Deaf people',
-  'older-people': 'Older people',
-  'faith-community': 'Faith and community-specific services',
-  'perpetrator-programme': 'Perpetrator programmes',
-  children: 'Children and young people',
-  general: 'General support',
-};
-
-export function needLabel(id: string): string {
-  return NEED_LABELS[id] ?? humanize(id);
-}
-
-/** Every need tag used by a service, in the order the data first uses them, "general" last. */
+/** The needs that at least one service is tagged with, in the order and wording of knowledge/services.yaml. */
 export function needOptions(triage: TriageKnowledge): NeedOption[] {
-  const ids: string[] = [];
-  for (const s of triage.services) for (const n of s.needs) if (!ids.includes(n)) ids.push(n);
-  const known = Object.keys(NEED_LABELS);
-  const rank = (id: string) => (id === 'general' ? 1e6 : known.includes(id) ? known.indexOf(id) : 1e5);
-  return ids.sort((a, b) => rank(a) - rank(b)).map((id) => ({ id, label: needLabel(id) }));
+  const used = new Set(triage.services.flatMap((s) => s.needs));
+  return triage.needs.filter((n) => used.has(n.id));
 }
 
 /** Services matching any of the needs (all services when none is given). */

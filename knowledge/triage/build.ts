@@ -262,6 +262,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     },
     authorities,
     services,
+    needs: Object.entries(servicesData.needs).map(([needId, label]) => ({ id: needId, label })),
     questions: indicatorData.questions,
     disclaimer: rulesData.disclaimer,
   };

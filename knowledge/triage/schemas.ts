@@ -292,7 +292,8 @@ export function authorityFileSchema(c: SchemaContext | undefined) {
 export function servicesFileSchema(c: SchemaContext | undefined) {
   return z
     .object({
-      needs: z.array(id).min(1),
+      /** Need id → the label the Contacts tab shows, in display order. */
+      needs: z.record(id, z.string().min(1)).refine((n) => Object.keys(n).length > 0, 'declare at least one need'),
       services: z.array(
         z
           .object({
@@ -312,7 +313,7 @@ export function servicesFileSchema(c: SchemaContext | undefined) {
     })
     .strict()
     .superRefine((f, ctx) => {
-      const needs = new Set(f.needs);
+      const needs = new Set(Object.keys(f.needs));
       f.services.forEach((s, i) =>
         s.needs.forEach((n, j) => {
           if (!needs.has(n)) ctx.addIssue({ code: 'custom', message: `unknown need "${n}" (declare it under needs)`, path: ['services', i, 'needs', j] });

@@ -203,6 +203,8 @@ export interface TriageKnowledge {
   national: { rules: CompiledRule[]; escalations: CompiledEscalation[]; contacts: CompiledContact[] };
   authorities: Record<string, CompiledAuthority>;
   services: CompiledService[];
+  /** Needs services are tagged with, in display order, with their labels (knowledge/services.yaml). */
+  needs: { id: string; label: string }[];
   questions: MissingFactQuestion[];
   disclaimer: string;
 }
