@@ -136,6 +136,16 @@ export function personalMessage(serviceUrl: string, text: string | undefined, ex
   };
 }
 
+/**
+ * Post an activity to the bot and return the replies that reached the connector listener.
+ * CloudAdapter answers the POST only after the turn, so every reply has arrived by then.
+ */
+export async function sendToBot(bot: RunningBot, connector: ConnectorListener, activity: Partial<Activity>): Promise<CapturedReply[]> {
+  const res = await postActivity(bot.url, activity);
+  if (res.status !== 200) throw new Error(`the bot answered ${res.status}: ${res.body}`);
+  return connector.take();
+}
+
 export async function postActivity(
   url: string,
   activity: Partial<Activity>,

@@ -11,6 +11,7 @@ import {
   personalMessage,
   postActivity,
   startBot,
+  sendToBot,
   startConnector,
   type ConnectorListener,
   type RunningBot,
@@ -34,12 +35,7 @@ afterAll(async () => {
 
 beforeEach(() => connector.take());
 
-async function send(activity: Partial<Activity>) {
-  const res = await postActivity(bot.url, activity);
-  expect(res.status).toBe(200);
-  // CloudAdapter answers the POST only after the turn, so every reply has arrived by now.
-  return connector.take();
-}
+const send = (activity: Partial<Activity>) => sendToBot(bot, connector, activity);
 
 function submit(value: unknown, userId = USER.id) {
   return send(personalMessage(connector.serviceUrl, undefined, { value, from: { ...USER, id: userId } }));

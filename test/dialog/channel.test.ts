@@ -10,6 +10,7 @@ import {
   personalMessage,
   postActivity,
   startBot,
+  sendToBot,
   startConnector,
   type CapturedReply,
   type ConnectorListener,
@@ -62,11 +63,7 @@ function shared(text: string | undefined, kind: 'channel' | 'groupChat', extra: 
   };
 }
 
-async function send(activity: Partial<Activity>): Promise<CapturedReply[]> {
-  const res = await postActivity(bot.url, activity);
-  expect(res.status).toBe(200);
-  return connector.take();
-}
+const send = (activity: Partial<Activity>) => sendToBot(bot, connector, activity);
 
 /** The thread reply and the 1:1 chat's first card, after checking both. */
 function splitRedirect(replies: CapturedReply[], message: Partial<Activity>) {

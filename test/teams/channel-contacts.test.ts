@@ -10,8 +10,8 @@ import {
   engine,
   findNodes,
   personalMessage,
-  postActivity,
   startBot,
+  sendToBot,
   startConnector,
   type ConnectorListener,
   type RunningBot,
@@ -35,11 +35,7 @@ afterAll(async () => {
 
 beforeEach(() => connector.take());
 
-async function send(activity: Partial<Activity>) {
-  const res = await postActivity(bot.url, activity);
-  expect(res.status).toBe(200);
-  return connector.take();
-}
+const send = (activity: Partial<Activity>) => sendToBot(bot, connector, activity);
 
 const texts = (replies: { activity: Partial<Activity> }[]) => replies.map((r) => r.activity.text ?? '').join('\n');
 
