@@ -5,16 +5,18 @@ import type { RouteRegistrar } from './server';
 import { tabRoutes } from './tab/routes';
 import { registerContactsCommand } from './teams/contacts';
 import { registerMessageExtension } from './teams/message-extension';
+import { registerTabLinkCommands } from './teams/tab-links';
 import { registerTriageDialog } from './triage';
 
 /**
  * Everything a deployment offers on top of the core handler: the message extension, the
- * contacts card, the triage dialog and the personal tab. The server and the tests wire the
+ * contacts card, the library and pathways links, the triage dialog and the personal tab. The server and the tests wire the
  * same set through this one function.
  */
 export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }): RouteRegistrar[] {
   registerMessageExtension(bot);
   registerContactsCommand(bot);
+  registerTabLinkCommands(bot);
   registerTriageDialog(bot);
   return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];
 }

@@ -124,6 +124,11 @@ export class PolicyBot extends TeamsActivityHandler {
     else this.commands.push(command);
     return this;
   }
+  /** The command a message starts, if any (anything else is a policy question). */
+  commandFor(text: string): TextCommand | undefined {
+    return this.commands.find((c) => c.match(text));
+  }
+
 
   registerAction<S extends z.ZodType>(action: CardAction<S>): this {
     this.actions.set(action.verb, action as unknown as CardAction);
@@ -264,7 +269,7 @@ export class PolicyBot extends TeamsActivityHandler {
       await turn.sendActivity(MESSAGES.emptyMessage);
       return;
     }
-    const command = this.commands.find((c) => c.match(text));
+    const command = this.commandFor(text);
     if (command) return command.handle(ctx);
     return this.answer(turn, text);
   }

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import helpTemplate from './help.json';
 import setAuthorityTemplate from './set-authority.json';
+import tabLinkTemplate from './tab-link.json';
 import welcomeTemplate from './welcome.json';
 import { renderCard } from './render';
 
@@ -26,4 +27,9 @@ export function setAuthorityCard(opts: { authorities: readonly { id: string; nam
     authorities: opts.authorities.map(({ id, name }) => ({ id, name })),
     current: opts.current ?? '',
   });
+}
+
+/** A pointer to one of the personal tab's pages (library, pathways), opened in the browser or Teams. */
+export function tabLinkCard(opts: { title: string; text: string; buttonTitle: string; url: string }): Attachment {
+  return renderCard(tabLinkTemplate, opts);
 }

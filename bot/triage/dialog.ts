@@ -48,6 +48,8 @@ export const TRIAGE_MESSAGES = {
   redirectFailed:
     "I couldn't open a private chat with you, and I don't go through concerns here. Please open a personal chat with me and type **triage** there.",
   askEmpty: 'Type a question in the box, or pick one of the suggested questions.',
+  cancelled: "I've stopped the triage. Nothing you entered is kept. Type **triage** to start again.",
+  nothingToCancel: 'There is no triage in progress. Type **triage** to start one.',
 } as const;
 
 /** "I'm worried about" on its own says nothing worth carrying into the description box. */
@@ -65,6 +67,17 @@ export class TriageDialog {
     let known: ReadonlySet<string> | undefined;
     this.known = () => (known ??= new Set(this.knowledge().indicators.map((i) => i.id)));
   }
+
+  /** `cancel`: forget the dialog in this conversation, so its cards are out of date. */
+  readonly cancel = async (turn: TurnContext): Promise<void> => {
+    const state = await this.store.get(turn);
+    if (!state) {
+      await turn.sendActivity(TRIAGE_MESSAGES.nothingToCancel);
+      return;
+    }
+    await this.store.clear(turn);
+    await turn.sendActivity(TRIAGE_MESSAGES.cancelled);
+  };
 
   // ---- starting ------------------------------------------------------------------------------
 

@@ -21,6 +21,12 @@ export function registerTriageDialog(bot: PolicyBot, opts: TriageDialogOptions =
   const dialog = new TriageDialog(bot, opts.triage ?? (() => loadTriageKnowledge()));
   bot
     .setTriageStarter(dialog.start)
+    .registerCommand({
+      name: 'cancel',
+      match: (t) => /^(?:cancel|stop)(?:\s+(?:the\s+)?triage)?[.!]?$/i.test(t),
+      handle: ({ turn }) => dialog.cancel(turn),
+      help: { usage: 'cancel', description: 'Stop a triage in progress; nothing you entered is kept.' },
+    })
     .registerAction({ verb: VERBS.start, schema: envelope(VERBS.start), handle: (ctx, data) => dialog.onStart(ctx, data) })
     .registerAction({ verb: VERBS.describe, schema: envelope(VERBS.describe), handle: (ctx, data) => dialog.onDescribe(ctx, data) })
     .registerAction({ verb: VERBS.confirm, schema: envelope(VERBS.confirm), handle: (ctx, data) => dialog.onConfirm(ctx, data) })

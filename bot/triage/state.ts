@@ -53,6 +53,11 @@ export class DialogStore {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** Forget the dialog: every card it sent becomes out of date. */
+  async clear(turn: TurnContext): Promise<void> {
+    await this.accessor.delete(turn);
+  }
+
   async set(turn: TurnContext, state: DialogState): Promise<void> {
     // A fresh object each time: nothing left over from an earlier step survives by accident.
     await this.accessor.set(turn, dialogStateSchema.parse(state));

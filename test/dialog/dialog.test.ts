@@ -358,6 +358,16 @@ describe('bad submissions get a clear message and never break the dialog', () =>
     expect(cardsIn(await p.send('When should I refer to MARAC?'))).toHaveLength(1);
   });
 
+  test('"cancel" stops a triage in progress: its cards are then out of date, and nothing is kept', async () => {
+    const p = practitioner();
+    expect(texts(await p.send('cancel'))).toBe(TRIAGE_MESSAGES.nothingToCancel);
+    const { step2 } = await toConfirmation(p, 'Dad pushed mum; the children are 4 and 9.');
+    expect(texts(await p.send('cancel'))).toBe(TRIAGE_MESSAGES.cancelled);
+    expect(String(memory[storedKey(`msteams/conversations/${p.conversation.id}/`)])).not.toContain(TRIAGE_STATE_PROPERTY);
+    expect(texts(await p.submit(pressed(step2, 'Read my description', (i) => (i.description = 'Dad pushed mum.'))))).toBe(TRIAGE_MESSAGES.stale);
+    expect(cardText(only(await p.send('triage')))).toContain('Is anyone in immediate danger right now?');
+  });
+
   test('a conversation whose stored dialog is damaged treats every card as old', async () => {
     const p = practitioner();
     const step1 = only(await p.send('triage'));
