@@ -73,3 +73,17 @@ export function lunrTokenizer(obj?: unknown, metadata?: object): lunr.Token[] {
   const text = Array.isArray(obj) ? obj.join(' ') : String(obj);
   return analyze(text).map((term) => new lunr.Token(term, { ...(metadata ?? {}) }));
 }
+
+/**
+ * A section title's words without its outline number ("3.1 Police notification" → "Police
+ * notification", "09 Referrals" → "Referrals"): the number orders sections, it is not a topic,
+ * and indexed it lets a figure in a question ("after 3 police notifications") match section 3.
+ */
+export function titleText(title: string): string {
+  return title.replace(/^\s*\d+(?:\.\d+)*\.?\s+(?=\S)/, '');
+}
+
+/** A section path as indexable text: each title without its outline number. */
+export function sectionPathText(path: readonly string[]): string {
+  return path.map(titleText).join(' ');
+}

@@ -5,7 +5,7 @@ import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir } from '../paths
 import { authoritySchema } from '../schemas/authority';
 import { buildTriageKnowledge } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
-import { analyze } from './analyzer';
+import { analyze, sectionPathText } from './analyzer';
 import { cutPassages } from './cut-passages';
 import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
@@ -85,7 +85,7 @@ export function buildKnowledge(options: BuildOptions = {}): BuildReport {
     version: 1,
     stamp: knowledgeStamp(kdir),
     documents,
-    passages: passages.map((p) => ({ ...p, terms: analyze(p.text), sectionTerms: analyze(p.sectionPath.join(' ')) })),
+    passages: passages.map((p) => ({ ...p, terms: analyze(p.text), sectionTerms: analyze(sectionPathText(p.sectionPath)) })),
     authorities,
     otherAuthorities,
     glossary: glossary.entries,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
-import { analyze } from '../build/analyzer';
+import { analyze, titleText } from '../build/analyzer';
 import { INDEX_FILE, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../build/store';
 import { builtKnowledgeDir } from '../paths';
 import type { DocumentMeta } from '../types';
@@ -88,7 +88,7 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
     lastAnchor = p.anchor;
     const set = new Set([...p.terms, ...p.sectionTerms]);
     termSets.set(p.id, set);
-    leafTitleTerms.set(p.id, new Set(analyze(p.sectionPath[p.sectionPath.length - 1] ?? '')));
+    leafTitleTerms.set(p.id, new Set(analyze(titleText(p.sectionPath[p.sectionPath.length - 1] ?? ''))));
     for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const kb: KnowledgeBase = {

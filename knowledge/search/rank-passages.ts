@@ -66,8 +66,10 @@ interface Definition {
   subject: string[];
   /** "X is …" / "X means …" / "X may be referred to as …" at the start of a sentence reads as a definition. */
   pattern: RegExp;
-  /** The subject in quotes ("a person is “personally connected” if") is being defined. */
+  /** The subject in quotes ("the “personally connected” person") is being named. */
   quoted: RegExp;
+  /** The subject in quotes followed by its condition ("a person is “personally connected” if:") is being defined. */
+  conditional: RegExp;
 }
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -95,6 +97,7 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
     subject: subjectTerms,
     pattern: new RegExp(`(?:^|[.:;!?]\\s+|\\n|•\\s*)["“‘']?(?:the\\s+|an?\\s+)?(?:${phrases})\\w*["”’']?(?:\\s*\\([^)]{1,20}\\))?[^.]{0,40}?\\b(?:is|are|means?|refers?|referred|defined|describes?)\\b`, 'iu'),
     quoted: new RegExp(`["“‘](?:${phrases})["”’]`, 'iu'),
+    conditional: new RegExp(`["“‘](?:${phrases})["”’']\\s*(?:if|when|where|means)\\b`, 'iu'),
   };
 }
 
@@ -111,23 +114,70 @@ function shapeBonus(kind: QuestionKind, def: Definition | undefined, p: StoredPa
     // A sentence that defines the subject: most when it opens the passage.
     const m = def.pattern.exec(p.text);
     if (m) bonus += m.index === 0 ? 0.15 : 0.1;
-    else if (def.quoted.test(p.text)) bonus += 0.1;
+    else {
+      // "A person is “X” if: …" states the test for X: a definition, strongest as the passage's opening sentence.
+      const c = def.conditional.exec(p.text);
+      if (c) bonus += /^[^.:;!?]*$/.test(p.text.slice(0, c.index)) ? 0.2 : 0.15;
+      else if (def.quoted.test(p.text)) bonus += 0.1;
+    }
   }
   return bonus;
+}
+
+/**
+ * Which of a shared document's authorities a passage is about: those it names; a passage that
+ * names none continues the block of the authority its section's previous passage named last
+ * (a contact list split into passages: "Staffordshire Police: 101 …" then "First Response
+ * Service: … Out of Hours …"). Empty when unknown or the document has one authority.
+ */
+const localities = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+function localityOf(kb: KnowledgeBase, p: StoredPassage): Set<string> {
+  let byId = localities.get(kb);
+  if (!byId) {
+    byId = new Map();
+    localities.set(kb, byId);
+    let prev: StoredPassage | undefined;
+    for (const q of kb.store.passages) {
+      const doc = kb.documents.get(q.docId);
+      const out = new Set<string>();
+      if (doc && doc.authorities.length > 1) {
+        const terms = new Set(q.terms);
+        for (const a of doc.authorities) {
+          const name = analyze(kb.authorityNames.get(a) ?? a);
+          if (name.length && name.every((t) => terms.has(t))) out.add(a);
+        }
+        if (out.size === 0 && prev && prev.anchor === q.anchor) {
+          const text = prev.text.toLowerCase();
+          let last = -1;
+          let who: string | undefined;
+          for (const a of doc.authorities) {
+            const at = text.lastIndexOf((kb.authorityNames.get(a) ?? a).toLowerCase());
+            if (at > last) [last, who] = [at, a];
+          }
+          if (who) out.add(who);
+        }
+      }
+      byId.set(q.id, out);
+      prev = q;
+    }
+  }
+  return byId.get(p.id) ?? new Set();
 }
 
 function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPreference): number {
   const doc = kb.documents.get(p.docId);
   if (!doc) return 1;
-  if (doc.national) return 0.85;
+  if (doc.national) return 0.8;
   if (!pref.prefer) return 1;
   if (doc.authorities.includes(pref.prefer)) {
-    if (!pref.named) return 1.35;
     // A document shared by several authorities (Stoke-on-Trent and Staffordshire): the passage
-    // that names the one asked about leads the one about the other.
-    const name = analyze(kb.authorityNames.get(pref.prefer) ?? pref.prefer);
-    const terms = kb.termSets.get(p.id);
-    return doc.authorities.length > 1 && name.length && terms && name.every((t) => terms.has(t)) ? 1.6 * SHARED_DOC_NAMED : 1.6;
+    // about the one asked about (or the asker's own) leads the one about the other.
+    const local = doc.authorities.length > 1 ? localityOf(kb, p) : new Set<string>();
+    if (!pref.named) {
+      if (local.size === 1) return local.has(pref.prefer) ? 1.35 * SHARED_DOC_NAMED : 1.35 / SHARED_DOC_NAMED;
+      return 1.35;
+    }
+    return local.has(pref.prefer) ? 1.6 * SHARED_DOC_NAMED : 1.6;
   }
   return pref.named ? 0.75 : 1;
 }

@@ -229,6 +229,14 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
     citations: c.citations,
   }));
+  // A specialist-service referral names its need (male victims, LGBT+, honour-based abuse …): the
+  // asker's own document's services for that need are the contacts for it (national ones stay in services).
+  if (refMap.has('specialist-service')) {
+    const wanted = new Set(firedList.filter((r) => r.referrals.some((x) => x.id === 'specialist-service')).flatMap((r) => r.services));
+    for (const s of tk.services)
+      if (s.authorities.includes(authority.id) && s.needs.some((n) => wanted.has(n)) && !contacts.some((c) => c.name === s.name))
+        contacts.push({ name: s.name, role: `Specialist service (${s.needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`, ...(s.phone ? { phone: s.phone } : {}), ...(s.email ? { email: s.email } : {}), citations: s.citations });
+  }
 
   // 7. Next steps: danger-now steps first, then the route's, then each rule's.
   const steps: TriageStep[] = [];

@@ -17,7 +17,7 @@ const FLOORS = { hitAt1: 0.88, hitAt3: 0.95, mrr: 0.92, holdoutHitAt3: 0.9 };
 // gn8 ("how do i renew my car insurance"): Stoke's safety-planning list really says "details of
 // car insurance", so two of its three words match a passage; only the verb is off-topic.
 // Hard w-set cases, found but not answered (not in the set: they rank low, they are not declined):
-// w01/w12 ask a section's content in none of its words ("what happens to the perpetrator",
+// xw01/xw12 ask a section's content in none of its words ("what happens to the perpetrator",
 // "perpetrator works at the school" → "position of trust ... LADO"); w28 "elderly" → "older
 // people" sits in a long list passage; w35 "counselling line for staff" → "Employee assistance helpline".
 const KNOWN_GAPS = new Set(['z14', 'k16', 'gn8']);
