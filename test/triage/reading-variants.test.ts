@@ -282,3 +282,18 @@ describe('fourth-round readings (u-set): indirect violence, threats, sexual abus
     expect(readIds('Mum started on her new job on Monday.')).not.toContain('physical-violence');
   });
 });
+
+describe('being locked in, whoever the note names', () => {
+  it.each([
+    'Last month dad locked mum in the bedroom overnight.',
+    'He locked his partner in the flat for a weekend.',
+    'Stepdad locked mum and the kids in the house.',
+    'He kept his wife locked in when he went out.',
+  ])('%s', (text) => {
+    expect(readIds(text)).toContain('intense-control');
+  });
+
+  it('a locked door that keeps someone out is not being kept in', () => {
+    expect(readIds('Mum locked the door so he could not get back in.')).not.toContain('intense-control');
+  });
+});
