@@ -297,3 +297,53 @@ describe('being locked in, whoever the note names', () => {
     expect(readIds('Mum locked the door so he could not get back in.')).not.toContain('intense-control');
   });
 });
+
+describe('fifth-round readings (x-set): live acts said with "now", fleeing, trips abroad to marry, partners of role-holders', () => {
+  it.each([
+    ['Her son rang to say his dad is hitting mum in the lounge now.', 'immediate-danger'],
+    ['The neighbour says he is smashing the windows right now.', 'immediate-danger'],
+    ['Mum has fled to the neighbour\'s with the kids (4 and 6).', 'immediate-danger'],
+    ['He is still in the flat wrecking the place.', 'immediate-danger'],
+    ['Her parents are sending her to Bangladesh after her exams to get married.', 'forced-marriage'],
+    ['The family are taking him abroad this summer to marry a cousin.', 'forced-marriage'],
+    ["A nursery worker's partner told police he punched her.", 'position-of-trust'],
+    ["The football coach's wife says he strangled her last week.", 'position-of-trust'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('a child telling a professional by text does not make the professional the person causing harm', () => {
+    expect(readIds('A pupil (12) texted her teacher that her dad has been hitting mum.')).not.toContain('position-of-trust');
+    expect(readIds('She messaged her youth worker that her boyfriend threatened her.')).not.toContain('position-of-trust');
+  });
+
+  it('fifth-round readings do not over-reach', () => {
+    expect(readIds('He was hitting her now and then over the years.')).not.toContain('immediate-danger');
+    expect(readIds('Last year mum ran to a neighbour\'s before the police came.')).not.toContain('immediate-danger');
+    expect(readIds('Mum is still in the house she rented with him; no contact now.')).not.toContain('immediate-danger');
+    expect(readIds('They are taking the children to Pakistan in August to see their grandparents.')).not.toContain('forced-marriage');
+    expect(readIds("The teacher's partner says she is worried about the pupil.")).not.toContain('position-of-trust');
+    expect(readIds("A nursery worker's husband hit her; she is off sick.")).not.toContain('position-of-trust');
+  });
+
+  it('a live incident goes to 999 first', () => {
+    expect(run('staffordshire', 'Mum has run to the neighbour\'s with her son (3); dad is still in the house smashing things up.').pathway).toBe('emergency');
+    expect(run('stoke-on-trent', 'Her daughter (13) texted to say her stepdad is threatening mum with a knife now.').pathway).toBe('emergency');
+  });
+});
+
+describe('older couples and role-holders named with a modifier (x-set)', () => {
+  it('an older person living with a spouse, with no child mentioned, goes to adult routes', () => {
+    expect(run('stoke-on-trent', 'An 80-year-old man who lives with his wife says she hits him and takes his pension.').pathway).toBe('adult-services');
+  });
+
+  it('but not where a child is mentioned anywhere', () => {
+    expect(run('stoke-on-trent', 'A 66-year-old woman lives with her husband, who hits her; their grandson (9) stays most weekends.').pathway).not.toBe('adult-services');
+    expect(run('stoke-on-trent', 'Her son is worried: the 70-year-old woman lives with her partner, who slaps her.').read.map((i) => i.id)).not.toContain('no-children');
+  });
+
+  it('a professional told, with a modifier before the role, is not the person causing harm', () => {
+    expect(readIds('A 16-year-old told her college tutor her boyfriend hit her.')).not.toContain('position-of-trust');
+    expect(readIds('A school football coach was arrested for assaulting his wife.')).toContain('position-of-trust');
+  });
+});
