@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../chromium';
+import { confinedPage, launchChromium } from '../chromium';
 import { engine, startBot, type RunningBot } from './helpers';
 
 /**
@@ -14,15 +14,13 @@ const WAIT = { timeout: 30_000 };
 let bot: RunningBot;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   bot = await startBot();
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
   // Nothing may be fetched from anywhere but this server (no CDN).
-  await page.route('**/*', (route) => (route.request().url().startsWith(bot.url) ? route.continue() : route.abort()));
+  ({ page, pageErrors } = await confinedPage(browser, bot.url));
 });
 
 afterAll(async () => {

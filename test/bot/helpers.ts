@@ -193,3 +193,21 @@ export function findNodes(card: unknown, pred: (n: Record<string, unknown>) => b
   walk(card);
   return found;
 }
+
+/**
+ * The usual set-up of an HTTP test file: a connector listener and the fully wired bot, started
+ * once for the file and closed after it, with captured replies cleared before each test.
+ */
+export function useBotAndConnector(opts: Parameters<typeof startBot>[0] = {}): { bot: RunningBot; connector: ConnectorListener } {
+  const running = {} as { bot: RunningBot; connector: ConnectorListener };
+  beforeAll(async () => {
+    running.connector = await startConnector();
+    running.bot = await startBot(opts);
+  });
+  afterAll(async () => {
+    await running.bot?.close();
+    await running.connector?.close();
+  });
+  beforeEach(() => running.connector.take());
+  return running;
+}

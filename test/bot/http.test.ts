@@ -12,33 +12,18 @@ import {
   postActivity,
   startBot,
   sendToBot,
-  startConnector,
-  type ConnectorListener,
-  type RunningBot,
+  useBotAndConnector,
 } from './helpers';
 
 /** A question the policies answer, and an authority whose own document the answer then quotes. */
 const QUESTION = 'do I need to do a safety plan with the victim and children?';
 
-let bot: RunningBot;
-let connector: ConnectorListener;
+const h = useBotAndConnector();
 
-beforeAll(async () => {
-  connector = await startConnector();
-  bot = await startBot();
-});
-
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-
-beforeEach(() => connector.take());
-
-const send = (activity: Partial<Activity>) => sendToBot(bot, connector, activity);
+const send = (activity: Partial<Activity>) => sendToBot(h.bot, h.connector, activity);
 
 function submit(value: unknown, userId = USER.id) {
-  return send(personalMessage(connector.serviceUrl, undefined, { value, from: { ...USER, id: userId } }));
+  return send(personalMessage(h.connector.serviceUrl, undefined, { value, from: { ...USER, id: userId } }));
 }
 
 function texts(replies: { activity: Partial<Activity> }[]): string {
@@ -46,7 +31,7 @@ function texts(replies: { activity: Partial<Activity> }[]): string {
 }
 
 test('a question in a personal chat gets a cited answer card that validates', async () => {
-  const replies = await send(personalMessage(connector.serviceUrl, QUESTION));
+  const replies = await send(personalMessage(h.connector.serviceUrl, QUESTION));
   expect(replies).toHaveLength(1);
   expect(replies[0]!.method).toBe('POST');
   expect(replies[0]!.conversationId).toBe('a:personal-conversation');
@@ -58,7 +43,7 @@ test('a question in a personal chat gets a cited answer card that validates', as
 
 test('in a channel the @mention is stripped and the answer goes to the thread', async () => {
   const channelMessage = (text: string): Partial<Activity> => ({
-    ...personalMessage(connector.serviceUrl, `<at>${BOT.name}</at> ${text}`),
+    ...personalMessage(h.connector.serviceUrl, `<at>${BOT.name}</at> ${text}`),
     id: `channel-msg-${text.length}`,
     conversation: { id: '19:general@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, name: '' },
     channelData: { teamsChannelId: '19:general@thread.tacv2', team: { id: '19:team@thread.tacv2' } },
@@ -78,13 +63,13 @@ test('in a channel the @mention is stripped and the answer goes to the thread', 
   expect(validateCard(card!)).toEqual([]);
 
   // Same answer as the same question without a mention.
-  const personal = cardsIn(await send(personalMessage(connector.serviceUrl, QUESTION)))[0];
+  const personal = cardsIn(await send(personalMessage(h.connector.serviceUrl, QUESTION)))[0];
   expect(cardText(card)).toBe(cardText(personal));
 });
 
 test('welcome card on install, with the identifying-details reminder', async () => {
   const replies = await send({
-    ...personalMessage(connector.serviceUrl, undefined),
+    ...personalMessage(h.connector.serviceUrl, undefined),
     type: 'conversationUpdate',
     membersAdded: [{ id: BOT.id, name: BOT.name }],
   });
@@ -97,7 +82,7 @@ test('welcome card on install, with the identifying-details reminder', async () 
 
 test('no welcome when someone else joins a team channel', async () => {
   const replies = await send({
-    ...personalMessage(connector.serviceUrl, undefined),
+    ...personalMessage(h.connector.serviceUrl, undefined),
     type: 'conversationUpdate',
     conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' },
     membersAdded: [{ id: '29:someone-else', name: 'Someone' }],
@@ -106,7 +91,7 @@ test('no welcome when someone else joins a team channel', async () => {
 });
 
 test('help lists the commands', async () => {
-  const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, 'help')));
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'help')));
   expect(validateCard(card!)).toEqual([]);
   const text = cardText(card);
   for (const usage of ['Any question', 'set authority', 'triage', 'glossary <term>', 'contacts']) expect(text).toContain(usage);
@@ -123,7 +108,7 @@ test('set authority: the card lists every authority, the choice is remembered an
   expect(chosen).toBeDefined();
   const userId = '29:user-sets-authority';
 
-  const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, 'set authority', { from: { ...USER, id: userId } })));
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'set authority', { from: { ...USER, id: userId } })));
   expect(validateCard(card!)).toEqual([]);
   const [choices] = findNodes(card, (n) => n.type === 'Input.ChoiceSet');
   expect((choices!.choices as { value: string }[]).map((c) => c.value).sort()).toEqual(e.authorities.map((a) => a.id).sort());
@@ -132,17 +117,17 @@ test('set authority: the card lists every authority, the choice is remembered an
   const saved = await submit({ verb: 'setAuthority', authority: chosen!.id }, userId);
   expect(texts(saved)).toContain(`Your authority is now **${chosen!.name}**`);
 
-  const [answer] = cardsIn(await send(personalMessage(connector.serviceUrl, QUESTION, { from: { ...USER, id: userId } })));
+  const [answer] = cardsIn(await send(personalMessage(h.connector.serviceUrl, QUESTION, { from: { ...USER, id: userId } })));
   expect(cardText(answer)).toContain(` · ${chosen!.name}`);
   expect(validateCard(answer!)).toEqual([]);
 
-  const [help] = cardsIn(await send(personalMessage(connector.serviceUrl, 'help', { from: { ...USER, id: userId } })));
+  const [help] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'help', { from: { ...USER, id: userId } })));
   expect(cardText(help)).toContain(`Your authority: ${chosen!.name}`);
 });
 
 test('"set authority <name>" sets it directly, by name or alias', async () => {
   const a = engine().authorities.find((x) => x.aliases.length > 0)!;
-  const replies = await send(personalMessage(connector.serviceUrl, `set authority ${a.aliases[0]}`, { from: { ...USER, id: '29:alias-user' } }));
+  const replies = await send(personalMessage(h.connector.serviceUrl, `set authority ${a.aliases[0]}`, { from: { ...USER, id: '29:alias-user' } }));
   expect(texts(replies)).toContain(`Your authority is now **${a.name}**`);
 });
 
@@ -167,13 +152,13 @@ describe('bad card submissions get a clear message and the bot keeps working', (
   });
 
   test('after all that, questions are still answered', async () => {
-    const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, QUESTION)));
+    const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, QUESTION)));
     expect(cardText(card)).toContain('Source:');
   });
 });
 
 test('a follow-up button asks its question', async () => {
-  const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, QUESTION)));
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, QUESTION)));
   const [followUp] = findNodes(card, (n) => n.type === 'Action.Submit' && (n.data as { verb?: string }).verb === 'ask');
   expect(followUp).toBeDefined();
   const [answer] = cardsIn(await submit(followUp!.data));
@@ -181,7 +166,7 @@ test('a follow-up button asks its question', async () => {
 });
 
 test('an off-topic question is declined with the helpline, never answered', async () => {
-  const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, 'what is the best recipe for banana bread?')));
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'what is the best recipe for banana bread?')));
   expect(validateCard(card!)).toEqual([]);
   expect(cardText(card)).toContain('0808 2000 247');
   expect(cardText(card)).not.toContain('Source:');
@@ -190,14 +175,14 @@ test('an off-topic question is declined with the helpline, never answered', asyn
 test('triage, "I\'m worried about…" and the welcome card button start the triage dialog', async () => {
   const startCardText = (replies: Awaited<ReturnType<typeof send>>) => cardsIn(replies).map(cardText).join(' ');
   for (const text of ['triage', "I'm worried about a family I visited"]) {
-    expect(startCardText(await send(personalMessage(connector.serviceUrl, text)))).toMatch(/immediate danger right now/i);
+    expect(startCardText(await send(personalMessage(h.connector.serviceUrl, text)))).toMatch(/immediate danger right now/i);
   }
   expect(startCardText(await submit({ verb: 'startTriage' }))).toMatch(/immediate danger right now/i);
 });
 
 test('glossary <term> explains a term', async () => {
   const term = engine().glossary('MARAC')[0]!;
-  const replies = await send(personalMessage(connector.serviceUrl, 'glossary marac'));
+  const replies = await send(personalMessage(h.connector.serviceUrl, 'glossary marac'));
   expect(texts(replies)).toContain(term.expansion);
 });
 
@@ -222,18 +207,18 @@ test('seams: extra commands, card actions and invoke handlers plug in', async ()
         }),
   });
   try {
-    await postActivity(extra.url, personalMessage(connector.serviceUrl, "I'm worried about a child"));
-    expect(texts(connector.take())).toBe('triage started via worried');
-    await postActivity(extra.url, personalMessage(connector.serviceUrl, 'ping'));
-    expect(texts(connector.take())).toBe('pong');
-    await postActivity(extra.url, personalMessage(connector.serviceUrl, 'help'));
-    expect(cardText(cardsIn(connector.take())[0])).toContain('Check the bot is there.');
-    await postActivity(extra.url, personalMessage(connector.serviceUrl, undefined, { value: { verb: 'triage.confirm', level: 2 } }));
-    expect(texts(connector.take())).toBe('level 3');
-    await postActivity(extra.url, personalMessage(connector.serviceUrl, undefined, { value: { verb: 'triage.confirm', level: 'high' } }));
-    expect(texts(connector.take())).toMatch(/the level must be a number/);
+    await postActivity(extra.url, personalMessage(h.connector.serviceUrl, "I'm worried about a child"));
+    expect(texts(h.connector.take())).toBe('triage started via worried');
+    await postActivity(extra.url, personalMessage(h.connector.serviceUrl, 'ping'));
+    expect(texts(h.connector.take())).toBe('pong');
+    await postActivity(extra.url, personalMessage(h.connector.serviceUrl, 'help'));
+    expect(cardText(cardsIn(h.connector.take())[0])).toContain('Check the bot is there.');
+    await postActivity(extra.url, personalMessage(h.connector.serviceUrl, undefined, { value: { verb: 'triage.confirm', level: 2 } }));
+    expect(texts(h.connector.take())).toBe('level 3');
+    await postActivity(extra.url, personalMessage(h.connector.serviceUrl, undefined, { value: { verb: 'triage.confirm', level: 'high' } }));
+    expect(texts(h.connector.take())).toMatch(/the level must be a number/);
     const invoke = await postActivity(extra.url, {
-      ...personalMessage(connector.serviceUrl, undefined),
+      ...personalMessage(h.connector.serviceUrl, undefined),
       type: 'invoke',
       name: 'composeExtension/query',
       value: { commandId: 'searchPolicy', parameters: [] },
@@ -250,11 +235,11 @@ test('with an app id configured, a request without a bearer token is refused wit
   // CloudAdapter prints each refusal with console.error; expected here.
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const res = await postActivity(secured.url, personalMessage(connector.serviceUrl, QUESTION));
+    const res = await postActivity(secured.url, personalMessage(h.connector.serviceUrl, QUESTION));
     expect(res.status).toBe(401);
-    const forged = await postActivity(secured.url, personalMessage(connector.serviceUrl, QUESTION), { Authorization: 'Bearer not.a.token' });
+    const forged = await postActivity(secured.url, personalMessage(h.connector.serviceUrl, QUESTION), { Authorization: 'Bearer not.a.token' });
     expect(forged.status).toBe(401);
-    expect(connector.take()).toEqual([]);
+    expect(h.connector.take()).toEqual([]);
     // The local chat is off when an app id is set.
     expect((await fetch(`${secured.url}/`)).status).toBe(404);
   } finally {
@@ -264,14 +249,14 @@ test('with an app id configured, a request without a bearer token is refused wit
 });
 
 test('health route reports status without secrets', async () => {
-  const res = await fetch(`${bot.url}/healthz`);
+  const res = await fetch(`${h.bot.url}/healthz`);
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ status: 'ok', auth: 'disabled', localChat: true });
 });
 
 test('the manifest default privacy and terms pages are served, with the no-identifying-details reminder', async () => {
   for (const page of ['privacy', 'terms']) {
-    const res = await fetch(`${bot.url}/${page}`);
+    const res = await fetch(`${h.bot.url}/${page}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();

@@ -1,5 +1,5 @@
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchChromium } from '../chromium';
+import { confinedPage, launchChromium } from '../chromium';
 import { startBot, type RunningBot } from '../bot/helpers';
 
 /**
@@ -17,14 +17,13 @@ const WAIT = { timeout: 30_000 };
 let bot: RunningBot;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   bot = await startBot();
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.route('**/*', (route) => (route.request().url().startsWith(bot.url) ? route.continue() : route.abort()));
+  // Nothing may be fetched from anywhere but this server (no CDN).
+  ({ page, pageErrors } = await confinedPage(browser, bot.url));
 });
 
 afterAll(async () => {

@@ -10,32 +10,16 @@ import {
   engine,
   findNodes,
   personalMessage,
-  startBot,
   sendToBot,
-  startConnector,
-  type ConnectorListener,
-  type RunningBot,
+  useBotAndConnector,
 } from '../bot/helpers';
 
 const QUESTION = 'do I need to do a safety plan with the victim and children?';
 
-let bot: RunningBot;
-let connector: ConnectorListener;
+const h = useBotAndConnector();
 let counter = 0;
 
-beforeAll(async () => {
-  connector = await startConnector();
-  bot = await startBot();
-});
-
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-
-beforeEach(() => connector.take());
-
-const send = (activity: Partial<Activity>) => sendToBot(bot, connector, activity);
+const send = (activity: Partial<Activity>) => sendToBot(h.bot, h.connector, activity);
 
 const texts = (replies: { activity: Partial<Activity> }[]) => replies.map((r) => r.activity.text ?? '').join('\n');
 
@@ -46,7 +30,7 @@ function shared(kind: 'channel' | 'groupChat', text: string, mention: boolean, e
       ? { id: `19:general@thread.tacv2;messageid=17000000000${counter}`, conversationType: 'channel', isGroup: true, name: '' }
       : { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' };
   return {
-    ...personalMessage(connector.serviceUrl, mention ? `<at>${BOT.name}</at> ${text}` : text),
+    ...personalMessage(h.connector.serviceUrl, mention ? `<at>${BOT.name}</at> ${text}` : text),
     id,
     conversation,
     ...(kind === 'channel' ? { channelData: { teamsChannelId: '19:general@thread.tacv2', team: { id: '19:team@thread.tacv2' } } } : {}),
@@ -102,13 +86,13 @@ describe('contacts command', () => {
   const other = engine().authorities.find((a) => a.id !== withPhones.id && tk.authorities[a.id]?.contacts.length)!;
 
   async function setAuthority(userId: string, authority: string) {
-    await send(personalMessage(connector.serviceUrl, undefined, { from: { ...USER, id: userId }, value: { verb: 'setAuthority', authority } }));
+    await send(personalMessage(h.connector.serviceUrl, undefined, { from: { ...USER, id: userId }, value: { verb: 'setAuthority', authority } }));
   }
 
   test("shows the user's authority's contacts: tap-to-call, email, every contact cited", async () => {
     const userId = '29:contacts-user';
     await setAuthority(userId, withPhones.id);
-    const replies = await send(personalMessage(connector.serviceUrl, 'contacts', { from: { ...USER, id: userId } }));
+    const replies = await send(personalMessage(h.connector.serviceUrl, 'contacts', { from: { ...USER, id: userId } }));
     const [card] = cardsIn(replies);
     expect(validateCard(card!)).toEqual([]);
     const text = cardText(card);
@@ -133,24 +117,24 @@ describe('contacts command', () => {
   });
 
   test('"contacts <authority>" shows that authority', async () => {
-    const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, `contacts ${other.name}`)));
+    const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, `contacts ${other.name}`)));
     expect(validateCard(card!)).toEqual([]);
     expect(cardText(card)).toContain(`Safeguarding contacts: ${other.name}`);
   });
 
   test('with no authority set, it asks for one with the set-authority card', async () => {
-    const replies = await send(personalMessage(connector.serviceUrl, 'contacts', { from: { ...USER, id: '29:contacts-no-authority' } }));
+    const replies = await send(personalMessage(h.connector.serviceUrl, 'contacts', { from: { ...USER, id: '29:contacts-no-authority' } }));
     expect(texts(replies)).toMatch(/Set your authority first/);
     expect(findNodes(cardsIn(replies)[0], (n) => n.type === 'Input.ChoiceSet')).toHaveLength(1);
   });
 
   test('"contacts for <something else>" is a question, not the command', async () => {
-    const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, 'contacts for MARAC referrals')));
+    const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'contacts for MARAC referrals')));
     expect(cardText(card)).not.toContain('Safeguarding contacts:');
   });
 
   test('help lists contacts once, with the new description', async () => {
-    const [card] = cardsIn(await send(personalMessage(connector.serviceUrl, 'help')));
+    const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'help')));
     const facts = findNodes(card, (n) => n.type === 'FactSet').flatMap((n) => n.facts as { title: string; value: string }[]);
     const rows = facts.filter((f) => f.title === 'contacts');
     expect(rows).toHaveLength(1);

@@ -8,27 +8,12 @@ import {
   findNodes,
   personalMessage,
   sendToBot,
-  startBot,
-  startConnector,
-  type ConnectorListener,
-  type RunningBot,
+  useBotAndConnector,
 } from '../bot/helpers';
 
-let bot: RunningBot;
-let connector: ConnectorListener;
-
-beforeAll(async () => {
-  connector = await startConnector();
-  bot = await startBot();
-});
-
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-
+const h = useBotAndConnector();
 const send = (text: string | undefined, value?: unknown) =>
-  sendToBot(bot, connector, personalMessage(connector.serviceUrl, text, value === undefined ? {} : { value }));
+  sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, value === undefined ? {} : { value }));
 
 interface ManifestCommand {
   title: string;
@@ -39,7 +24,7 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, 'manifest', 'manifest
 const advertised = [...new Set(manifest.bots.flatMap((b) => b.commandLists.flatMap((l) => l.commands.map((c) => c.title))))];
 
 test.each(advertised)('the manifest command "%s" is a command the bot knows, not a policy question', (title) => {
-  expect(bot.bot.commandFor(title)).toBeDefined();
+  expect(h.bot.bot.commandFor(title)).toBeDefined();
 });
 
 test('"library" offers a card that opens the library tab', async () => {
@@ -50,13 +35,13 @@ test('"library" offers a card that opens the library tab', async () => {
 });
 
 test('"pathways" opens the asker\'s own authority\'s routes, and that section exists on the tab', async () => {
-  const authority = bot.bot.authorities[0]!;
+  const authority = h.bot.bot.authorities[0]!;
   await send(undefined, { verb: 'setAuthority', authority: authority.id });
   const [card] = cardsIn(await send('pathways'));
   expect(validateCard(card!)).toEqual([]);
   expect(cardText(card)).toContain(authority.name);
   const url = String(findNodes(card, (n) => n.type === 'Action.OpenUrl')[0]!.url);
   expect(url).toBe(`https://policy.example.org/tab/pathways#pathways-${authority.id}`);
-  const page = await (await fetch(`${bot.url}/tab/pathways`)).text();
+  const page = await (await fetch(`${h.bot.url}/tab/pathways`)).text();
   expect(page).toContain(`id="pathways-${authority.id}"`);
 });
