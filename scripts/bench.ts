@@ -1,13 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge } from '../knowledge/build/build';
-import { builtKnowledgeDir, projectRoot, sharedDir } from '../knowledge/paths';
+import { builtKnowledgeDir, projectRoot } from '../knowledge/paths';
 import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../knowledge/search';
 import { loadTriageKnowledge, triage } from '../knowledge/triage';
-import { readQaSet } from './eval-qa';
+import { qaSets, triageSets } from './eval/sets';
 
 /**
  * `npm run bench`: index build time, start-to-ready with a prebuilt index (fresh process),
@@ -41,7 +41,7 @@ export function measureLatency<T>(inputs: readonly T[], fn: (input: T) => unknow
 }
 
 export function questionLatency(kb: KnowledgeBase, repetitions = 20): LatencyStats {
-  const questions = readQaSet(join(sharedDir, 'eval', 'qa-dev.jsonl'));
+  const questions = qaSets('dev').flatMap((s) => s.lines);
   return measureLatency(questions, (q) => answerQuestion(kb, q.q, { authority: q.authority }), repetitions);
 }
 
@@ -61,10 +61,7 @@ function measureReady(): { readyMs: number; firstAnswerMs: number } {
 
 export function triageLatency(repetitions = 20): LatencyStats {
   const tk = loadTriageKnowledge();
-  const vignettes = readFileSync(join(sharedDir, 'eval', 'triage-dev.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as { authority: string; description: string });
+  const vignettes = triageSets('dev').flatMap((s) => s.lines);
   return measureLatency(vignettes, (v) => triage(tk, { authority: v.authority, description: v.description }), repetitions);
 }
 

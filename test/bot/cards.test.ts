@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sharedDir } from '../../knowledge/paths';
 import type { Attachment } from 'botbuilder';
 import { answerCard, declineCard, formatIssued, highlightSegments, resultCard, type AnswerCardOptions } from '../../cards/answer-card';
 import { helpCard, setAuthorityCard, welcomeCard } from '../../cards/bot-cards';
@@ -264,12 +262,21 @@ describe('highlightSegments and dates', () => {
 });
 
 describe('cards from the real engine', () => {
-  const questions = readFileSync(join(sharedDir, 'eval/qa-dev.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { q: string; authority?: string });
+  // The test's own questions, one of each kind a user asks (never an evaluation set's wording).
+  const questions: { q: string; authority?: string }[] = [
+    { q: 'who do I ring about a worker who hurt their partner', authority: 'lambeth' },
+    { q: 'what does RiC stand for' },
+    { q: 'MARAC referral email', authority: 'sutton' },
+    { q: 'how soon must a phone referral be followed up in writing', authority: 'staffordshire' },
+    { q: 'compare how each council uses the risk matrix' },
+    { q: 'what is the policy on pets in refuges', authority: 'camden' },
+    { q: 'percentage of children on plans affected by domestic abuse', authority: 'wandsworth' },
+    { q: 'where is the canteen' },
+    { q: 'who is the MARAC coordinator in Newham' },
+    { q: '' },
+  ];
 
-  test('every dev question gives a card that validates', () => {
+  test('every kind of question gives a card that validates', () => {
     const e = engine();
     for (const { q, authority } of questions) {
       const card = content(resultCard(e.answer(q, { authority }), opts));

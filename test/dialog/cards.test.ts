@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   agesText,
   triageConfirmCard,
@@ -11,7 +9,6 @@ import {
 import { MAX_CARD_BYTES, validateCard } from '../../cards/validate';
 import { emergencyContacts, suggestedQuestions } from '../../bot/triage/context';
 import { parseAges } from '../../bot/triage/submissions';
-import { sharedDir } from '../../knowledge/paths';
 import { indicatorGroups, loadTriageKnowledge, missingFacts, triage } from '../../knowledge/triage';
 import { cardText, findNodes } from '../bot/helpers';
 
@@ -22,19 +19,19 @@ const AUTHORITIES = Object.keys(tk.authorities);
 const opts = { publicBaseUrl: 'https://policy.example.org', displayName: (id: string) => tk.authorities[id]?.name ?? id };
 const DIALOG = 'dialog-id-0001';
 
-const devFile = join(sharedDir, 'eval', 'triage-dev.jsonl');
 const vignettes: string[] = [
   // Heavy on purpose: many indicators, rules, referrals and contacts at once.
   'Mum is 20 weeks pregnant. Her partner, a teacher, strangled her and threatened to kill her with a knife while the children aged 2 and 5 watched; the older one tried to stop him and was hurt. Third police call-out this year, DASH score 17, he breached his non-molestation order, and she has no recourse to public funds and needs an interpreter.',
   'Dad is outside the house right now banging on the door; the children are 4 and 8.',
   'She has no children. Her partner punched her and the DASH score is 16.',
   'Mum says her partner called her stupid during a row. No violence. The child is 11.',
-  ...(existsSync(devFile)
-    ? readFileSync(devFile, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => (JSON.parse(l) as { description: string }).description)
-    : []),
+  // The test's own examples of each pathway and common referral.
+  'Police attended twice this year after shouting at the address; no injuries; the children are 6 and 9.',
+  'Her new boyfriend has been convicted of assaulting a previous partner; she has a 3-year-old.',
+  'The family are arranging for their 15-year-old daughter to marry a man abroad this summer.',
+  'A football coach for the under-12s is being investigated for hitting his wife; they have a baby.',
+  'Dad asks for help to stop shouting at his partner; the children are 5 and 10.',
+  'An 80-year-old woman with no children at home says her son takes her pension and pushes her.',
 ];
 
 const bytes = (card: object) => Buffer.byteLength(JSON.stringify(card));
