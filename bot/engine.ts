@@ -1,4 +1,4 @@
-import { answerQuestion, loadKnowledge, lookupGlossary, searchPassages } from '../knowledge/search';
+import { createPolicyAnswerer, loadKnowledge, lookupGlossary } from '../knowledge/search';
 import type { AnswerResult, GlossaryEntry, KnowledgeBase, RankedAnswer } from '../knowledge/search';
 import type { Authority } from '../knowledge/schemas/authority';
 
@@ -14,15 +14,19 @@ export interface Engine {
   readonly kb: KnowledgeBase;
   /** Every authority in knowledge/authorities/*.yaml, sorted by name. */
   readonly authorities: readonly Authority[];
-  answer(question: string, opts: { authority?: string; today?: Date }): AnswerResult;
-  search(query: string, opts: { authority?: string; skip?: number; count?: number }): { total: number; items: RankedAnswer[] };
+  /** True once the sentence encoder has loaded; until then answers use lexical evidence alone. */
+  readonly meaningReady: boolean;
+  whenReady(): Promise<void>;
+  answer(question: string, opts: { authority?: string; today?: Date }): Promise<AnswerResult>;
+  search(query: string, opts: { authority?: string; skip?: number; count?: number }): Promise<{ total: number; items: RankedAnswer[] }>;
   /** Glossary entries matching a term, expansion or variant exactly (case-insensitive). */
   glossary(term: string): GlossaryEntry[];
 }
 
-/** Load the built knowledge once (start-up) and wrap the engine. */
+/** Load the built knowledge once (start-up) and wrap the engine; the encoder loads in the background. */
 export function loadEngine(knowledgeDir?: string): Engine {
   const kb = loadKnowledge(knowledgeDir);
+  const answerer = createPolicyAnswerer(kb);
   // Read from knowledge/authorities/*.yaml and validated with the authority schema by the knowledge build.
   const authorities: Authority[] = kb.store.authorities
     .map(({ id, name, aliases }) => ({ id, name, aliases }))
@@ -30,8 +34,12 @@ export function loadEngine(knowledgeDir?: string): Engine {
   return {
     kb,
     authorities,
-    answer: (question, opts) => answerQuestion(kb, question, opts),
-    search: (query, opts) => searchPassages(kb, query, opts),
+    get meaningReady() {
+      return answerer.meaningReady;
+    },
+    whenReady: () => answerer.whenReady(),
+    answer: (question, opts) => answerer.answer(question, opts),
+    search: (query, opts) => answerer.search(query, opts),
     glossary: (term) => lookupGlossary(kb, term),
   };
 }

@@ -188,7 +188,7 @@ export class PolicyBot extends TeamsActivityHandler {
   /** Answer a question with the user's authority: answer card or decline card. */
   async answer(turn: TurnContext, question: string): Promise<void> {
     const authority = await this.getAuthority(turn);
-    const result = this.services.engine.answer(question, { authority });
+    const result = await this.services.engine.answer(question, { authority });
     this.services.log.info('answer', {
       activityId: turn.activity.id,
       answered: result.answered,

@@ -9,3 +9,5 @@ export const authoritiesDir = resolve(knowledgeDir, 'authorities');
 /** Build output: serialized index, passage store and compiled rules. Never committed. */
 export const builtKnowledgeDir = resolve(projectRoot, process.env.KNOWLEDGE_BUILD_DIR ?? 'build/knowledge');
 export const sharedDir = resolve(projectRoot, '../shared');
+/** Vectors already computed, by model and text, shared by every build on this machine. Never committed. */
+export const vectorCacheDir = resolve(projectRoot, process.env.VECTOR_CACHE_DIR ?? 'build/cache');

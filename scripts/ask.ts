@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validJsonlLines } from './jsonl-lines';
-import { answerQuestion, loadKnowledge, type AnswerResult, type KnowledgeBase } from '../knowledge/search';
+import { createPolicyAnswerer, loadKnowledge, type AnswerResult, type KnowledgeBase, type PolicyAnswerer } from '../knowledge/search';
 
 /**
  * `npm run --silent ask -- "question"` (human-readable), `--json` (one JSON line),
@@ -58,7 +58,9 @@ function toOutput(id: string | undefined, result: AnswerResult): Record<string, 
       text: r.passage.display,
       score: r.score,
     })),
+    ...(result.tentative ? { tentative: true } : {}),
     ...(result.decline ? { decline: { reason: result.decline.reason, message: result.decline.message } } : {}),
+    ...(result.nearest?.length ? { nearest: result.nearest.map((r) => ({ docId: r.citation.docId, section: r.citation.section, text: r.passage.display })) } : {}),
   };
 }
 
@@ -66,7 +68,9 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
   const out: string[] = [];
   if (!result.answered) {
     out.push(result.decline?.message ?? 'No answer.');
+    if (result.nearest?.length) out.push('', 'You might mean:', ...result.nearest.map((r) => `  - ${r.citation.title}, ${r.citation.section}`));
   } else {
+    if (result.tentative) out.push('These passages may not answer your question exactly.', '');
     const [first, ...more] = result.results;
     if (result.comparing.length) out.push(`Comparing: ${result.comparing.map((a) => kb.authorityNames.get(a) ?? a).join(', ')}`, '');
     for (const [i, r] of [first!, ...more.slice(0, 2)].entries()) {
@@ -86,9 +90,9 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
   console.log(out.join('\n').trimEnd());
 }
 
-async function runJsonl(kb: KnowledgeBase, file: string): Promise<void> {
+async function runJsonl(answerer: PolicyAnswerer, file: string): Promise<void> {
   for await (const { data } of validJsonlLines(file, lineSchema)) {
-    const result = answerQuestion(kb, data.q, { authority: data.authority });
+    const result = await answerer.answer(data.q, { authority: data.authority });
     process.stdout.write(`${JSON.stringify(toOutput(data.id, result))}\n`);
   }
 }
@@ -102,8 +106,11 @@ async function main(): Promise<void> {
     return;
   }
   const kb = loadKnowledge();
-  if (args.mode === 'jsonl') return runJsonl(kb, args.file);
-  const result = answerQuestion(kb, args.question, { authority: args.authority });
+  // The same engine as the bot once it is ready: lexical evidence and meaning together.
+  const answerer = createPolicyAnswerer(kb);
+  await answerer.whenReady();
+  if (args.mode === 'jsonl') return runJsonl(answerer, args.file);
+  const result = await answerer.answer(args.question, { authority: args.authority });
   if (args.authority && !kb.coveredAuthorities.includes(args.authority)) {
     console.error(`ask: unknown authority "${args.authority}" ignored (known: ${kb.coveredAuthorities.join(', ')})`);
   }

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const knowledgeDir = at >= 0 ? process.argv[at + 1] : undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'kb-bench-'));
   try {
-    const build = buildKnowledge({ outDir: tmp, knowledgeDir });
+    const build = await buildKnowledge({ outDir: tmp, knowledgeDir });
     console.log(
       `index build: ${build.indexMs.toFixed(0)} ms parse + passages + lunr index (${build.documents} documents, ${build.passages} passages); ` +
         `whole knowledge build incl. validation and triage ${build.ms.toFixed(0)} ms`,

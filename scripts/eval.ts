@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerQuestion, loadKnowledge } from '../knowledge/search';
+import { createPolicyAnswerer, loadKnowledge } from '../knowledge/search';
 import { loadTriageKnowledge, triage } from '../knowledge/triage';
 import { lunrBaselines } from './eval/lunr-baselines';
 import { formatQa, qaMisses, scoreQa, unfoundEvidence, type Answerer } from './eval/score-qa';
@@ -35,8 +35,10 @@ async function main(): Promise<void> {
   const kb = loadKnowledge();
   const tk = loadTriageKnowledge();
   const baselines = lunrBaselines(kb);
-  const project: Answerer = (q, authority) => {
-    const r = answerQuestion(kb, q, { authority });
+  const answerer = createPolicyAnswerer(kb);
+  await answerer.whenReady();
+  const project: Answerer = async (q, authority) => {
+    const r = await answerer.answer(q, { authority });
     return { answered: r.answered, results: r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })) };
   };
   const wanted = (name: string) => !args.only || name.includes(args.only);

@@ -145,11 +145,11 @@ export const OWN_AUTHORITY_MIN_SHARE = 0.6;
  * asker's own authority's relevant passages come first (within each group the engine's ranking
  * stands).
  */
-export function searchAskerFirst(engine: Engine, query: string, authority: string | undefined): { total: number; items: RankedAnswer[] } {
+export async function searchAskerFirst(engine: Engine, query: string, authority: string | undefined): Promise<{ total: number; items: RankedAnswer[] }> {
   const items: RankedAnswer[] = [];
   let total = 0;
   do {
-    const page = engine.search(query, { authority, skip: items.length, count: Math.min(ENGINE_PAGE, MAX_RESULTS - items.length) });
+    const page = await engine.search(query, { authority, skip: items.length, count: Math.min(ENGINE_PAGE, MAX_RESULTS - items.length) });
     total = page.total;
     if (page.items.length === 0) break;
     items.push(...page.items);
@@ -203,15 +203,14 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
       citationPreview(item, { ...cardOptions, title, selectValue: { passageId: item.passage.id } }),
     );
 
-  const topicResults = (authority: string | undefined): Attachment[] => {
+  const topicResults = async (authority: string | undefined): Promise<Attachment[]> => {
     const key = authority ?? '';
     let cached = topicCache.get(key);
     if (!cached) {
-      cached = topics.flatMap((t) => {
-        const top = searchAskerFirst(engine, t.search, authority).items[0];
-        return top ? [resultFor(top, t.label)] : [];
-      });
-      topicCache.set(key, cached);
+      const tops = await Promise.all(topics.map(async (t) => ({ t, top: (await searchAskerFirst(engine, t.search, authority)).items[0] })));
+      cached = tops.flatMap(({ t, top }) => (top ? [resultFor(top, t.label)] : []));
+      // Cached only once meaning is in the ranking, so the first, lexical-only list is not kept.
+      if (engine.meaningReady) topicCache.set(key, cached);
     }
     return cached;
   };
@@ -224,12 +223,12 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
     }
     const authority = await bot.getAuthority(turn);
     if (q.kind === 'topics') {
-      const all = topicResults(authority);
+      const all = await topicResults(authority);
       const page = all.slice(q.skip, q.skip + q.count);
       log.info('compose-query', { activityId: turn.activity.id, kind: 'topics', skip: q.skip, count: q.count, results: page.length });
       return resultResponse(page);
     }
-    const found = searchAskerFirst(engine, q.query, authority);
+    const found = await searchAskerFirst(engine, q.query, authority);
     const page = found.items.slice(q.skip, q.skip + q.count);
     log.info('compose-query', {
       activityId: turn.activity.id,

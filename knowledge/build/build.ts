@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeFileError, loadDataFile } from '../data-file';
-import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir } from '../paths';
+import type { SentenceEncoder } from '../meaning/encoder';
+import { tableOf, writeTable } from '../meaning/meaning-table';
+import { passageUnits } from '../meaning/passage-units';
+import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';
+import { VectorCache } from '../meaning/vector-cache';
+import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir, vectorCacheDir } from '../paths';
 import { authoritySchema } from '../schemas/authority';
 import { buildTriageKnowledge } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
@@ -10,13 +15,17 @@ import { cutPassages } from './cut-passages';
 import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
-import { glossarySchema, messagesSchema, otherAuthoritiesSchema, supersededSchema, synonymsSchema } from './schemas';
+import { glossarySchema, messagesSchema, otherAuthoritiesSchema, supersededSchema, synonymsSchema, typingSchema } from './schemas';
 import { knowledgeStamp } from './stamp';
-import { INDEX_FILE, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
+import { INDEX_FILE, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
 
 export interface BuildOptions {
   knowledgeDir?: string;
   outDir?: string;
+  /** The sentence encoder for passage vectors (default: the one the search runtime loads). */
+  encoder?: SentenceEncoder;
+  /** Where vectors already computed are kept between builds. */
+  vectorCacheDir?: string;
 }
 
 export interface BuildReport {
@@ -28,6 +37,9 @@ export interface BuildReport {
   ms: number;
   /** Parsing, passage cutting and the lunr index alone. */
   indexMs: number;
+  /** Passage vectors: how long, and how many texts had to be encoded (the rest came from the cache). */
+  meaningMs: number;
+  encoded: number;
 }
 
 function loadAuthorities(dir: string, docs: DocumentMeta[]): StoredAuthority[] {
@@ -49,8 +61,8 @@ function loadAuthorities(dir: string, docs: DocumentMeta[]): StoredAuthority[] {
   return [...byId.values()];
 }
 
-/** Parse, validate and index all knowledge, and write it to outDir. Throws KnowledgeFileError on bad input. */
-export function buildKnowledge(options: BuildOptions = {}): BuildReport {
+/** Parse, validate, index and encode all knowledge, and write it to outDir. Throws KnowledgeFileError on bad input. */
+export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
   const outDir = options.outDir ?? builtKnowledgeDir;
@@ -60,6 +72,7 @@ export function buildKnowledge(options: BuildOptions = {}): BuildReport {
   const docsById = new Map(documents.map((d) => [d.id, d]));
   const glossary = loadDataFile(join(kdir, 'glossary.yaml'), glossarySchema);
   const synonyms = loadDataFile(join(kdir, 'synonyms.yaml'), synonymsSchema);
+  const typing = loadDataFile(join(kdir, 'typing.yaml'), typingSchema);
   const superseded = loadDataFile(join(kdir, 'superseded.yaml'), supersededSchema);
   const others = loadDataFile(join(kdir, 'other-authorities.yaml'), otherAuthoritiesSchema);
   const messages = loadDataFile(join(kdir, 'messages.yaml'), messagesSchema);
@@ -91,17 +104,29 @@ export function buildKnowledge(options: BuildOptions = {}): BuildReport {
     glossary: glossary.entries,
     synonyms: synonyms.groups,
     weakWords: synonyms.weak,
+    typing,
     superseded: superseded.rules,
     messages,
   };
 
+  const meaningStarted = performance.now();
+  const encoder = options.encoder ?? (await loadUseLiteEncoder());
+  const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
+  const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
+  const vectors = await cache.encode(units.map((u) => u.text));
+  const encoded = cache.pending;
+  cache.save();
+  const meaning = tableOf(encoder.model, encoder.dimensions, passages.length, units, new Map(units.map((u, i) => [u.text, vectors[i]!])));
+  const meaningMs = performance.now() - meaningStarted;
+
   mkdirSync(outDir, { recursive: true });
+  writeTable(outDir, PASSAGE_MEANING, meaning);
   writeFileSync(join(outDir, INDEX_FILE), JSON.stringify(index));
   writeFileSync(join(outDir, STORE_FILE), JSON.stringify(store));
   buildTriageKnowledge(passages, outDir);
   // The stamp goes last: a build that failed part-way is never taken as fresh.
   writeFileSync(join(outDir, STAMP_FILE), store.stamp);
-  return { outDir, documents: documents.length, sections, passages: passages.length, ms: performance.now() - started, indexMs };
+  return { outDir, documents: documents.length, sections, passages: passages.length, ms: performance.now() - started, indexMs, meaningMs, encoded };
 }
 
 /** True when outDir holds a complete build of the current knowledge inputs. */
@@ -109,6 +134,6 @@ export function isBuildFresh(options: BuildOptions = {}): boolean {
   const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
   const outDir = options.outDir ?? builtKnowledgeDir;
   const stampFile = join(outDir, STAMP_FILE);
-  if (!existsSync(stampFile) || !existsSync(join(outDir, INDEX_FILE)) || !existsSync(join(outDir, STORE_FILE))) return false;
+  if (![STAMP_FILE, INDEX_FILE, STORE_FILE, `${PASSAGE_MEANING}.bin`, `${PASSAGE_MEANING}.json`].every((f) => existsSync(join(outDir, f)))) return false;
   return readFileSync(stampFile, 'utf8').trim() === knowledgeStamp(kdir);
 }

@@ -35,6 +35,14 @@ export const synonymsSchema = z.object({
   weak: z.array(z.string().min(1)).default([]),
 });
 
+/** knowledge/typing.yaml: shorthand and apostrophe-less contractions, rewritten before a question is read. */
+const rewriteMap = z.record(
+  z.string().regex(/^[a-z0-9&/.']+$/, 'a typed form is one lower-case word (letters, digits, & / . or \')'),
+  z.string().min(1),
+);
+export const typingSchema = z.object({ abbreviations: rewriteMap, contractions: rewriteMap });
+export type Typing = z.infer<typeof typingSchema>;
+
 /** knowledge/superseded.yaml: statements that later law or guidance replaced. */
 export const supersededSchema = z.object({
   rules: z.array(

@@ -1,5 +1,5 @@
 import type { DocumentMeta, Passage } from '../types';
-import type { GlossaryEntry, Messages } from './schemas';
+import type { GlossaryEntry, Messages, Typing } from './schemas';
 
 /** What the build writes next to the serialized index (knowledge.json), read by the search runtime. */
 export interface StoredPassage extends Passage {
@@ -27,6 +27,7 @@ export interface KnowledgeStore {
   glossary: GlossaryEntry[];
   synonyms: string[][];
   weakWords: string[];
+  typing: Typing;
   superseded: { pattern: string; note: string; issuedBefore?: string }[];
   messages: Messages;
 }
@@ -34,3 +35,5 @@ export interface KnowledgeStore {
 export const STORE_FILE = 'knowledge.json';
 export const INDEX_FILE = 'index.json';
 export const STAMP_FILE = 'stamp';
+/** Passage vectors (meaning-table .bin + .json), one owner per passage in store order. */
+export const PASSAGE_MEANING = 'passage-meaning';

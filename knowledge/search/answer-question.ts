@@ -1,13 +1,14 @@
 import type { Passage } from '../types';
 import { classifyQuestion, type QuestionKind } from './classify-question';
 import { citePassage } from './cite-passage';
-import { decideConfidence, MIN_COVERAGE } from './decide-confidence';
+import { answerSignals, DECISION, decideConfidence, type AnswerSignals, type DecisionModel } from './decide-confidence';
 import { expandQuery, type QueryPlan } from './expand-query';
 import { suggestFollowUps } from './follow-ups';
 import { highlightSentences } from './highlight-sentences';
 import type { KnowledgeBase } from './load-knowledge';
 import { matchAuthorities, type NamedAuthorities } from './match-authorities';
-import { rankPassages, satisfied, type Scored } from './rank-passages';
+import { FUSION, rankPassages, satisfied, type FusionWeights, type Scored } from './rank-passages';
+import { ownerSimilarities } from '../meaning/meaning-table';
 import type { AnswerOptions, AnswerResult, DeclineReason, RankedAnswer } from './types';
 
 export const MAX_RESULTS = 5;
@@ -30,8 +31,13 @@ export interface PreparedQuery {
 }
 
 /** Split a question into the authorities it names and the topic it asks about. */
+/** The question as searched and encoded: sanitised, with shorthand and contractions rewritten. */
+export function normaliseQuestion(kb: KnowledgeBase, question: unknown): string {
+  return kb.rewriteTyping(sanitizeQuestion(question));
+}
+
 export function prepareQuery(kb: KnowledgeBase, question: string): PreparedQuery {
-  const text = sanitizeQuestion(question);
+  const text = normaliseQuestion(kb, question);
   const named = matchAuthorities(kb, text);
   let topic = '';
   let names = '';
@@ -63,6 +69,21 @@ export function toRankedAnswer(kb: KnowledgeBase, scored: Scored, plan: QueryPla
   };
 }
 
+/** Tuning of ranking and the decision to answer (the defaults are the calibrated ones). */
+export interface AnswerTuning {
+  fusion: FusionWeights;
+  decision: DecisionModel;
+}
+export const TUNING: AnswerTuning = { fusion: FUSION, decision: DECISION };
+
+/** Similarity in meaning at which a passage addresses the question even without its words. */
+export const RELEVANT_MEANING = 0.6;
+
+/** Whether a passage addresses the question by either signal: most of its concepts, or close in meaning. */
+function relevant(s: Scored, t: DecisionModel = DECISION): boolean {
+  return s.coverage >= t.lexicalCoverage || s.meaning >= RELEVANT_MEANING;
+}
+
 function authoritiesOf(kb: KnowledgeBase, s: Scored): string[] {
   return kb.documents.get(s.passage.docId)?.authorities ?? [];
 }
@@ -73,7 +94,7 @@ function pickForComparison(kb: KnowledgeBase, ranked: Scored[], ids: string[]): 
   const docs = new Set<string>();
   for (const id of ids) {
     // An authority whose documents do not really cover the topic gets no forced place.
-    const best = ranked.find((s) => authoritiesOf(kb, s).includes(id) && !docs.has(s.passage.docId) && s.coverage >= MIN_COVERAGE);
+    const best = ranked.find((s) => authoritiesOf(kb, s).includes(id) && !docs.has(s.passage.docId) && relevant(s));
     if (best) {
       picked.push(best);
       docs.add(best.passage.docId);
@@ -90,8 +111,8 @@ function pickForComparison(kb: KnowledgeBase, ranked: Scored[], ids: string[]): 
  * A passage that does not cover the question never leads one that does: the authority boost
  * may lift the asker's passages, but must not put a non-answer on top of an answer.
  */
-export function coveringFirst(ranked: Scored[]): Scored[] {
-  return [...ranked.filter((s) => s.coverage >= MIN_COVERAGE), ...ranked.filter((s) => s.coverage < MIN_COVERAGE)];
+export function coveringFirst(ranked: Scored[], t: DecisionModel = DECISION): Scored[] {
+  return [...ranked.filter((s) => relevant(s, t)), ...ranked.filter((s) => !relevant(s, t))];
 }
 
 /**
@@ -102,7 +123,7 @@ export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority
   const top = ranked[0];
   if (!authority || !top || authoritiesOf(kb, top).includes(authority)) return ranked;
   const own = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
-  if (!own || own.coverage < MIN_COVERAGE || own.score < top.score * OWN_FIRST_RATIO) return ranked;
+  if (!own || !relevant(own) || own.score < top.score * OWN_FIRST_RATIO) return ranked;
   // Not when the question asks for a phone number, time or figure that the top passage states and the own one does not.
   if (plan && plan.concepts.some((c) => c.shape && satisfied(c, kb.termSets.get(top.passage.id)!, kb.shapes.get(top.passage.id)) === 1 && satisfied(c, kb.termSets.get(own.passage.id)!, kb.shapes.get(own.passage.id)) < 1)) return ranked;
   return [own, ...ranked.filter((s) => s !== own)];
@@ -135,8 +156,19 @@ function decline(kb: KnowledgeBase, reason: DeclineReason, base: Omit<AnswerResu
 }
 
 /** Answer a policy question with cited passages, or decline when the documents do not cover it. */
-export function answerQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions = {}): AnswerResult {
-  const today = opts.today ?? new Date();
+/** Each passage's similarity in meaning to the question, when the question was encoded. */
+export function meaningOf(kb: KnowledgeBase, queryVector: Float32Array | undefined): Float32Array | undefined {
+  return queryVector && queryVector.length === kb.meaning.dimensions ? ownerSimilarities(kb.meaning, queryVector) : undefined;
+}
+
+type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
+
+/** A question read and ranked, or the decline it gets before any ranking. */
+type Ranking =
+  | { early: AnswerResult }
+  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[] };
+
+function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
   const { named, plan, text } = prepareQuery(kb, question);
   const profile = opts.authority && kb.coveredAuthorities.includes(opts.authority) ? opts.authority : undefined;
   const authority = named.covered[0] ?? profile;
@@ -149,28 +181,43 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   }
 
   const glossary = plan.glossaryHits.map((e) => ({ term: e.term, expansion: e.expansion, explanation: e.explanation }));
-  const base = {
+  const base: Base = {
     ...(authority ? { authority } : {}),
     comparing,
     ...(glossary.length ? { glossary } : {}),
   };
 
   if (named.uncovered.length > 0 && named.covered.length === 0 && !named.acrossAll) {
-    return decline(kb, 'uncovered-authority', base, named.uncovered[0]);
+    return { early: decline(kb, 'uncovered-authority', base, named.uncovered[0]) };
   }
-  if (!text || plan.concepts.length === 0) return decline(kb, 'empty', base);
+  const meaning = meaningOf(kb, opts.queryVector);
+  if (!text || (plan.concepts.length === 0 && !meaning)) return { early: decline(kb, 'empty', base) };
 
   const kind = kindOf(text, plan);
-  const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }));
+  const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion), tuning.decision);
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
-  const best = comparing.length ? [...chosen].sort((a, b) => b.coverage - a.coverage)[0] : chosen[0];
-  const confidence = decideConfidence(plan, best);
-  if (!confidence.confident) return decline(kb, confidence.reason, base);
+  return { base, plan, kind, ranked, chosen };
+}
 
+/** The signals the decision to answer is made from (undefined when the question is declined before ranking). */
+export function questionSignals(kb: KnowledgeBase, question: string, opts: AnswerOptions = {}, tuning: AnswerTuning = TUNING): AnswerSignals | undefined {
+  const r = rankQuestion(kb, question, opts, tuning);
+  return r.early ? undefined : answerSignals(kb, r.plan, r.kind, r.chosen, tuning.decision);
+}
+
+/** Answer a policy question with cited passages, or decline when neither signal finds anything relevant. */
+export function answerQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions = {}, tuning: AnswerTuning = TUNING): AnswerResult {
+  const today = opts.today ?? new Date();
+  const r = rankQuestion(kb, question, opts, tuning);
+  if (r.early) return r.early;
+  const { base, plan, kind, ranked, chosen } = r;
+  const confidence = decideConfidence(answerSignals(kb, plan, kind, chosen, tuning.decision), tuning.decision);
+  if (!confidence.answer) return { ...decline(kb, confidence.reason, base), nearest: chosen.slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today)) };
   return {
     ...base,
     answered: true,
+    ...(confidence.sure ? {} : { tentative: true }),
     results: chosen.map((s) => toRankedAnswer(kb, s, plan, today)),
     followUps: suggestFollowUps(kb, ranked, plan.glossaryHits),
   };

@@ -1,6 +1,8 @@
 import { analyze, isStopWord, stem, words } from '../build/analyzer';
 import type { GlossaryEntry } from '../build/schemas';
+import { classifyQuestion } from './classify-question';
 import { idf, type KnowledgeBase } from './load-knowledge';
+import { NEIGHBOUR_MIN, wordNeighbours } from './word-neighbours';
 
 /**
  * Turn a question into weighted search terms and "concepts" for the confidence rule.
@@ -42,7 +44,7 @@ interface Form {
 /** Weight of a generic word in the confidence rule. */
 const WEAK_WEIGHT = 0.5;
 /** Weight of a word that appears in no document (and has no synonym that does). */
-const UNSEEN_WEIGHT = 10;
+export const UNSEEN_WEIGHT = 10;
 
 const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
 
@@ -219,7 +221,7 @@ function weakStems(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
-export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string): QueryPlan {
+export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string, neighbourMin = NEIGHBOUR_MIN): QueryPlan {
   const lower = words(topicText);
   const cased = words(topicText, true);
   const consumed = new Array<boolean>(lower.length).fill(false);
@@ -259,7 +261,11 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
   }
 
   // Contact-intent words: one shape concept, weighted like a mid-frequency word.
+  // A shape word is a shape only when the question asks for that shape ("a phone referral" asks for no number).
+  const asked = classifyQuestion(topicText);
+  const isAsked = { phone: asked.phone, email: asked.email, contact: asked.phone || asked.email, figure: asked.stats, time: asked.time };
   for (const sp of SHAPE_PHRASES) {
+    if (!isAsked[sp.shape]) continue;
     for (const at of findForm({ words: sp.words, matchCase: false }, lower, cased)) {
       if (consumed.slice(at, at + sp.words.length).some(Boolean)) continue;
       if (inPhrase.slice(at, at + sp.words.length).some((n) => n > sp.words.length)) continue;
@@ -310,6 +316,13 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
       if (shape) {
         if (!concepts.some((c) => c.shape)) concepts.push({ label: w, shape, alternatives, weight: 2 });
         return;
+      }
+    }
+    // A word no document uses, with no synonym and no likely typo: the documents' nearest words in meaning.
+    if (!fixed && !weak && alternatives.length === 1 && !kb.df.has(s)) {
+      for (const n of wordNeighbours(kb, w, neighbourMin)) {
+        alternatives.push([n.term]);
+        addTerm(terms, n.term, 0.5 * n.similarity);
       }
     }
     addTerm(terms, s, 1);

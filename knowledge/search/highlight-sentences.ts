@@ -1,15 +1,7 @@
 import { analyze } from '../build/analyzer';
 import type { Concept } from './expand-query';
 import { satisfied, shapeOf } from './rank-passages';
-
-/** The sentences (or list lines) of a passage's display text that answer the question. */
-export function splitSentences(display: string): string[] {
-  return display
-    .split('\n')
-    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z“"‘(])/))
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+import { splitSentences } from '../text/sentences';
 
 export function highlightSentences(display: string, concepts: readonly Concept[], max = 2): string[] {
   const sentences = splitSentences(display);

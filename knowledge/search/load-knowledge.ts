@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import { analyze, titleText } from '../build/analyzer';
-import { INDEX_FILE, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../build/store';
+import { INDEX_FILE, PASSAGE_MEANING, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../build/store';
+import { readTable, type MeaningTable } from '../meaning/meaning-table';
+import { typingRewriter, type TypingRewriter } from '../text/rewrite-typing';
 import { builtKnowledgeDir } from '../paths';
 import type { DocumentMeta } from '../types';
 
@@ -32,6 +34,14 @@ export interface KnowledgeBase {
   authorityNames: Map<string, string>;
   /** Authorities that have at least one document. */
   coveredAuthorities: string[];
+  /** Passage vectors (owners in store order), for meaning-level ranking. */
+  meaning: MeaningTable;
+  /** Passage id → its position in the store (and in `meaning`). */
+  ordinalOf: Map<string, number>;
+  /** Shorthand and apostrophe-less contractions → the documents' words. */
+  rewriteTyping: TypingRewriter;
+  /** Passages that only navigate (a table of contents): never an answer. */
+  navigation: Set<string>;
 }
 
 export interface PassageShape {
@@ -44,17 +54,21 @@ export interface PassageShape {
   name: boolean;
 }
 
-export const PHONE_RE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b0\d{9,10}\b|\b(?:101|999|111)\b/;
+/** UK numbers however they are spaced ("0800 13 13 126", "020 7926 4679"), freephone short forms ("0800 1111"), and 101/999/111. */
+export const PHONE_RE = /(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b0(?:[\s-]?\d){9,10}\b|\b0800[\s-]?\d{4,7}\b|\b(?:101|999|111)\b/;
 export const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /** A statistic: a percentage, a large count, "1 in 5", "a third", "million", "at least five". */
-export const FIGURE_RE = /\d+(?:\.\d+)?\s*(?:%|per ?cent)|\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+in\s+\d+\b|\b(?:one|two|three)\s+in\s+(?:three|four|five|ten)\b|\b(?:a|one)\s+(?:third|quarter|half)\b|\bmillion\b|\b\d+\s+(?:times|incidents|women|children|victims)\b|\b(?:at least|over|around|approximately)\s+(?:\d+|one|two|three|four|five|six|ten)\b/i;
+export const FIGURE_RE = /\d+(?:\.\d+)?\s*(?:%|per ?cent)|\b\d{1,3}(?:,\d{3})+\b|\b\d+\s+in\s+\d+\b|\b(?:one|two|three)\s+in\s+(?:three|four|five|ten)\b|\b(?:a|one)\s+(?:third|quarter|half)\b|\bmillion\b|\b\d+\s+(?:times|incidents|women|children|victims)\b|\b(?:at least|over|around|approximately)\s+(?:\d+|one|two|three|four|five|six|ten)\b|\b\d{1,3}\s*(?:\+|or\s+(?:more|above|over|higher|fewer|less))|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|ten|twelve)\s+(?:\w+\s+){0,2}(?:notifications?|incidents?|call-?outs?|ticks?|times|occasions|referrals?|questions?|points?)\b/i;
 /** A timescale, frequency or opening time. */
-export const TIME_RE = /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|working days?|days?|weeks?|months?|years?)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually)\b|\b(?:within|every|after)\s+(?:one|two|three|four|five|six|a|an)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b|\b(?:immediately|promptly|without delay)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{4}\s*[\u2013-]\s*\d{4}\b|\b24\s*(?:hours?|\/\s*7)\b/i;
+export const TIME_RE = /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|working days?|days?|weeks?|months?|years?)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually)\b|\b(?:within|every|after|each|once\s+a|twice\s+a|per)\s+(?:(?:one|two|three|four|five|six|a|an|other)\s+)?(?:working\s+)?(?:hours?|days?|weeks?|fortnight|months?|years?|term|quarter)\b|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b|\b\d{1,2}\/\d{4}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b|\b(?:immediately|promptly|without delay)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{4}\s*[\u2013-]\s*\d{4}\b|\b24\s*(?:hours?|\/\s*7)\b/i;
 const NAME_RE = /\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b/;
 
 export function shapeOf(text: string): PassageShape {
   return { phone: PHONE_RE.test(text), email: EMAIL_RE.test(text), figure: FIGURE_RE.test(text), time: TIME_RE.test(text), name: NAME_RE.test(text) };
 }
+
+/** A document's own table of contents lists section titles: it matches every question and answers none. */
+const NAVIGATION_TITLE = /^\s*(?:table\s+of\s+)?contents\s*$/i;
 
 const cache = new Map<string, KnowledgeBase>();
 
@@ -63,9 +77,11 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
   if (cached) return cached;
   let store: KnowledgeStore;
   let serialized: object;
+  let meaning: MeaningTable;
   try {
     store = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8')) as KnowledgeStore;
     serialized = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as object;
+    meaning = readTable(dir, PASSAGE_MEANING);
   } catch (err) {
     throw new Error(`No built knowledge in ${dir} (run \`npm run knowledge:build\`): ${(err as Error).message}`);
   }
@@ -105,6 +121,10 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
     df,
     authorityNames: new Map(store.authorities.map((a) => [a.id, a.name])),
     coveredAuthorities: store.authorities.filter((a) => a.covered).map((a) => a.id),
+    meaning,
+    ordinalOf: new Map(store.passages.map((p, i) => [p.id, i])),
+    rewriteTyping: typingRewriter(store.typing),
+    navigation: new Set(store.passages.filter((p) => NAVIGATION_TITLE.test(p.sectionPath[p.sectionPath.length - 1] ?? '')).map((p) => p.id)),
   };
   cache.set(dir, kb);
   return kb;

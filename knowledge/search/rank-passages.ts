@@ -16,7 +16,21 @@ export interface Scored {
   /** Weighted share of the question's concepts the passage (text or section path) covers, 0–1. */
   coverage: number;
   lunrScore: number;
+  /** Cosine similarity of the question to the passage's closest sentence (or to the whole passage); -1 without the meaning signal. */
+  meaning: number;
 }
+
+/** How lexical evidence and meaning are fused. Chosen on the dev sets by `npm run tune` (scripts/tune-ranking.ts). */
+export interface FusionWeights {
+  /** Weight of the meaning signal beside the lexical score (whose parts sum to about 1.25). */
+  meaning: number;
+  /** Similarity at or below which a passage gets no meaning credit; credit then rises linearly to the question's best. */
+  meaningFloor: number;
+  /** Passages taken from the meaning ranking in addition to lunr's candidates. */
+  meaningDepth: number;
+}
+
+export const FUSION: FusionWeights = { meaning: 0.45, meaningFloor: 0.2, meaningDepth: 15 };
 
 export interface AuthorityPreference {
   /** Preferred authority id, if any. */
@@ -182,9 +196,14 @@ function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPre
   return pref.named ? 0.75 : 1;
 }
 
-export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, pref: AuthorityPreference): Scored[] {
-  if (plan.terms.length === 0) return [];
-  const hits = kb.index.query((q) => {
+/** The passages most similar in meaning, best first. */
+function meaningCandidates(meaning: Float32Array, depth: number): number[] {
+  return [...meaning.keys()].sort((a, b) => meaning[b]! - meaning[a]!).slice(0, depth);
+}
+
+export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, pref: AuthorityPreference, meaning?: Float32Array, fusion: FusionWeights = FUSION): Scored[] {
+  if (plan.terms.length === 0 && !meaning) return [];
+  const hits = plan.terms.length === 0 ? [] : kb.index.query((q) => {
     for (const { term, boost } of plan.terms) {
       q.term(term, {
         boost,
@@ -194,26 +213,38 @@ export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionK
       });
     }
   });
-  if (hits.length === 0) return [];
-  const maxLunr = hits[0]!.score || 1;
+  const maxLunr = hits[0]?.score || 1;
   const def = definitionOf(kind, plan);
+  // Rerank the strongest lunr candidates only (far down BM25's list nothing wins on coverage
+  // alone), joined by the passages closest in meaning.
+  const candidates = new Map<string, number>(hits.slice(0, RERANK_DEPTH).map((h) => [h.ref, h.score]));
+  let bestMeaning = 0;
+  if (meaning) {
+    for (const i of meaningCandidates(meaning, fusion.meaningDepth)) {
+      const id = kb.store.passages[i]!.id;
+      if (!candidates.has(id)) candidates.set(id, 0);
+    }
+    bestMeaning = Math.max(...meaning);
+  }
   const scored: Scored[] = [];
-  // Rerank the strongest lunr candidates only: far down BM25's list nothing wins on coverage alone.
-  for (const hit of hits.slice(0, RERANK_DEPTH)) {
-    const p = kb.passages.get(hit.ref);
-    if (!p) continue;
+  for (const [id, lunrScore] of candidates) {
+    const p = kb.passages.get(id);
+    if (!p || kb.navigation.has(id)) continue;
     const terms = kb.termSets.get(p.id)!;
     const leaf = kb.leafTitleTerms.get(p.id)!;
     const shape = kb.shapes.get(p.id)!;
     const coverage = coverageOf(plan.concepts, terms, shape);
     const titleCoverage = coverageOf(plan.concepts, leaf);
+    const sim = meaning ? meaning[kb.ordinalOf.get(id)!]! : -1;
+    const meaningCredit = meaning && bestMeaning > fusion.meaningFloor ? Math.max(0, sim - fusion.meaningFloor) / (bestMeaning - fusion.meaningFloor) : 0;
     const base =
-      WEIGHTS.lunr * (hit.score / maxLunr) +
+      WEIGHTS.lunr * (lunrScore / maxLunr) +
+      fusion.meaning * meaningCredit +
       WEIGHTS.coverage * coverage +
       WEIGHTS.title * titleCoverage +
       WEIGHTS.phrase * phraseShare(plan.sequence, kb.bigrams.get(p.id)!) +
       shapeBonus(kind, def, p, shape, leaf, kb.firstInSection.has(p.id));
-    scored.push({ passage: p, score: Math.max(0, base) * authorityFactor(kb, p, pref), coverage, lunrScore: hit.score });
+    scored.push({ passage: p, score: Math.max(0, base) * authorityFactor(kb, p, pref), coverage, lunrScore, meaning: sim });
   }
   // Stable: equal scores keep document order.
   return scored.sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);

@@ -1,4 +1,4 @@
-import { kindOf, prepareQuery, toRankedAnswer } from './answer-question';
+import { kindOf, meaningOf, prepareQuery, toRankedAnswer } from './answer-question';
 import type { KnowledgeBase } from './load-knowledge';
 import { rankPassages } from './rank-passages';
 import type { RankedAnswer, SearchOptions } from './types';
@@ -11,7 +11,7 @@ export function searchPassages(kb: KnowledgeBase, query: string, opts: SearchOpt
   const ranked = rankPassages(kb, plan, kindOf(text, plan), {
     prefer: named.covered[0] ?? profile,
     named: named.covered.length > 0,
-  }).filter((s) => s.coverage > 0);
+  }, meaningOf(kb, opts.queryVector)).filter((s) => s.coverage > 0);
   const skip = Math.max(0, Math.floor(opts.skip ?? 0));
   const count = Math.max(0, Math.min(50, Math.floor(opts.count ?? 10)));
   const today = opts.today ?? new Date();

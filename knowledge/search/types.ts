@@ -20,6 +20,10 @@ export interface AnswerResult {
   /** Best first, up to 5. */
   results: RankedAnswer[];
   decline?: { reason: DeclineReason; message: string; covers: string[]; authorityName?: string };
+  /** Answered, but neither signal is sure the passages answer exactly: the card says so. */
+  tentative?: boolean;
+  /** On a decline: the nearest passages, offered as "you might mean". */
+  nearest?: RankedAnswer[];
   followUps: string[];
   /** Acronyms and terms in the question, explained. */
   glossary?: { term: string; expansion: string; explanation?: string }[];
@@ -30,10 +34,13 @@ export interface AnswerOptions {
   authority?: string;
   /** For review-date warnings; defaults to now. */
   today?: Date;
+  /** The question's vector from the sentence encoder; without it, answers use lexical evidence alone. */
+  queryVector?: Float32Array;
 }
 
 export interface SearchOptions {
   authority?: string;
+  queryVector?: Float32Array;
   skip?: number;
   count?: number;
   today?: Date;

@@ -32,9 +32,11 @@ const card = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text 
 
 test('the local chat page: welcome, set authority through the card, ask, see the cited answer', async () => {
   const e = engine();
+  await e.whenReady();
+  const tops = await Promise.all(e.authorities.map(async (a) => ({ a, top: (await e.answer(QUESTION, { authority: a.id })).results[0] })));
   // An authority whose own document answers the question, so the citation shows it was used.
-  const authority = e.authorities.find((a) => e.answer(QUESTION, { authority: a.id }).results[0]?.citation.authorities.includes(a.id))!;
-  const expected = e.answer(QUESTION, { authority: authority.id }).results[0]!.citation;
+  const authority = tops.find(({ a, top }) => top?.citation.authorities.includes(a.id))!.a;
+  const expected = (await e.answer(QUESTION, { authority: authority.id })).results[0]!.citation;
 
   await page.goto(`${bot.url}/`);
   await page.getByText('Local development chat').waitFor(WAIT);

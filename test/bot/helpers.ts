@@ -30,6 +30,8 @@ export async function startBot(
   opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; bare?: boolean; log?: Logger } = {},
 ): Promise<RunningBot> {
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
+  // Answers use both signals once the encoder has loaded; tests compare against that engine.
+  await engine().whenReady();
   const storage = opts.storage ?? new MemoryStorage();
   const bot = new PolicyBot({
     engine: engine(),

@@ -99,12 +99,11 @@ test('help lists the commands', async () => {
 
 test('set authority: the card lists every authority, the choice is remembered and used', async () => {
   const e = engine();
-  const general = e.answer(QUESTION, {}).results[0]!.citation;
+  await e.whenReady();
+  const general = (await e.answer(QUESTION, {})).results[0]!.citation;
   // An authority whose own document answers, different from the answer without one.
-  const chosen = e.authorities.find((a) => {
-    const top = e.answer(QUESTION, { authority: a.id }).results[0]?.citation;
-    return top && top.docId !== general.docId && top.authorities.includes(a.id);
-  });
+  const tops = await Promise.all(e.authorities.map(async (a) => ({ a, top: (await e.answer(QUESTION, { authority: a.id })).results[0]?.citation })));
+  const chosen = tops.find(({ a, top }) => top && top.docId !== general.docId && top.authorities.includes(a.id))?.a;
   expect(chosen).toBeDefined();
   const userId = '29:user-sets-authority';
 

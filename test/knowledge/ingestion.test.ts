@@ -24,9 +24,9 @@ const PINNED_SECTIONS: Record<string, string[]> = {
 let outDir: string;
 let store: KnowledgeStore;
 
-beforeAll(() => {
+beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'kb-ingest-'));
-  buildKnowledge({ outDir });
+  await buildKnowledge({ outDir });
   store = JSON.parse(readFileSync(join(outDir, STORE_FILE), 'utf8')) as KnowledgeStore;
 });
 
@@ -101,20 +101,20 @@ describe('knowledge files', () => {
   });
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-  test('a bad glossary fails the build with file:line and reason', () => {
+  test('a bad glossary fails the build with file:line and reason', async () => {
     const file = join(scratch, 'glossary.yaml');
     const lines = readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes('expansion: Multi-Agency Risk Assessment Conference'));
     lines.splice(at, 1);
     writeFileSync(file, lines.join('\n'));
-    expect(() => buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).toThrow(KnowledgeFileError);
-    expect(() => buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).toThrow(/glossary\.yaml:\d+: .*expansion/);
+    await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(KnowledgeFileError);
+    await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(/glossary\.yaml:\d+: .*expansion/);
   });
 
-  test('bad front matter names the source file and line; the CLI exits non-zero', () => {
+  test('bad front matter names the source file and line; the CLI exits non-zero', async () => {
     const file = join(scratch, 'sources', 'sutton-practice-directive-26.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/issued: .*/, 'issued: August 2021'));
-    expect(() => buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).toThrow(
+    await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(
       /sutton-practice-directive-26\.md:\d+: .*YYYY/,
     );
     let status = 0;
@@ -132,16 +132,16 @@ describe('knowledge files', () => {
     expect(stderr).toMatch(/sutton-practice-directive-26\.md:\d+:/);
   });
 
-  test('the stamp goes stale when a knowledge file changes', () => {
+  test('the stamp goes stale when a knowledge file changes', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kb-out-'));
-    buildKnowledge({ knowledgeDir: scratch, outDir: out });
+    await buildKnowledge({ knowledgeDir: scratch, outDir: out });
     expect(isBuildFresh({ knowledgeDir: scratch, outDir: out })).toBe(true);
     writeFileSync(join(scratch, 'synonyms.yaml'), `${readFileSync(join(scratch, 'synonyms.yaml'), 'utf8')}\n  - [kin, relatives]\n`);
     expect(isBuildFresh({ knowledgeDir: scratch, outDir: out })).toBe(false);
     rmSync(out, { recursive: true, force: true });
   });
 
-  test("a new authority's document is a new file and a rebuild, no code change", () => {
+  test("a new authority's document is a new file and a rebuild, no code change", async () => {
     writeFileSync(join(scratch, 'authorities', 'testshire.yaml'), 'id: testshire\nname: Testshire\naliases: [Testshire County Council]\n');
     writeFileSync(
       join(scratch, 'sources', 'testshire-da-guide.md'),
@@ -170,7 +170,7 @@ describe('knowledge files', () => {
       ].join('\n'),
     );
     const out = join(scratch, 'out');
-    buildKnowledge({ knowledgeDir: scratch, outDir: out });
+    await buildKnowledge({ knowledgeDir: scratch, outDir: out });
     const kb = loadKnowledge(out);
     const r = answerQuestion(kb, 'phone number for the lighthouse team', { authority: 'testshire' });
     expect(r.answered).toBe(true);

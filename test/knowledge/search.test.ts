@@ -19,9 +19,9 @@ const TODAY = new Date('2026-11-22T12:00:00Z');
 let outDir: string;
 let kb: KnowledgeBase;
 
-beforeAll(() => {
+beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'kb-search-'));
-  buildKnowledge({ outDir });
+  await buildKnowledge({ outDir });
   kb = loadKnowledge(outDir);
 });
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

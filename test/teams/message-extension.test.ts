@@ -110,13 +110,14 @@ test('initialRun lists the common topics, each a preview with a compact card tha
 
 test("a query puts the asker's authority first", async () => {
   const e = engine();
+  await e.whenReady();
   const candidates = loadCommonTopics().map((t) => t.search);
   // A query whose best passage overall is not authority A's, while A has a relevant one.
   let pick: { q: string; a: (typeof e.authorities)[number] } | undefined;
   for (const q of candidates) {
     for (const a of e.authorities) {
-      const plain = e.search(q, { count: 1 }).items[0];
-      const mine = searchAskerFirst(e, q, a.id).items[0];
+      const plain = (await e.search(q, { count: 1 })).items[0];
+      const mine = (await searchAskerFirst(e, q, a.id)).items[0];
       if (plain && mine && !plain.citation.authorities.includes(a.id) && mine.citation.authorities.includes(a.id)) pick ??= { q, a };
     }
   }

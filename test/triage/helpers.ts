@@ -1,8 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../../knowledge/build/build';
-import { builtKnowledgeDir } from '../../knowledge/paths';
+import { builtKnowledgeDir, projectRoot } from '../../knowledge/paths';
 import { compileTriageKnowledge, triage, type TriageKnowledge, type TriageOutcome } from '../../knowledge/triage';
 import type { Passage } from '../../knowledge/types';
 
@@ -15,7 +15,7 @@ export function builtPassages(): Passage[] {
   let store = join(builtKnowledgeDir, 'knowledge.json');
   if (!existsSync(store)) {
     const out = mkdtempSync(join(tmpdir(), 'triage-kb-'));
-    buildKnowledge({ outDir: out });
+    execFileSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'knowledge/build/cli.ts', '--out', out], { cwd: projectRoot, stdio: 'ignore' });
     store = join(out, 'knowledge.json');
   }
   passages = (JSON.parse(readFileSync(store, 'utf8')) as { passages: Passage[] }).passages;

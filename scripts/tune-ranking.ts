@@ -1,0 +1,166 @@
+import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../knowledge/search';
+import { normaliseQuestion, questionSignals, TUNING, type AnswerTuning } from '../knowledge/search/answer-question';
+import { decisionFeatures, evidenceFor, type AnswerSignals, type DecisionModel } from '../knowledge/search/decide-confidence';
+import type { FusionWeights } from '../knowledge/search/rank-passages';
+import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
+import { hitRank, scoreQa } from './eval/score-qa';
+import { qaSets, type EvalSet, type QaLine } from './eval/sets';
+
+/**
+ * `npm run tune`: fits the ranking and the decision to answer on data, and prints what it chose
+ * beside what is in use (copy the chosen values into FUSION and DECISION):
+ * 1. fusion weights (meaning beside lexical evidence), on the dev sets, every question answered;
+ * 2. the decision's weights, a class-balanced logistic regression on the dev sets (answerable
+ *    against must-decline questions);
+ * 3. the `maybe` and `sure` lines, on the calibration set alone: `maybe` as low as it can go while
+ *    at least 7 in 8 must-decline questions are declined; `sure` above every must-decline.
+ * Frozen sets are never read.
+ */
+const ALWAYS_ANSWER: DecisionModel = { ...TUNING.decision, bias: 1, weights: { coverage: 0, lexicalSure: 0, meaning: 0, unseen: 0, factMissing: 0, unseenMeaning: 0 }, sure: 0, maybe: 0 };
+
+type Vectors = Map<string, Float32Array>;
+
+async function encodeQuestions(kb: KnowledgeBase, sets: EvalSet<QaLine>[]): Promise<Vectors> {
+  const encoder = await loadUseLiteEncoder();
+  const qs = [...new Set(sets.flatMap((s) => s.lines.map((l) => l.q)))];
+  const vs = await encoder.encode(qs.map((q) => normaliseQuestion(kb, q)));
+  return new Map(qs.map((q, i) => [q, vs[i]!]));
+}
+
+/** Ranking quality on the answerable questions: hit@1 and hit@3 averaged, each set counting equally. */
+async function rankingQuality(kb: KnowledgeBase, sets: EvalSet<QaLine>[], vectors: Vectors, fusion: FusionWeights): Promise<number> {
+  let sum = 0;
+  for (const set of sets) {
+    const tuning: AnswerTuning = { fusion, decision: ALWAYS_ANSWER };
+    const { metrics } = await scoreQa(
+      set.lines.filter((l) => !l.expectNoAnswer),
+      (q, authority) => {
+        const r = answerQuestion(kb, q, { authority, queryVector: vectors.get(q) }, tuning);
+        return { answered: r.answered, results: r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })) };
+      },
+    );
+    sum += (metrics.hitAt1 + metrics.hitAt3) / 2;
+  }
+  return sum / sets.length;
+}
+
+function tuneFusion(kb: KnowledgeBase, dev: EvalSet<QaLine>[], vectors: Vectors): Promise<FusionWeights> {
+  return (async () => {
+    let best = { fusion: TUNING.fusion, quality: await rankingQuality(kb, dev, vectors, TUNING.fusion) };
+    console.log(`fusion in use ${JSON.stringify(TUNING.fusion)}: ranking quality ${best.quality.toFixed(4)}`);
+    const lexical = await rankingQuality(kb, dev, vectors, { ...TUNING.fusion, meaning: 0, meaningDepth: 0 });
+    console.log(`lexical evidence alone: ranking quality ${lexical.toFixed(4)}`);
+    for (const meaning of [0.3, 0.45, 0.6, 0.8, 1.0]) {
+      for (const meaningFloor of [0, 0.1, 0.2, 0.3]) {
+        for (const meaningDepth of [15, 30]) {
+          const fusion = { meaning, meaningFloor, meaningDepth };
+          const quality = await rankingQuality(kb, dev, vectors, fusion);
+          if (quality > best.quality + 1e-9) best = { fusion, quality };
+        }
+      }
+    }
+    console.log(`chosen fusion ${JSON.stringify(best.fusion)}: ranking quality ${best.quality.toFixed(4)}`);
+    return best.fusion;
+  })();
+}
+
+const FEATURES = Object.keys(TUNING.decision.weights) as (keyof DecisionModel['weights'])[];
+const featuresOf = (s: AnswerSignals) => {
+  const x = decisionFeatures(s);
+  return FEATURES.map((f) => x[f]);
+};
+
+/**
+ * Logistic regression with a little L2, by gradient descent; every example has a weight, and the
+ * two classes weigh the same in total.
+ */
+function fitLogistic(xs: number[][], ys: number[], sampleWeights: number[]): { bias: number; weights: number[] } {
+  const total = (y: number) => ys.reduce((s, v, i) => s + (v === y ? sampleWeights[i]! : 0), 0);
+  const pos = total(1);
+  const neg = total(0);
+  const cw = (y: number, i: number) => sampleWeights[i]! * (y === 1 ? ys.length / (2 * pos) : ys.length / (2 * neg));
+  let b = 0;
+  const w = new Array<number>(xs[0]!.length).fill(0);
+  for (let it = 0; it < 20000; it++) {
+    let gb = 0;
+    const gw = new Array<number>(w.length).fill(0);
+    xs.forEach((x, i) => {
+      const z = b + x.reduce((s, v, j) => s + v * w[j]!, 0);
+      const err = (1 / (1 + Math.exp(-z)) - ys[i]!) * cw(ys[i]!, i);
+      gb += err;
+      x.forEach((v, j) => (gw[j]! += err * v));
+    });
+    b -= (0.5 * gb) / xs.length;
+    w.forEach((_v, j) => (w[j]! -= 0.5 * (gw[j]! / xs.length + 0.001 * w[j]!)));
+  }
+  return { bias: b, weights: w };
+}
+
+function signalsOf(kb: KnowledgeBase, lines: QaLine[], vectors: Vectors, tuning: AnswerTuning): { line: QaLine; signals: AnswerSignals }[] {
+  return lines.flatMap((line) => {
+    const signals = questionSignals(kb, line.q, { authority: line.authority, queryVector: vectors.get(line.q) }, tuning);
+    return signals ? [{ line, signals }] : [];
+  });
+}
+
+async function main(): Promise<void> {
+  const kb = loadKnowledge();
+  const dev = qaSets('dev');
+  const [calibration] = qaSets('calibration');
+  if (!calibration) throw new Error('no calibration set in eval/calibration');
+  const vectors = await encodeQuestions(kb, [...dev, calibration]);
+
+  const fusion = await tuneFusion(kb, dev, vectors);
+
+  // Each dev set counts the same, however many questions it has.
+  const train = dev.flatMap((set) => signalsOf(kb, set.lines, vectors, { fusion, decision: TUNING.decision }).map((t) => ({ ...t, weight: 1 / set.lines.length })));
+  const fit = fitLogistic(
+    train.map((t) => featuresOf(t.signals)),
+    train.map((t) => (t.line.expectNoAnswer ? 0 : 1)),
+    train.map((t) => t.weight * train.length / dev.length),
+  );
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const weights = Object.fromEntries(FEATURES.map((f, j) => [f, round(fit.weights[j]!)])) as DecisionModel['weights'];
+  const model: DecisionModel = { ...TUNING.decision, bias: round(fit.bias), weights, sure: 0, maybe: 0 };
+
+  const cal = signalsOf(kb, calibration.lines, vectors, { fusion, decision: model }).map((c) => ({ ...c, evidence: evidenceFor(c.signals, model) }));
+  const mustDecline = calibration.lines.filter((l) => l.expectNoAnswer).length;
+  const answerable = cal.filter((c) => !c.line.expectNoAnswer);
+  const declines = cal.filter((c) => c.line.expectNoAnswer).map((c) => c.evidence);
+  // Declined before ranking (another council named) are declined at any line.
+  const early = mustDecline - declines.length;
+  // `maybe`: the line with the fewest wrong decisions (an answerable question declined, or a
+  // must-decline question answered), each costing the same; on a tie, the lower line.
+  const lines = [...new Set(cal.map((c) => round(c.evidence + 0.005)))].sort((a, b) => a - b);
+  const cost = (line: number) => answerable.filter((c) => c.evidence < line).length + declines.filter((d) => d >= line).length;
+  const maybe = lines.reduce((best, line) => (cost(line) < cost(best) ? line : best), lines[0]!);
+  // `sure`: the lowest line above which at least 9 in 10 calibration questions are answerable and
+  // answered within the top three passages.
+  const found = new Set(
+    answerable
+      .filter((c) => {
+        const r = answerQuestion(kb, c.line.q, { authority: c.line.authority, queryVector: vectors.get(c.line.q) }, { fusion, decision: ALWAYS_ANSWER });
+        const rank = hitRank(c.line, r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })));
+        return rank >= 1 && rank <= 3;
+      })
+      .map((c) => c.line.id),
+  );
+  const precision = (line: number) => {
+    const above = cal.filter((c) => c.evidence >= line);
+    return above.length ? above.filter((c) => found.has(c.line.id)).length / above.length : 1;
+  };
+  const sure = lines.find((line) => line >= maybe && precision(line) >= 0.9) ?? round(Math.max(...declines) + 0.005);
+  console.log(`decision weights fitted on ${train.length} dev questions: bias ${model.bias} ${JSON.stringify(weights)}`);
+  console.log('calibration trade-off (line: answerable answered, must-decline declined):');
+  for (const line of lines.filter((_l, i) => i % 6 === 0)) {
+    console.log(`  ${line.toFixed(2)}: ${answerable.filter((c) => c.evidence >= line).length}/${answerable.length}, ${early + declines.filter((d) => d < line).length}/${mustDecline}`);
+  }
+  console.log(`chosen lines: maybe ${maybe} (answers ${answerable.filter((c) => c.evidence >= maybe).length}/${answerable.length}, declines ${early + declines.filter((d) => d < maybe).length}/${mustDecline}), sure ${sure} (${answerable.filter((c) => c.evidence >= sure).length} answered plainly)`);
+  console.log(`\nin use:\n  FUSION = ${JSON.stringify(TUNING.fusion)}\n  DECISION = ${JSON.stringify(TUNING.decision)}`);
+  console.log(`chosen:\n  FUSION = ${JSON.stringify(fusion)}\n  DECISION = ${JSON.stringify({ ...model, maybe, sure })}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
