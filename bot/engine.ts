@@ -1,4 +1,4 @@
-import { createPolicyAnswerer, loadKnowledge, lookupGlossary } from '../knowledge/search';
+import { citePassage, createPolicyAnswerer, loadKnowledge, lookupGlossary } from '../knowledge/search';
 import type { AnswerResult, GlossaryEntry, KnowledgeBase, RankedAnswer } from '../knowledge/search';
 import type { Authority } from '../knowledge/schemas/authority';
 
@@ -21,6 +21,8 @@ export interface Engine {
   search(query: string, opts: { authority?: string; skip?: number; count?: number }): Promise<{ total: number; items: RankedAnswer[] }>;
   /** Glossary entries matching a term, expansion or variant exactly (case-insensitive). */
   glossary(term: string): GlossaryEntry[];
+  /** One passage by id, cited, with no highlights (undefined when the library has no such passage). */
+  passage(id: string): RankedAnswer | undefined;
 }
 
 /** Load the built knowledge once (start-up) and wrap the engine; the encoder loads in the background. */
@@ -41,5 +43,13 @@ export function loadEngine(knowledgeDir?: string): Engine {
     answer: (question, opts) => answerer.answer(question, opts),
     search: (query, opts) => answerer.search(query, opts),
     glossary: (term) => lookupGlossary(kb, term),
+    passage: (id) => {
+      const stored = kb.passages.get(id);
+      if (!stored) return undefined;
+      // The store adds analysed terms to each passage; cards need only the Passage fields.
+      const { id: pid, docId, sectionPath, section, anchor, text, display, ordinal } = stored;
+      const passage = { id: pid, docId, sectionPath, section, anchor, text, display, ordinal };
+      return { passage, citation: citePassage(kb, passage), score: 0, highlights: [] };
+    },
   };
 }

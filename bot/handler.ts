@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { resultCard } from '../cards/answer-card';
 import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../cards/bot-cards';
 import type { Authority } from '../knowledge/schemas/authority';
-import type { Engine } from './engine';
+import type { AnswerResult, Engine } from './engine';
 import type { Logger } from './log';
 import { isUnaddressedMessage } from './teams/channel';
 
@@ -203,6 +203,19 @@ export class PolicyBot extends TeamsActivityHandler {
     await turn.sendActivity({ attachments: [card] });
   }
 
+  /** Show one passage as an answer (a "you might mean" button on a decline). */
+  async showPassage(turn: TurnContext, passageId: string): Promise<void> {
+    const answer = this.services.engine.passage(passageId);
+    if (!answer) {
+      await turn.sendActivity('That passage is no longer in the library. Please ask your question again.');
+      return;
+    }
+    const authority = await this.getAuthority(turn);
+    const result: AnswerResult = { answered: true, ...(authority ? { authority } : {}), comparing: [], results: [answer], followUps: [] };
+    const card = resultCard(result, { publicBaseUrl: this.services.publicBaseUrl, authorityName: this.displayName, hasAuthority: authority !== undefined });
+    await turn.sendActivity({ attachments: [card] });
+  }
+
   async sendSetAuthorityCard(turn: TurnContext): Promise<void> {
     const current = await this.getAuthority(turn);
     await turn.sendActivity({ attachments: [setAuthorityCard({ authorities: this.authorities, current })] });
@@ -377,5 +390,10 @@ function registerBuiltIns(bot: PolicyBot): void {
         question: z.string({ error: 'the question is missing' }).trim().min(1, 'the question is missing').max(500, 'the question is too long'),
       }),
       handle: ({ turn }, data) => bot.answer(turn, data.question),
+    })
+    .registerAction({
+      verb: 'showPassage',
+      schema: z.object({ passageId: z.string({ error: 'the passage is missing' }).min(1, 'the passage is missing').max(200, 'the passage id is too long') }),
+      handle: ({ turn }, data) => bot.showPassage(turn, data.passageId),
     });
 }

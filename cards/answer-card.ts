@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import type { AnswerResult, RankedAnswer } from '../bot/engine';
-import type { Citation } from '../knowledge/types';
+import type { AnswerResult, RankedAnswer } from '../knowledge/search';
+import { citationLine, formatIssued, libraryUrl } from './citation-text';
+import { contactView } from './contact-view';
 import answerTemplate from './answer.json';
 import declineTemplate from './decline.json';
 import { renderCard } from './render';
@@ -23,17 +24,6 @@ export interface TextSegment {
 const MAX_MORE = 2;
 const MAX_FOLLOW_UPS = 3;
 const MAX_BUTTON_TITLE = 60;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2019", "2019-03" or "2019-03-12" as "2019", "March 2019" or "12 March 2019". */
-export function formatIssued(date: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
-  if (!m) return date;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1]!;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
 
 /**
  * Split `text` into runs, marking the highlighted sentences strong. Highlights are matched
@@ -68,16 +58,6 @@ export function highlightSegments(text: string, highlights: readonly string[]): 
   }
   if (at < text.length) segments.push({ text: text.slice(at), strong: false });
   return segments;
-}
-
-/** The line under every passage: title, authority, section, issue date. */
-export function citationLine(c: Citation, authorityName: (id: string) => string): string {
-  const who = c.authorities.length ? c.authorities.map(authorityName).join(', ') : c.national ? 'National guidance' : c.publisher;
-  return [`Source: ${c.title}`, who, c.section, `issued ${formatIssued(c.issued)}`].filter(Boolean).join(' · ');
-}
-
-export function libraryUrl(publicBaseUrl: string, anchor: string): string {
-  return `${publicBaseUrl}/tab/library#${encodeURIComponent(anchor)}`;
 }
 
 /** Bold that covers (nearly) the whole passage distinguishes nothing and is hard to read. */
@@ -137,7 +117,15 @@ export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attac
   const comparing = result.comparing.length > 1;
   const followUps = result.followUps.slice(0, MAX_FOLLOW_UPS).map((q) => ({ title: buttonTitle(q), question: q }));
   const glossary = result.glossary ?? [];
+  const contacts = (result.contacts ?? []).map((c) => {
+    const v = contactView(c, opts);
+    return { ...v, sources: v.citations.map((x) => x.text).join('; ') };
+  });
   return renderCard(answerTemplate, {
+    tentative: result.tentative === true,
+    hasContacts: contacts.length > 0,
+    contactsHeading: result.authority ? `${opts.authorityName(result.authority)} contacts` : 'Contacts',
+    contacts,
     ...otherAuthorityNote(result, best, comparing, opts),
     hasHeading: comparing,
     heading: comparing ? `Comparing ${result.comparing.map(opts.authorityName).join(' and ')}` : '',
@@ -162,7 +150,13 @@ const HELPLINE_NUMBER = /0808\s*2000\s*247/;
 export function declineCard(result: AnswerResult, opts: AnswerCardOptions): Attachment {
   const decline = result.decline;
   const message = decline?.message || 'I could not find a passage in the policies I hold that answers this, so I will not guess.';
+  const nearest = (result.nearest ?? []).map((r) => ({
+    title: buttonTitle(`${r.citation.section.split(' › ').pop() || r.citation.title} (${r.citation.national ? 'national guidance' : r.citation.authorities.map(opts.authorityName).join(', ')})`),
+    passageId: r.passage.id,
+  }));
   return renderCard(declineTemplate, {
+    hasNearest: nearest.length > 0,
+    nearest,
     hasHeading: decline?.reason !== 'empty',
     heading: "I can't answer that from the policies I hold",
     message,

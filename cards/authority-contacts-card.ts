@@ -1,7 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { CompiledContact, TriageCitation } from '../knowledge/triage/types';
-import type { Citation } from '../knowledge/types';
-import { citationLine, libraryUrl } from './answer-card';
+import { contactView, type ContactData } from './contact-view';
 import template from './authority-contacts.json';
 import { renderCard } from './render';
 
@@ -12,14 +10,6 @@ import { renderCard } from './render';
  * authority.
  */
 
-/** A contact as the triage knowledge holds it; any citation will do for the card's source lines. */
-export type ContactData = Pick<CompiledContact, 'role' | 'name' | 'phone' | 'email' | 'hours' | 'outOfHours'> & {
-  citations: readonly Citation[];
-};
-
-/** A contact with triage citations (passage ids), as the triage result, the 999 card and the tab list them. */
-export type CitedContact = ContactData & { citations: readonly TriageCitation[] };
-
 export interface ContactsCardInput {
   authority: { id: string; name: string };
   contacts: readonly ContactData[];
@@ -27,81 +17,6 @@ export interface ContactsCardInput {
   national: readonly ContactData[];
   publicBaseUrl: string;
   authorityName: (id: string) => string;
-}
-
-export interface ContactLink {
-  title: string;
-  url: string;
-}
-
-/** Buttons per contact: Teams shows a handful of actions in a row. */
-const MAX_LINKS = 5;
-const PHONE_RE = /\+?\d[\d ]*\d(?:\s*\(([^()\d]{1,40})\))?/g;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
-/** "020 7974 3317" → "tel:+442079743317"; short codes (999, 101) stay as they are. */
-export function telUrl(number: string): string {
-  const digits = number.replace(/[^\d+]/g, '');
-  return `tel:${/^0\d{9,10}$/.test(digits) ? `+44${digits.slice(1)}` : digits}`;
-}
-
-/** Phone numbers in a field as written ("020 7974 8832 / 020 7974 8791", "0345 6042886 (Emergency Duty Team)"). */
-export function phoneNumbers(text: string): { number: string; note?: string }[] {
-  const found: { number: string; note?: string }[] = [];
-  for (const m of text.matchAll(PHONE_RE)) {
-    const number = m[0].replace(/\s*\([^)]*\)$/, '').trim();
-    if (number.replace(/\D/g, '').length < 3) continue;
-    const note = m[1]?.trim();
-    found.push(note ? { number, note } : { number });
-  }
-  return found;
-}
-
-export function emailAddresses(text: string): string[] {
-  return [...text.matchAll(EMAIL_RE)].map((m) => m[0]);
-}
-
-/** Tap-to-call (tel:) and email (mailto:) buttons for a contact, out of hours included. */
-export function contactLinks(c: ContactData): ContactLink[] {
-  const links: ContactLink[] = [];
-  const seen = new Set<string>();
-  const add = (title: string, url: string) => {
-    if (seen.has(url)) return;
-    seen.add(url);
-    links.push({ title, url });
-  };
-  for (const p of phoneNumbers(c.phone ?? '')) add(p.note ? `Call ${p.note}: ${p.number}` : `Call ${p.number}`, telUrl(p.number));
-  for (const e of emailAddresses(c.email ?? '')) add(`Email ${e}`, `mailto:${e}`);
-  for (const p of phoneNumbers(c.outOfHours ?? '')) add(`Call out of hours: ${p.number}`, telUrl(p.number));
-  for (const e of emailAddresses(c.outOfHours ?? '')) add(`Email out of hours: ${e}`, `mailto:${e}`);
-  return links.slice(0, MAX_LINKS);
-}
-
-function contactView(c: ContactData, opts: Pick<ContactsCardInput, 'publicBaseUrl' | 'authorityName'>) {
-  const facts = [
-    { title: 'Phone', value: c.phone },
-    { title: 'Email', value: c.email },
-    { title: 'Hours', value: c.hours },
-    { title: 'Out of hours', value: c.outOfHours },
-  ].filter((f): f is { title: string; value: string } => Boolean(f.value?.trim()));
-  const links = contactLinks(c);
-  const name = c.name?.trim() ?? '';
-  const citations = new Map<string, { text: string; url: string }>();
-  for (const cite of c.citations) {
-    const text = citationLine(cite, opts.authorityName);
-    if (!citations.has(text)) citations.set(text, { text, url: libraryUrl(opts.publicBaseUrl, cite.anchor) });
-  }
-  return {
-    role: c.role,
-    // A name that only repeats the role adds nothing.
-    hasName: Boolean(name) && !c.role.toLowerCase().includes(name.toLowerCase()),
-    name,
-    hasFacts: facts.length > 0,
-    facts,
-    hasLinks: links.length > 0,
-    links,
-    citations: [...citations.values()],
-  };
 }
 
 export function authorityContactsCard(input: ContactsCardInput): Attachment {

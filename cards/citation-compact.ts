@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Citation, Passage } from '../knowledge/types';
-import { citationLine, formatIssued, libraryUrl } from './answer-card';
+import { citationLine, formatIssued, libraryUrl } from './citation-text';
 import template from './citation-compact.json';
 import { renderCard } from './render';
 

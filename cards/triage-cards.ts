@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { IndicatorGroupView } from '../knowledge/triage';
 import type { Level, MissingFactQuestion, Pathway, TriageCitation, TriageFacts, TriageResult } from '../knowledge/triage/types';
-import { citationLine, libraryUrl } from './answer-card';
-import { contactLinks, type CitedContact } from './authority-contacts-card';
+import { citationLine, libraryUrl } from './citation-text';
+import { contactLinks, type CitedContact } from './contact-view';
 import { renderCard, type CardJson } from './render';
 import confirmTemplate from './triage-confirm.json';
 import dangerTemplate from './triage-danger.json';

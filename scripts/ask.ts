@@ -59,6 +59,7 @@ function toOutput(id: string | undefined, result: AnswerResult): Record<string, 
       score: r.score,
     })),
     ...(result.tentative ? { tentative: true } : {}),
+    ...(result.contacts?.length ? { contacts: result.contacts.map(({ role, name, phone, email, hours, outOfHours }) => ({ role, name, phone, email, hours, outOfHours })) } : {}),
     ...(result.decline ? { decline: { reason: result.decline.reason, message: result.decline.message } } : {}),
     ...(result.nearest?.length ? { nearest: result.nearest.map((r) => ({ docId: r.citation.docId, section: r.citation.section, text: r.passage.display })) } : {}),
   };
@@ -71,6 +72,10 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
     if (result.nearest?.length) out.push('', 'You might mean:', ...result.nearest.map((r) => `  - ${r.citation.title}, ${r.citation.section}`));
   } else {
     if (result.tentative) out.push('These passages may not answer your question exactly.', '');
+    for (const c of result.contacts ?? []) {
+      out.push(`Contact: ${c.name ?? c.role} (${c.role})`, ...[c.phone && `  Phone: ${c.phone}`, c.email && `  Email: ${c.email}`, c.hours && `  Hours: ${c.hours}`, c.outOfHours && `  Out of hours: ${c.outOfHours}`].filter((x): x is string => Boolean(x)));
+      out.push(`  Source: ${c.citations.map((x) => `${x.title}, ${x.section}`).join('; ')}`, '');
+    }
     const [first, ...more] = result.results;
     if (result.comparing.length) out.push(`Comparing: ${result.comparing.map((a) => kb.authorityNames.get(a) ?? a).join(', ')}`, '');
     for (const [i, r] of [first!, ...more.slice(0, 2)].entries()) {

@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { citationPreview, compactCitationCard, type CitedPassage, type CompactCardOptions } from '../../cards/citation-compact';
 import { loadDataFile } from '../../knowledge/data-file';
 import { knowledgeDir } from '../../knowledge/paths';
-import { citePassage } from '../../knowledge/search';
-import type { Passage } from '../../knowledge/types';
 import type { Engine, RankedAnswer } from '../engine';
 import type { PolicyBot } from '../handler';
 
@@ -160,20 +158,6 @@ export async function searchAskerFirst(engine: Engine, query: string, authority:
   return { total: items.length, items: [...items.filter(promoted), ...items.filter((i) => !promoted(i))] };
 }
 
-function stripStored(stored: Passage): Passage {
-  // The store adds analysed terms to each passage; cards need only the Passage fields.
-  const { id, docId, sectionPath, section, anchor, text, display, ordinal } = stored;
-  return { id, docId, sectionPath, section, anchor, text, display, ordinal };
-}
-
-/** A passage by id, with its citation as of today; undefined if the library no longer has it. */
-export function citedPassageById(engine: Engine, passageId: string): CitedPassage | undefined {
-  const stored = engine.kb.passages.get(passageId);
-  if (!stored) return undefined;
-  const passage = stripStored(stored);
-  return { passage, citation: citePassage(engine.kb, passage) };
-}
-
 function withPreview(card: Attachment, preview: Attachment): Attachment & { preview: Attachment } {
   return { ...card, preview };
 }
@@ -249,7 +233,7 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
       log.warn('compose-rejected', { activityId: turn.activity.id, reason: 'invalid-select' });
       return messageResponse(ME_MESSAGES.badQuery);
     }
-    const item = citedPassageById(engine, parsed.data.passageId);
+    const item = engine.passage(parsed.data.passageId);
     if (!item) {
       log.warn('compose-rejected', { activityId: turn.activity.id, reason: 'unknown-passage' });
       return messageResponse(ME_MESSAGES.staleItem);

@@ -1,5 +1,5 @@
 import { decideTriage, type TriageKnowledge, type TriageResult } from '../../knowledge/triage';
-import type { CitedContact } from '../../cards/authority-contacts-card';
+import type { CitedContact } from '../../cards/contact-view';
 import type { Suggestion } from '../../cards/triage-cards';
 
 /**

@@ -8,7 +8,7 @@ import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';
 import { VectorCache } from '../meaning/vector-cache';
 import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir, vectorCacheDir } from '../paths';
 import { authoritySchema } from '../schemas/authority';
-import { buildTriageKnowledge } from '../triage/build';
+import { compileTriageKnowledge, TRIAGE_FILE } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
 import { analyze, sectionPathText } from './analyzer';
 import { cutPassages } from './cut-passages';
@@ -42,9 +42,9 @@ export interface BuildReport {
   encoded: number;
 }
 
-function loadAuthorities(dir: string, docs: DocumentMeta[]): StoredAuthority[] {
+function loadAuthorities(dir: string, docs: DocumentMeta[]): Omit<StoredAuthority, 'contacts'>[] {
   const covered = new Set(docs.flatMap((d) => d.authorities));
-  const byId = new Map<string, StoredAuthority>();
+  const byId = new Map<string, Omit<StoredAuthority, 'contacts'>>();
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
       const a = loadDataFile(join(dir, f), authoritySchema);
@@ -94,12 +94,14 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
 
   const index = indexPassages(passages, docsById);
   const indexMs = performance.now() - indexStarted;
+  const triage = compileTriageKnowledge(passages);
   const store: KnowledgeStore = {
     version: 1,
     stamp: knowledgeStamp(kdir),
     documents,
     passages: passages.map((p) => ({ ...p, terms: analyze(p.text), sectionTerms: analyze(sectionPathText(p.sectionPath)) })),
-    authorities,
+    // Contacts come from the compiled triage knowledge: validated, with their citations resolved.
+    authorities: authorities.map((a) => ({ ...a, contacts: triage.authorities[a.id]?.contacts ?? [] })),
     otherAuthorities,
     glossary: glossary.entries,
     synonyms: synonyms.groups,
@@ -123,7 +125,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   writeTable(outDir, PASSAGE_MEANING, meaning);
   writeFileSync(join(outDir, INDEX_FILE), JSON.stringify(index));
   writeFileSync(join(outDir, STORE_FILE), JSON.stringify(store));
-  buildTriageKnowledge(passages, outDir);
+  writeFileSync(join(outDir, TRIAGE_FILE), JSON.stringify(triage));
   // The stamp goes last: a build that failed part-way is never taken as fresh.
   writeFileSync(join(outDir, STAMP_FILE), store.stamp);
   return { outDir, documents: documents.length, sections, passages: passages.length, ms: performance.now() - started, indexMs, meaningMs, encoded };

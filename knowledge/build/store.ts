@@ -1,3 +1,4 @@
+import type { CompiledContact } from '../triage/types';
 import type { DocumentMeta, Passage } from '../types';
 import type { GlossaryEntry, Messages, Typing } from './schemas';
 
@@ -15,6 +16,8 @@ export interface StoredAuthority {
   aliases: string[];
   /** True when at least one document speaks for this authority. */
   covered: boolean;
+  /** The authority's contacts from knowledge/authorities/<id>.yaml, each with its citations. */
+  contacts: CompiledContact[];
 }
 
 export interface KnowledgeStore {

@@ -1,8 +1,11 @@
 import type { Passage } from '../types';
 import { classifyQuestion, type QuestionKind } from './classify-question';
 import { citePassage } from './cite-passage';
+import { contactAnswers } from './contact-answers';
 import { answerSignals, DECISION, decideConfidence, type AnswerSignals, type DecisionModel } from './decide-confidence';
 import { expandQuery, type QueryPlan } from './expand-query';
+import { askedFacts, factSentences } from './find-fact';
+import { splitSentences } from '../text/sentences';
 import { suggestFollowUps } from './follow-ups';
 import { highlightSentences } from './highlight-sentences';
 import type { KnowledgeBase } from './load-knowledge';
@@ -59,13 +62,28 @@ export function kindOf(text: string, plan: QueryPlan): QuestionKind {
   return { ...asked, phone: asked.phone || shapes.has('phone'), time: asked.time || shapes.has('time'), stats: asked.stats || shapes.has('figure') };
 }
 
-export function toRankedAnswer(kb: KnowledgeBase, scored: Scored, plan: QueryPlan, today: Date): RankedAnswer {
+/**
+ * The sentences to highlight: for a question asking one fact, the sentences that state it (the
+ * number, the timescale); otherwise those that cover most of the question.
+ */
+function highlightsFor(kb: KnowledgeBase, passage: Passage, plan: QueryPlan, kind?: QuestionKind): string[] {
+  if (kind) {
+    const facts = factSentences(passage.display, kb.leafTitleTerms.get(passage.id) ?? new Set(), plan.concepts, askedFacts(kind));
+    if (facts.length) {
+      const sentences = splitSentences(passage.display);
+      return facts.slice(0, 2).map((i) => sentences[i]!);
+    }
+  }
+  return highlightSentences(passage.display, plan.concepts);
+}
+
+export function toRankedAnswer(kb: KnowledgeBase, scored: Scored, plan: QueryPlan, today: Date, kind?: QuestionKind): RankedAnswer {
   const { terms: _t, sectionTerms: _s, ...passage } = scored.passage;
   return {
     passage: passage as Passage,
     citation: citePassage(kb, passage, today),
     score: Math.round(scored.score * 1000) / 1000,
-    highlights: highlightSentences(passage.display, plan.concepts),
+    highlights: highlightsFor(kb, passage as Passage, plan, kind),
   };
 }
 
@@ -166,7 +184,7 @@ type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
 /** A question read and ranked, or the decline it gets before any ranking. */
 type Ranking =
   | { early: AnswerResult }
-  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[] };
+  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; comparing: boolean };
 
 function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
   const { named, plan, text } = prepareQuery(kb, question);
@@ -197,7 +215,7 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion), tuning.decision);
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
-  return { base, plan, kind, ranked, chosen };
+  return { base, plan, kind, ranked, chosen, comparing: comparing.length > 0 };
 }
 
 /** The signals the decision to answer is made from (undefined when the question is declined before ranking). */
@@ -212,13 +230,18 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   const r = rankQuestion(kb, question, opts, tuning);
   if (r.early) return r.early;
   const { base, plan, kind, ranked, chosen } = r;
-  const confidence = decideConfidence(answerSignals(kb, plan, kind, chosen, tuning.decision), tuning.decision);
+  const contacts = r.comparing ? [] : contactAnswers(kb, plan.concepts, kind, base.authority);
+  const signals = answerSignals(kb, plan, kind, chosen, tuning.decision);
+  // The authority's own contact data states the asked-for number or address.
+  if (contacts.length) signals.factMissing = false;
+  const confidence = decideConfidence(signals, tuning.decision);
   if (!confidence.answer) return { ...decline(kb, confidence.reason, base), nearest: chosen.slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today)) };
   return {
     ...base,
     answered: true,
+    ...(contacts.length ? { contacts } : {}),
     ...(confidence.sure ? {} : { tentative: true }),
-    results: chosen.map((s) => toRankedAnswer(kb, s, plan, today)),
+    results: chosen.map((s) => toRankedAnswer(kb, s, plan, today, kind)),
     followUps: suggestFollowUps(kb, ranked, plan.glossaryHits),
   };
 }

@@ -15,5 +15,5 @@ export function searchPassages(kb: KnowledgeBase, query: string, opts: SearchOpt
   const skip = Math.max(0, Math.floor(opts.skip ?? 0));
   const count = Math.max(0, Math.min(50, Math.floor(opts.count ?? 10)));
   const today = opts.today ?? new Date();
-  return { total: ranked.length, items: ranked.slice(skip, skip + count).map((s) => toRankedAnswer(kb, s, plan, today)) };
+  return { total: ranked.length, items: ranked.slice(skip, skip + count).map((s) => toRankedAnswer(kb, s, plan, today, kindOf(text, plan))) };
 }

@@ -1,3 +1,4 @@
+import type { CompiledContact } from '../triage/types';
 import type { Citation, DocumentMeta, Passage } from '../types';
 
 /** One ranked passage with its citation and the sentences that answer the question. */
@@ -24,6 +25,8 @@ export interface AnswerResult {
   tentative?: boolean;
   /** On a decline: the nearest passages, offered as "you might mean". */
   nearest?: RankedAnswer[];
+  /** For a contact question: the asker's authority's own contacts that answer it, from its contact data. */
+  contacts?: CompiledContact[];
   followUps: string[];
   /** Acronyms and terms in the question, explained. */
   glossary?: { term: string; expansion: string; explanation?: string }[];

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { numbersIn } from '../text/phone-numbers';
 import { FACT_NAMES, INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
+
+/** A phone field: every number in it must be whole (a truncated number printed in a source is left out). */
+const dialablePhones = z
+  .string()
+  .min(3)
+  .refine((p) => numbersIn(p).length > 0 && numbersIn(p).every((n) => n.dialable), 'every phone number must be a whole number that can be dialled (10–11 digits, or 999/101/111)');
 
 /**
  * zod schemas for the triage data files. The cross-file checks (a rule names an indicator that
@@ -246,7 +253,7 @@ export function contactSchema(c: SchemaContext | undefined) {
       id,
       role: z.string().min(1),
       name: z.string().min(1).optional(),
-      phone: z.string().min(3).optional(),
+      phone: dialablePhones.optional(),
       email: z.string().email().optional(),
       hours: z.string().min(1).optional(),
       outOfHours: z.string().min(3).optional(),
@@ -300,7 +307,7 @@ export function servicesFileSchema(c: SchemaContext | undefined) {
             id,
             name: z.string().min(1),
             description: z.string().min(1),
-            phone: z.string().min(3).optional(),
+            phone: dialablePhones.optional(),
             email: z.string().email().optional(),
             web: z.string().min(4).optional(),
             hours: z.string().min(1).optional(),

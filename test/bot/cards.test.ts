@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Attachment } from 'botbuilder';
-import { answerCard, declineCard, formatIssued, highlightSegments, resultCard, type AnswerCardOptions } from '../../cards/answer-card';
+import { answerCard, declineCard, highlightSegments, resultCard, type AnswerCardOptions } from '../../cards/answer-card';
+import { formatIssued } from '../../cards/citation-text';
 import { helpCard, setAuthorityCard, welcomeCard } from '../../cards/bot-cards';
 import { validateCard } from '../../cards/validate';
 import type { AnswerResult, RankedAnswer } from '../../bot/engine';
@@ -97,9 +98,8 @@ describe('answer card', () => {
   test('follow-ups are buttons that send the question; long titles are shortened', () => {
     const asks = findNodes(card, (n) => n.type === 'Action.Submit' && (n.data as { verb?: string })?.verb === 'ask');
     expect(asks.map((a) => (a.data as { question: string }).question)).toEqual(fullResult.followUps);
-    expect(asks.map((a) => (a.data as { msteams: { type: string; value: string } }).msteams)).toEqual(
-      fullResult.followUps.map((q) => ({ type: 'imBack', value: q })),
-    );
+    // Plain submits the bot handles: the Agents Playground's renderer throws on msteams imBack data.
+    expect(asks.every((a) => !('msteams' in (a.data as object)))).toBe(true);
     expect((asks[1]!.title as string).length).toBeLessThanOrEqual(60);
   });
 

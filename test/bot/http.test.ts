@@ -171,6 +171,35 @@ test('an off-topic question is declined with the helpline, never answered', asyn
   expect(cardText(card)).not.toContain('Source:');
 });
 
+test('a decline offers the nearest passages; tapping one shows that passage, cited', async () => {
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'can I claim mileage for my home visits')));
+  expect(cardText(card)).toMatch(/nearest passages/i);
+  const [nearest] = findNodes(card, (n) => n.type === 'Action.Submit' && (n.data as { verb?: string }).verb === 'showPassage');
+  expect(nearest).toBeDefined();
+  const [shown] = cardsIn(await submit(nearest!.data));
+  expect(validateCard(shown!)).toEqual([]);
+  expect(cardText(shown)).toContain('Source:');
+  // A passage id that does not exist gets a message, not an error.
+  expect(texts(await submit({ verb: 'showPassage', passageId: 'no-such-doc#999' }))).toMatch(/no longer in the library/);
+});
+
+test("a contact question shows the asker's authority's contact first, with a call button for a whole number", async () => {
+  await submit({ verb: 'setAuthority', authority: 'camden' }, 'contact-user');
+  const replies = await send(personalMessage(h.connector.serviceUrl, 'dad is a football coach, who do I call', { from: { ...USER, id: 'contact-user' } }));
+  const [answer] = cardsIn(replies);
+  expect(validateCard(answer!)).toEqual([]);
+  expect(cardText(answer)).toMatch(/Camden contacts/);
+  const calls = findNodes(answer, (n) => n.type === 'Action.OpenUrl' && String(n.url).startsWith('tel:'));
+  expect(calls.map((c) => c.url)).toContain('tel:+442079746669');
+});
+
+test('an answer the engine is unsure of says so on the card', async () => {
+  // Everyday words, none of the documents' own: answered from meaning, marked as possibly inexact.
+  const replies = await send(personalMessage(h.connector.serviceUrl, 'dad is a football coach, who do I call'));
+  const [card] = cardsIn(replies);
+  expect(cardText(card)).toMatch(/may not answer your question exactly/);
+});
+
 test('triage, "I\'m worried about…" and the welcome card button start the triage dialog', async () => {
   const startCardText = (replies: Awaited<ReturnType<typeof send>>) => cardsIn(replies).map(cardText).join(' ');
   for (const text of ['triage', "I'm worried about a family I visited"]) {

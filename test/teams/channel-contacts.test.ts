@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { contactLinks, phoneNumbers, telUrl } from '../../cards/authority-contacts-card';
+import { contactLinks, phoneNumbers, telUrl } from '../../cards/contact-view';
 import { validateCard } from '../../cards/validate';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 import {

@@ -1,4 +1,4 @@
-import type { CitedContact } from '../../../cards/authority-contacts-card';
+import type { CitedContact } from '../../../cards/contact-view';
 import type { TriageCitation } from '../../../knowledge/triage/types';
 import { libraryHref } from '../data';
 import { html, linkPhones, raw, telHref, type Html } from '../html';
