@@ -16,6 +16,7 @@ export interface Engine {
   readonly authorities: readonly Authority[];
   /** True once the sentence encoder has loaded; until then answers use lexical evidence alone. */
   readonly meaningReady: boolean;
+  readonly meaningStatus: 'loading' | 'ready' | 'unavailable';
   whenReady(): Promise<void>;
   answer(question: string, opts: { authority?: string; today?: Date }): Promise<AnswerResult>;
   search(query: string, opts: { authority?: string; skip?: number; count?: number }): Promise<{ total: number; items: RankedAnswer[] }>;
@@ -38,6 +39,9 @@ export function loadEngine(knowledgeDir?: string): Engine {
     authorities,
     get meaningReady() {
       return answerer.meaningReady;
+    },
+    get meaningStatus() {
+      return answerer.meaningStatus;
     },
     whenReady: () => answerer.whenReady(),
     answer: (question, opts) => answerer.answer(question, opts),

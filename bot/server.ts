@@ -32,7 +32,7 @@ export interface ServerDeps {
 
 /**
  * The restify server with every route registered, not yet listening (tests listen on port 0):
- * POST /api/messages, GET /healthz, /privacy and /terms, the local chat page and its Direct Line emulation when
+ * POST /api/messages, GET /healthz and /readyz, /privacy and /terms, the local chat page and its Direct Line emulation when
  * enabled, then any extra routes.
  */
 export function createServer(deps: ServerDeps): restify.Server {
@@ -49,6 +49,12 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
+  });
+
+  // Ready once every model the answers need is loaded; until then answers are lexical only.
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const meaning = bot.services.engine.meaningStatus;
+    res.send(meaning === 'ready' ? 200 : 503, { ready: meaning === 'ready', index: 'loaded', meaning });
   });
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).

@@ -69,7 +69,6 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
 
   const sources = loadSources(join(kdir, 'sources'));
   const documents = sources.map((s) => s.meta);
-  const docsById = new Map(documents.map((d) => [d.id, d]));
   const glossary = loadDataFile(join(kdir, 'glossary.yaml'), glossarySchema);
   const synonyms = loadDataFile(join(kdir, 'synonyms.yaml'), synonymsSchema);
   const typing = loadDataFile(join(kdir, 'typing.yaml'), typingSchema);
@@ -92,7 +91,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
     passages.push(...cutPassages(source.meta, source.body, parsed));
   }
 
-  const index = indexPassages(passages, docsById);
+  const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);
   const store: KnowledgeStore = {

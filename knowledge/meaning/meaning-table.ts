@@ -13,9 +13,9 @@ export interface MeaningTable {
   /** Unique vectors, row after row. */
   vectors: Float32Array;
   /** For each unit: its row in `vectors`. */
-  unitRows: number[];
+  unitRows: ArrayLike<number>;
   /** For each unit: the index of the thing it belongs to. */
-  unitOwners: number[];
+  unitOwners: ArrayLike<number>;
   /** How many owners there are (owners without units score -1). */
   owners: number;
 }
@@ -47,7 +47,7 @@ export function tableOf(model: string, dimensions: number, owners: number, units
 }
 
 export function writeTable(dir: string, name: string, table: MeaningTable): void {
-  const meta: TableMeta = { model: table.model, dimensions: table.dimensions, unitRows: table.unitRows, unitOwners: table.unitOwners, owners: table.owners };
+  const meta: TableMeta = { model: table.model, dimensions: table.dimensions, unitRows: Array.from(table.unitRows), unitOwners: Array.from(table.unitOwners), owners: table.owners };
   writeFileSync(join(dir, `${name}.bin`), Buffer.from(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength));
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(meta));
 }
@@ -61,7 +61,8 @@ export function readTable(dir: string, name: string): MeaningTable {
   if (vectors.length % meta.dimensions !== 0 || meta.unitRows.some((r) => (r + 1) * meta.dimensions > vectors.length)) {
     throw new Error(`${join(dir, name)}: vectors and index disagree; rebuild the knowledge`);
   }
-  return { ...meta, vectors };
+  // Typed arrays: every question scans every unit.
+  return { ...meta, vectors, unitRows: Int32Array.from(meta.unitRows), unitOwners: Int32Array.from(meta.unitOwners) };
 }
 
 function rowScores(table: MeaningTable, query: Float32Array): Float32Array {
@@ -74,16 +75,33 @@ function rowScores(table: MeaningTable, query: Float32Array): Float32Array {
 /** Similarity of the query to every unit, in unit order. */
 export function unitSimilarities(table: MeaningTable, query: Float32Array): Float32Array {
   const rows = rowScores(table, query);
-  return Float32Array.from(table.unitRows, (r) => rows[r]!);
+  const out = new Float32Array(table.unitRows.length);
+  for (let u = 0; u < out.length; u++) out[u] = rows[table.unitRows[u]!]!;
+  return out;
 }
 
 /** Each owner's best similarity to the query over its units (-1 for an owner with none). */
 export function ownerSimilarities(table: MeaningTable, query: Float32Array): Float32Array {
-  const units = unitSimilarities(table, query);
+  const rows = rowScores(table, query);
   const out = new Float32Array(table.owners).fill(-1);
-  units.forEach((s, u) => {
-    const o = table.unitOwners[u]!;
+  const { unitRows, unitOwners } = table;
+  for (let u = 0; u < unitRows.length; u++) {
+    const s = rows[unitRows[u]!]!;
+    const o = unitOwners[u]!;
     if (s > out[o]!) out[o] = s;
-  });
+  }
   return out;
+}
+
+/** Indices of the `k` largest values, largest first (one pass, no sort of the whole array). */
+export function topIndices(values: ArrayLike<number>, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (top.length === k && values[i]! <= values[top[k - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]!]! < values[i]!) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

@@ -15,6 +15,8 @@ export interface PolicyAnswerer {
   readonly kb: KnowledgeBase;
   /** True once the sentence encoder is loaded (answers then use both signals). */
   readonly meaningReady: boolean;
+  /** Where the meaning signal stands: still loading, ready, or unavailable (answers stay lexical). */
+  readonly meaningStatus: 'loading' | 'ready' | 'unavailable';
   /** Resolves when the encoder has loaded, or failed to (answers then stay lexical). */
   whenReady(): Promise<void>;
   answer(question: string, opts?: Omit<AnswerOptions, 'queryVector'>): Promise<AnswerResult>;
@@ -59,6 +61,9 @@ export function createPolicyAnswerer(kb: KnowledgeBase, loadEncoder: () => Promi
     kb,
     get meaningReady() {
       return encoder !== undefined && !failed;
+    },
+    get meaningStatus() {
+      return failed ? 'unavailable' : encoder ? 'ready' : 'loading';
     },
     whenReady: () => ready,
     async answer(question, opts = {}) {

@@ -1,9 +1,10 @@
 import lunr from 'lunr';
 import { analyze } from '../build/analyzer';
+import { topIndices } from '../meaning/meaning-table';
 import type { StoredPassage } from '../build/store';
 import type { QuestionKind } from './classify-question';
 import type { Concept, QueryPlan } from './expand-query';
-import { shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
+import { idf, shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
 
 /**
  * Rank passages for a query plan: lunr's BM25 over fields finds candidates, then a rerank
@@ -196,15 +197,32 @@ function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPre
   return pref.named ? 0.75 : 1;
 }
 
-/** The passages most similar in meaning, best first. */
-function meaningCandidates(meaning: Float32Array, depth: number): number[] {
-  return [...meaning.keys()].sort((a, b) => meaning[b]! - meaning[a]!).slice(0, depth);
+/**
+ * A term in most passages ("domestic", "abuse", "child") finds candidates that rarer terms
+ * already find, while lunr scores every one of its postings: it stays out of the candidate
+ * query (unless it is all the question has) and still counts in the rerank's coverage.
+ */
+const COMMON_TERM_SHARE = 0.25;
+/**
+ * A long expanded question (synonyms, glossary forms, word neighbours) can hold thirty terms; the
+ * most telling ones (boost × rarity) find the candidates, and every term still counts in the rerank.
+ */
+const MAX_CANDIDATE_TERMS = 16;
+
+function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] {
+  const limit = kb.store.passages.length * COMMON_TERM_SHARE;
+  const specific = plan.terms.filter((t) => (kb.df.get(t.term) ?? 0) <= limit);
+  const terms = specific.length ? specific : plan.terms;
+  if (terms.length <= MAX_CANDIDATE_TERMS) return terms;
+  const telling = (t: QueryPlan['terms'][number]) => t.boost * idf(kb, t.term);
+  return [...terms].sort((a, b) => telling(b) - telling(a)).slice(0, MAX_CANDIDATE_TERMS);
 }
+
 
 export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, pref: AuthorityPreference, meaning?: Float32Array, fusion: FusionWeights = FUSION): Scored[] {
   if (plan.terms.length === 0 && !meaning) return [];
   const hits = plan.terms.length === 0 ? [] : kb.index.query((q) => {
-    for (const { term, boost } of plan.terms) {
+    for (const { term, boost } of candidateTerms(kb, plan)) {
       q.term(term, {
         boost,
         usePipeline: false,
@@ -220,11 +238,11 @@ export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionK
   const candidates = new Map<string, number>(hits.slice(0, RERANK_DEPTH).map((h) => [h.ref, h.score]));
   let bestMeaning = 0;
   if (meaning) {
-    for (const i of meaningCandidates(meaning, fusion.meaningDepth)) {
+    for (const i of topIndices(meaning, fusion.meaningDepth)) {
       const id = kb.store.passages[i]!.id;
       if (!candidates.has(id)) candidates.set(id, 0);
     }
-    bestMeaning = Math.max(...meaning);
+    bestMeaning = meaning.reduce((m, x) => (x > m ? x : m), -1);
   }
   const scored: Scored[] = [];
   for (const [id, lunrScore] of candidates) {

@@ -31,7 +31,7 @@ describe('the knowledge build stores passage vectors with the index', () => {
   test('one owner per passage, every passage with at least one unit, vectors of unit length', () => {
     const table = readTable(outDir, PASSAGE_MEANING);
     expect(table.owners).toBe(kb.store.passages.length);
-    expect(new Set(table.unitOwners).size).toBe(kb.store.passages.length);
+    expect(new Set(Array.from(table.unitOwners)).size).toBe(kb.store.passages.length);
     const first = table.vectors.slice(0, table.dimensions);
     expect(Math.hypot(...first)).toBeCloseTo(1, 3);
   });
