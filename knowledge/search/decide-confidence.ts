@@ -42,10 +42,10 @@ export interface DecisionModel {
 export const DECISION: DecisionModel = {
   lexicalCoverage: 0.55,
   lexicalScore: 0.45,
-  bias: -1.99,
-  weights: { coverage: 3.21, lexicalSure: 0.66, meaning: 0.72, unseen: -2.47, factMissing: -3.37, unseenMeaning: -0.85 },
-  sure: 0.97,
-  maybe: -1.67,
+  bias: -1.95,
+  weights: { coverage: 3.59, lexicalSure: 0.39, meaning: 0.58, unseen: -2.48, factMissing: -3.31, unseenMeaning: -0.97 },
+  sure: 0.87,
+  maybe: -1.6,
 };
 
 /** How many of the top passages the signals look at. */
