@@ -6,11 +6,15 @@ import { KnowledgeFileError, loadDataFile } from '../data-file';
 import { loadSources } from '../build/load-sources';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths';
 import type { DocumentMeta, Passage } from '../types';
+import { readIndicators } from './read-indicators';
+import { INDICATOR_GROUPS } from './types';
 import { CitationResolver } from './citations';
 import { conditionFacts } from './conditions';
 import {
   authorityFileSchema,
-  indicatorsFileSchema,
+  indicatorGroupFileSchema,
+  MAX_PATTERN_LENGTH,
+  readingFileSchema,
   matrixFileSchema,
   rulesFileSchema,
   servicesFileSchema,
@@ -99,15 +103,79 @@ function compileReading(file: string, data: IndicatorsFile): { reading: ReadingC
   return { reading, expand };
 }
 
+/**
+ * A phrase as a pattern: its words literally (case-insensitive, whole words, any run of spaces,
+ * the apostrophe optional so "wont" reads as "won't"), {slot} placeholders kept.
+ */
+export function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/(\{[a-zA-Z]+\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "'?")))
+    .join('')
+    .concat('(?![\\p{L}\\p{N}])');
+}
+
+/** Patterns and phrases longer than a line: a person cannot review them (the build refuses them). */
+export function overlongPatterns(data: IndicatorsFile): { file: string; id: string; length: number }[] {
+  return data.indicators.flatMap((ind) =>
+    [...ind.phrases.map((p) => (typeof p === 'string' ? p : p.phrase)), ...ind.patterns.map((p) => (typeof p === 'string' ? p : p.pattern))]
+      .filter((p) => p.length > MAX_PATTERN_LENGTH)
+      .map((p) => ({ file: ind.file, id: ind.id, length: p.length })),
+  );
+}
+
+/** Every indicator's must-match sentences read as it, and its must-not-match sentences do not. */
+function checkIndicatorSentences(data: IndicatorsFile, tk: TriageKnowledge): void {
+  for (const ind of data.indicators) {
+    for (const [sentences, want] of [[ind.mustMatch, true], [ind.mustNotMatch, false]] as const) {
+      for (const sentence of sentences) {
+        const found = readIndicators(tk, sentence).indicators.some((i) => i.id === ind.id);
+        if (found !== want) {
+          throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(escapeRe(sentence.slice(0, 40)))), `${ind.id}: "${sentence}" must ${want ? '' : 'not '}read as this indicator`);
+        }
+      }
+    }
+  }
+}
+
+/** reading.yaml and every file of triage/indicators/, merged; the file name is the group. */
+function loadIndicatorData(kdir: string): IndicatorsFile {
+  const reading = loadDataFile(join(kdir, 'triage', 'reading.yaml'), readingFileSchema);
+  const dir = join(kdir, 'triage', 'indicators');
+  const indicators: IndicatorsFile['indicators'] = [];
+  const vocabularies = { ...reading.vocabularies };
+  const fileOf = new Map<string, string>();
+  for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const file = join(dir, f);
+    const group = f.replace(/\.ya?ml$/, '');
+    if (!(INDICATOR_GROUPS as readonly string[]).includes(group)) {
+      throw new KnowledgeFileError(shown(file), 1, `the file name must be one of the groups ${INDICATOR_GROUPS.join(', ')}`);
+    }
+    const data = loadDataFile(file, indicatorGroupFileSchema);
+    for (const [name, list] of Object.entries(data.vocabularies ?? {})) {
+      if (vocabularies[name]) throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(`^\\s+${name}:`)), `vocabulary {${name}} is already defined`);
+      vocabularies[name] = list;
+    }
+    for (const ind of data.indicators) {
+      const other = fileOf.get(ind.id);
+      if (other) throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `indicator "${ind.id}" is also defined in ${shown(other)}`);
+      fileOf.set(ind.id, file);
+      indicators.push({ ...ind, group: group as IndicatorsFile['indicators'][number]['group'], file });
+    }
+  }
+  return { ...reading, vocabularies, indicators };
+}
+
 /** Load, validate and resolve all triage data; returns the compiled knowledge (no files written). */
 export function compileTriageKnowledge(passages: readonly Passage[], options: TriageBuildOptions = {}): TriageKnowledge {
   const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
   const documents = new Map<string, DocumentMeta>(loadSources(join(kdir, 'sources')).map((s) => [s.meta.id, s.meta]));
   const resolver = new CitationResolver(passages, documents);
 
-  const indicatorsFile = join(kdir, 'triage', 'indicators.yaml');
-  const indicatorData = loadDataFile(indicatorsFile, indicatorsFileSchema);
-  const { reading, expand } = compileReading(indicatorsFile, indicatorData);
+  const indicatorData = loadIndicatorData(kdir);
+  const readingFile = join(kdir, 'triage', 'reading.yaml');
+  const { reading, expand } = compileReading(readingFile, indicatorData);
 
   const rulesFile = join(kdir, 'triage', 'rules.yaml');
   const servicesFile = join(kdir, 'services.yaml');
@@ -201,12 +269,21 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     tags: ind.tags,
     ...(scaleOf.has(ind.id) ? { scale: scaleOf.get(ind.id)! } : {}),
     ...(ind.help ? { help: ind.help } : {}),
-    patterns: ind.patterns.map((p) =>
-      typeof p === 'string'
-        ? { source: expand(p, `id: ${ind.id}`), negatable: true }
-        : { source: expand(p.pattern, `id: ${ind.id}`), negatable: p.negatable, ...(p.caseSensitive ? { caseSensitive: true } : {}) },
-    ),
+    patterns: [
+      ...ind.phrases.map((p) => {
+        const phrase = typeof p === 'string' ? p : p.phrase;
+        return { source: expand(phraseSource(phrase), `id: ${ind.id}`), negatable: typeof p === 'string' ? true : p.negatable };
+      }),
+      ...ind.patterns.map((p) =>
+        typeof p === 'string'
+          ? { source: expand(p, `id: ${ind.id}`), negatable: true }
+          : { source: expand(p.pattern, `id: ${ind.id}`), negatable: p.negatable, ...(p.caseSensitive ? { caseSensitive: true } : {}) },
+      ),
+    ],
+    examples: ind.examples,
   }));
+
+  checkIndicatorSentences(indicatorData, { reading, indicators } as TriageKnowledge);
 
   const authDir = join(kdir, 'authorities');
   const authorities: Record<string, CompiledAuthority> = {};

@@ -89,7 +89,7 @@ function numbersIn(r: CompiledReader, list: string): number[] {
 
 /**
  * Read indicators and facts from a description. Patterns come from the knowledge data
- * (indicators.yaml); this function only applies them, with negation and number parsing.
+ * (triage/reading.yaml and triage/indicators/); this function only applies them, with negation and number parsing.
  */
 export function readIndicators(tk: TriageKnowledge, description: string): IndicatorReading {
   const r = reader(tk);

@@ -148,9 +148,15 @@ export function escalationSchema(c: SchemaContext | undefined) {
 // caseSensitive: for acronyms that are also words ("SEND" is not "send", "FM" is not "fm").
 const patternEntry = z.union([regex, z.object({ pattern: regex, negatable: z.boolean().default(true), caseSensitive: z.boolean().default(false) }).strict()]);
 
-export const indicatorsFileSchema = z
+/** The longest pattern or phrase a person can review at a glance: one line of a data file. */
+export const MAX_PATTERN_LENGTH = 110;
+
+const vocabularies = z.record(z.string().regex(/^[a-zA-Z]+$/), z.array(z.string().min(1)).min(1));
+
+/** knowledge/triage/reading.yaml: shared vocabularies (slots), negation, numbers, facts and the card's questions. */
+export const readingFileSchema = z
   .object({
-    vocabularies: z.record(z.string().regex(/^[a-zA-Z]+$/), z.array(z.string().min(1)).min(1)),
+    vocabularies,
     negation: z
       .object({
         cues: z.array(regex).min(1),
@@ -171,27 +177,6 @@ export const indicatorsFileSchema = z
         })
         .strict(),
     ),
-    indicators: z
-      .array(
-        z
-          .object({
-            id,
-            label: z.string().min(1),
-            group: z.enum(INDICATOR_GROUPS),
-            tags: z.array(id).default([]),
-            help: z.string().min(1).optional(),
-            patterns: z.array(patternEntry).min(1),
-          })
-          .strict(),
-      )
-      .min(1)
-      .superRefine((list, ctx) => {
-        const seen = new Set<string>();
-        list.forEach((ind, i) => {
-          if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id "${ind.id}"`, path: [i, 'id'] });
-          seen.add(ind.id);
-        });
-      }),
     questions: z.array(
       z
         .object({
@@ -204,7 +189,52 @@ export const indicatorsFileSchema = z
     ),
   })
   .strict();
-export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
+export type ReadingFile = z.infer<typeof readingFileSchema>;
+
+/**
+ * One indicator, as a person reviews it: plain `phrases` (matched as whole words, {slot}
+ * placeholders allowed), short `patterns` for what phrases cannot say (numbers, word order),
+ * plain-language `examples` for the meaning reader (as practitioners and children say things),
+ * and sentences the pattern reader must and must not read as this indicator (checked by the build).
+ */
+export const indicatorSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    tags: z.array(id).default([]),
+    help: z.string().min(1).optional(),
+    phrases: z.array(z.union([z.string().min(2), z.object({ phrase: z.string().min(2), negatable: z.boolean().default(true) }).strict()])).default([]),
+    patterns: z.array(patternEntry).default([]),
+    examples: z.array(z.string().min(8)).default([]),
+    mustMatch: z.array(z.string().min(4)).default([]),
+    mustNotMatch: z.array(z.string().min(4)).default([]),
+  })
+  .strict()
+  .refine((i) => i.phrases.length + i.patterns.length > 0, 'an indicator needs at least one phrase or pattern');
+export type IndicatorEntry = z.infer<typeof indicatorSchema>;
+
+/** knowledge/triage/indicators/<group>.yaml: the indicators of one group (the file name), and any slots only they use. */
+export const indicatorGroupFileSchema = z
+  .object({
+    vocabularies: vocabularies.optional(),
+    indicators: z
+      .array(indicatorSchema)
+      .min(1)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((ind, i) => {
+          if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', message: `duplicate indicator id "${ind.id}"`, path: [i, 'id'] });
+          seen.add(ind.id);
+        });
+      }),
+  })
+  .strict();
+
+/** Everything the reader needs, as loaded from reading.yaml and every group file. */
+export interface IndicatorsFile extends ReadingFile {
+  indicators: (IndicatorEntry & { group: (typeof INDICATOR_GROUPS)[number]; file: string })[];
+}
+
 
 export function matrixFileSchema(c: SchemaContext | undefined) {
   const item = z

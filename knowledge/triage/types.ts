@@ -79,6 +79,8 @@ export interface CompiledIndicator {
   patterns: CompiledPattern[];
   /** Extra words that make a match read differently (shown on the card as help). */
   help?: string;
+  /** Plain-language examples, compared by meaning with each clause of a description. */
+  examples: string[];
 }
 
 export interface CompiledFactPattern {

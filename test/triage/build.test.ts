@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { knowledgeDir } from '../../knowledge/paths';
@@ -50,8 +50,29 @@ describe('triage knowledge build', () => {
 
   it('a pattern that does not compile fails with file:line', () => {
     const dir = copyKnowledge();
-    edit(join(dir, 'triage', 'indicators.yaml'), "      - 'strangl\\w*'", "      - 'strangl(\\w*'");
-    expect(compile(dir)).toThrow(/triage\/indicators\.yaml:\d+: .*regular expression/);
+    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), "      - 'strangl\\w*'", "      - 'strangl(\\w*'");
+    expect(compile(dir)).toThrow(/triage\/indicators\/incident-violence\.yaml:\d+: .*regular expression/);
+  });
+
+  it("an indicator's must-match sentence that does not read as it fails with file:line", () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '  - id: weapon\n', '  - id: weapon\n    mustMatch: [\'she brought flowers home\']\n');
+    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: weapon: "she brought flowers home" must read as this indicator/);
+  });
+
+  it("an indicator's must-not-match sentence that reads as it fails with file:line", () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '  - id: weapon\n', '  - id: weapon\n    mustNotMatch: [\'he waved a knife at her\']\n');
+    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: weapon: "he waved a knife at her" must not read as this indicator/);
+  });
+
+  it('an indicator file named for no group fails, and so does an id defined twice', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'triage', 'indicators', 'misc.yaml'), "indicators:\n  - id: extra\n    label: Extra\n    phrases: [extra words]\n");
+    expect(compile(dir)).toThrow(/misc\.yaml:1: the file name must be one of the groups/);
+    rmSync(join(dir, 'triage', 'indicators', 'misc.yaml'));
+    writeFileSync(join(dir, 'triage', 'indicators', 'context.yaml'), readFileSync(join(dir, 'triage', 'indicators', 'context.yaml'), 'utf8') + "  - id: weapon\n    label: Again\n    phrases: [again]\n");
+    expect(compile(dir)).toThrow(/\.yaml:\d+: indicator "weapon" is also defined in .*\.yaml/);
   });
 
   it('a YAML syntax error fails with file:line', () => {
