@@ -55,6 +55,8 @@ function factValue(name: FactName, ctx: ConditionContext): number | string | boo
       return f.specialNeeds;
     case 'positionOfTrust':
       return f.positionOfTrust || undefined;
+    case 'unexplainedHarm':
+      return f.unexplainedHarm;
     case 'level':
       return ctx.level ?? undefined;
     case 'pathway':

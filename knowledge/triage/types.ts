@@ -44,6 +44,7 @@ export const FACT_NAMES = [
   'noChildren',
   'specialNeeds',
   'positionOfTrust',
+  'unexplainedHarm',
   'level',
   'pathway',
 ] as const;
@@ -222,6 +223,8 @@ export interface TriageFacts {
   immediateDanger: boolean;
   noChildren?: boolean;
   specialNeeds?: boolean;
+  /** Part of the description reads like harm (by meaning) that no indicator explains. */
+  unexplainedHarm?: boolean;
 }
 
 export interface ReadIndicator {
