@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { createPolicyAnswerer, loadKnowledge } from '../knowledge/search';
-import { loadTriageKnowledge, triage } from '../knowledge/triage';
+import { createTriager, loadIndicatorMeaning, loadTriageKnowledge } from '../knowledge/triage';
 import { lunrBaselines } from './eval/lunr-baselines';
 import { formatQa, qaMisses, scoreQa, unfoundEvidence, type Answerer } from './eval/score-qa';
 import { formatTriage, scoreTriage, triageMisses, vignetteProblems } from './eval/score-triage';
 import { qaSets, SET_KINDS, triageSets } from './eval/sets';
-import { toContractLine } from './triage';
+import { overridesFromAnswers, toContractLine } from './triage';
 
 /**
  * `npm run eval [-- --set dev|calibration|frozen] [--only TEXT] [--misses]`: scores every set in
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const kb = loadKnowledge();
   const tk = loadTriageKnowledge();
+  const triager = createTriager(tk, loadIndicatorMeaning());
   const baselines = lunrBaselines(kb);
   const answerer = createPolicyAnswerer(kb);
   await answerer.whenReady();
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   for (const set of triageSets(args.set).filter((s) => wanted(s.name))) {
     console.log(`\n${set.name} (${set.kind}; ${set.lines.length} vignettes)`);
     for (const bad of vignetteProblems(set.lines)) console.log(`  ! ${bad}`);
-    const m = await scoreTriage(set.lines, (v) => toContractLine(v.id, triage(tk, { authority: v.authority, description: v.description })));
+    await triager.whenReady();
+    const m = await scoreTriage(set.lines, async (v) => toContractLine(v.id, await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) })));
     console.log(`  project  ${formatTriage(m)}`);
     if (m.underTriageIds.length) console.log(`  under-triaged: ${m.underTriageIds.join(', ')}`);
     if (args.misses && set.kind !== 'frozen') for (const line of triageMisses(m)) console.log(`  ${line}`);

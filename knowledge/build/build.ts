@@ -17,7 +17,7 @@ import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
 import { glossarySchema, messagesSchema, otherAuthoritiesSchema, supersededSchema, synonymsSchema, typingSchema } from './schemas';
 import { knowledgeStamp } from './stamp';
-import { INDEX_FILE, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
+import { INDEX_FILE, INDICATOR_MEANING, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
 
 export interface BuildOptions {
   knowledgeDir?: string;
@@ -114,14 +114,18 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   const encoder = options.encoder ?? (await loadUseLiteEncoder());
   const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
   const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
-  const vectors = await cache.encode(units.map((u) => u.text));
+  const examples = triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text })));
+  const vectors = await cache.encode([...units, ...examples].map((u) => u.text));
   const encoded = cache.pending;
   cache.save();
-  const meaning = tableOf(encoder.model, encoder.dimensions, passages.length, units, new Map(units.map((u, i) => [u.text, vectors[i]!])));
+  const vectorOf = new Map([...units, ...examples].map((u, i) => [u.text, vectors[i]!]));
+  const meaning = tableOf(encoder.model, encoder.dimensions, passages.length, units, vectorOf);
+  const indicatorMeaning = tableOf(encoder.model, encoder.dimensions, triage.indicators.length, examples, vectorOf);
   const meaningMs = performance.now() - meaningStarted;
 
   mkdirSync(outDir, { recursive: true });
   writeTable(outDir, PASSAGE_MEANING, meaning);
+  writeTable(outDir, INDICATOR_MEANING, indicatorMeaning);
   writeFileSync(join(outDir, INDEX_FILE), JSON.stringify(index));
   writeFileSync(join(outDir, STORE_FILE), JSON.stringify(store));
   writeFileSync(join(outDir, TRIAGE_FILE), JSON.stringify(triage));
@@ -135,6 +139,6 @@ export function isBuildFresh(options: BuildOptions = {}): boolean {
   const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
   const outDir = options.outDir ?? builtKnowledgeDir;
   const stampFile = join(outDir, STAMP_FILE);
-  if (![STAMP_FILE, INDEX_FILE, STORE_FILE, `${PASSAGE_MEANING}.bin`, `${PASSAGE_MEANING}.json`].every((f) => existsSync(join(outDir, f)))) return false;
+  if (![STAMP_FILE, INDEX_FILE, STORE_FILE, ...[PASSAGE_MEANING, INDICATOR_MEANING].flatMap((t) => [`${t}.bin`, `${t}.json`])].every((f) => existsSync(join(outDir, f)))) return false;
   return readFileSync(stampFile, 'utf8').trim() === knowledgeStamp(kdir);
 }

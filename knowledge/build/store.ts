@@ -40,3 +40,5 @@ export const INDEX_FILE = 'index.json';
 export const STAMP_FILE = 'stamp';
 /** Passage vectors (meaning-table .bin + .json), one owner per passage in store order. */
 export const PASSAGE_MEANING = 'passage-meaning';
+/** Vectors of the triage indicators' plain-language examples, one owner per indicator in triage.json order. */
+export const INDICATOR_MEANING = 'indicator-meaning';

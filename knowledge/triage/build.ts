@@ -281,9 +281,15 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
       ),
     ],
     examples: ind.examples,
+    readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
   }));
 
   checkIndicatorSentences(indicatorData, { reading, indicators } as TriageKnowledge);
+  for (const check of indicatorData.checks) {
+    for (const id of check.indicators) {
+      if (!ctx.indicatorIds.has(id)) throw new KnowledgeFileError(shown(readingFile), lineOf(readingFile, new RegExp(`id: ${escapeRe(check.id)}\\b`)), `check ${check.id} names unknown indicator "${id}"`);
+    }
+  }
 
   const authDir = join(kdir, 'authorities');
   const authorities: Record<string, CompiledAuthority> = {};
@@ -341,6 +347,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     services,
     needs: Object.entries(servicesData.needs).map(([needId, label]) => ({ id: needId, label })),
     questions: indicatorData.questions,
+    checks: indicatorData.checks,
     disclaimer: rulesData.disclaimer,
   };
 }

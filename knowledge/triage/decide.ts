@@ -288,6 +288,7 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     ...(escalatedForSafety ? { escalatedForSafety } : {}),
     gradingNotes,
     missingFacts: missingFactQuestions(tk, facts),
+    mustCheck: [],
     disclaimer: tk.disclaimer,
   };
 }

@@ -3,47 +3,18 @@
  * next steps, every one with its citation. Pure functions over the compiled knowledge
  * (build/knowledge/triage.json); no Bot Framework imports.
  */
-import { decideTriage, missingFactQuestions } from './decide';
-import { readIndicators } from './read-indicators';
-import { INDICATOR_GROUPS, type IndicatorGroup, type TriageFacts, type TriageKnowledge, type TriageResult, type ReadIndicator } from './types';
+import { missingFactQuestions } from './decide';
+import { INDICATOR_GROUPS, type IndicatorGroup, type TriageFacts, type TriageKnowledge } from './types';
 
 export { loadTriageKnowledge } from './load';
 export { readIndicators } from './read-indicators';
+export { clausesOf, readMeaning, MEANING_READING, type MeaningReading, type MeaningThresholds } from './read-meaning';
+export { createTriager, loadIndicatorMeaning, type Triager } from './triager';
+export { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';
 export { decideTriage, missingFactQuestions, comparePathways, PATHWAY_ORDER } from './decide';
+export { readDescription, triage, type TriageOutcome, type TriageOverrides, type TriageRequest } from './run-triage';
 export { buildTriageKnowledge, compileTriageKnowledge, TRIAGE_FILE } from './build';
 export * from './types';
-
-export interface TriageOverrides {
-  /** Indicator ids the practitioner ticked that the text did not show. */
-  add?: string[];
-  /** Indicator ids the practitioner unticked. */
-  remove?: string[];
-  /** Facts the practitioner supplied (ages, DASH score, police notifications …). */
-  facts?: Partial<TriageFacts>;
-}
-
-export interface TriageRequest {
-  authority: string;
-  description: string;
-  overrides?: TriageOverrides;
-}
-
-export interface TriageOutcome extends TriageResult {
-  /** What was read from the description, with the words that matched. */
-  read: ReadIndicator[];
-}
-
-/** readIndicators + decideTriage: the path the CLI and the bot share. */
-export function triage(tk: TriageKnowledge, req: TriageRequest): TriageOutcome {
-  const reading = readIndicators(tk, req.description);
-  const remove = new Set(req.overrides?.remove ?? []);
-  const ids = [...new Set([...reading.indicators.map((i) => i.id), ...(req.overrides?.add ?? [])])].filter((id) => !remove.has(id));
-  const facts: TriageFacts = { ...reading.facts, ...(req.overrides?.facts ?? {}) };
-  if (remove.has('immediate-danger')) facts.immediateDanger = false;
-  if (remove.has('position-of-trust')) delete facts.positionOfTrust;
-  const result = decideTriage(tk, { authority: req.authority, indicatorIds: ids, facts });
-  return { ...result, read: reading.indicators.filter((i) => !remove.has(i.id)) };
-}
 
 export interface IndicatorGroupView {
   group: IndicatorGroup;

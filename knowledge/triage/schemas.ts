@@ -187,6 +187,20 @@ export const readingFileSchema = z
         })
         .strict(),
     ),
+    checks: z
+      .array(
+        z
+          .object({
+            id,
+            text: z.string().min(1),
+            indicators: z.array(id).default([]),
+            fact: z.enum(['unborn']).optional(),
+            severe: z.boolean().default(false),
+          })
+          .strict()
+          .refine((c) => c.indicators.length > 0 || c.fact !== undefined, 'a check sets indicators or a fact'),
+      )
+      .default([]),
   })
   .strict();
 export type ReadingFile = z.infer<typeof readingFileSchema>;
@@ -208,6 +222,8 @@ export const indicatorSchema = z
     examples: z.array(z.string().min(8)).default([]),
     mustMatch: z.array(z.string().min(4)).default([]),
     mustNotMatch: z.array(z.string().min(4)).default([]),
+    /** false: only the patterns read it (an indicator that lowers concern, or a fact such as "no children"). */
+    readByMeaning: z.boolean().default(true),
   })
   .strict()
   .refine((i) => i.phrases.length + i.patterns.length > 0, 'an indicator needs at least one phrase or pattern');

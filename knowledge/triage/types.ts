@@ -82,6 +82,8 @@ export interface CompiledIndicator {
   help?: string;
   /** Plain-language examples, compared by meaning with each clause of a description. */
   examples: string[];
+  /** Whether the meaning reader may suggest it (never for protective factors or facts that lower concern). */
+  readByMeaning: boolean;
 }
 
 export interface CompiledFactPattern {
@@ -196,6 +198,17 @@ export interface MissingFactQuestion {
   kind: 'ages' | 'number' | 'yes-no' | 'yes-no-number' | 'text';
 }
 
+/** A question that changes the pathway, answered Yes / No / Don't know (knowledge/triage/reading.yaml). */
+export interface PathwayCheck {
+  id: string;
+  text: string;
+  indicators: string[];
+  fact?: 'unborn';
+  severe: boolean;
+}
+
+export type CheckAnswer = 'yes' | 'no' | 'unknown';
+
 export interface TriageKnowledge {
   version: 1;
   builtAt: string;
@@ -209,6 +222,7 @@ export interface TriageKnowledge {
   /** Needs services are tagged with, in display order, with their labels (knowledge/services.yaml). */
   needs: { id: string; label: string }[];
   questions: MissingFactQuestion[];
+  checks: PathwayCheck[];
   disclaimer: string;
 }
 
@@ -231,8 +245,12 @@ export interface ReadIndicator {
   id: string;
   label: string;
   group: IndicatorGroup;
-  /** The words in the description that matched. */
+  /** The words in the description that matched (the clause, for a finding by meaning). */
   evidence: string;
+  /** Read by a pattern, or suggested by meaning alone (shown as "suggested: please confirm"). */
+  source?: 'pattern' | 'meaning';
+  /** For a finding by meaning: the similarity of the clause to the indicator's nearest example. */
+  similarity?: number;
 }
 
 export interface IndicatorReading {
@@ -311,5 +329,7 @@ export interface TriageResult {
   gradingNotes: string[];
   /** Facts the rules would use that the description did not give. */
   missingFacts: MissingFactQuestion[];
+  /** Severe questions answered "don't know": what the result would become if the answer were yes. */
+  mustCheck: { id: string; text: string; ifYes: { pathway: Pathway; level: Level | null } }[];
   disclaimer: string;
 }

@@ -1,0 +1,85 @@
+import { ownerSimilarities, type MeaningTable } from '../meaning/meaning-table';
+import type { ReadIndicator, TriageKnowledge } from './types';
+
+/**
+ * The second reader: each clause of a description compared by meaning with the plain-language
+ * examples of every indicator (knowledge/triage/indicators/*.yaml), so that what nobody wrote a
+ * pattern for ("he squeezed her neck till her lips went blue", "uncle comes in my room at night")
+ * is still found. Its findings join the patterns' (recall first): on the confirmation card they are
+ * "suggested: please confirm", and they count towards the pathway until the practitioner unticks
+ * them. A clause that reads like harm but that no indicator explains is reported too.
+ */
+export interface MeaningThresholds {
+  /** Similarity to an indicator's nearest example at which the clause suggests that indicator. */
+  finding: number;
+  /** Similarity to any risk indicator's examples at which a clause reads like harm. */
+  harm: number;
+}
+
+/** Chosen on the triage calibration set by `npm run tune:triage` (scripts/tune-triage.ts). */
+export const MEANING_READING: MeaningThresholds = { finding: 0.62, harm: 0.5 };
+
+export interface MeaningReading {
+  findings: ReadIndicator[];
+  /** Clauses that read like harm that neither reader explains. */
+  unexplained: string[];
+}
+
+/** Shorter pieces ("she is 5", "dad denies") carry no meaning of their own worth comparing. */
+const MIN_CLAUSE = 12;
+
+/**
+ * Clauses a note is made of: sentences, split again at semicolons, dashes and the turns of a
+ * case note ("but", "and then"). Quoted speech stays whole.
+ */
+export function clausesOf(description: string): string[] {
+  return description
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+|;\s*|\s+[-–—]\s+|\s*\n\s*|,?\s+(?:but|and then|then|also|however|whereas)\s+/i)
+    .map((c) => c.trim())
+    .filter((c) => c.replace(/[^\p{L}]/gu, '').length >= MIN_CLAUSE);
+}
+
+function negation(tk: TriageKnowledge): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${tk.reading.negationCues})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/**
+ * Meaning findings for clauses and their vectors. A clause with a negation cue is left to the
+ * patterns (meaning does not see "not": "no weapon was used" is close to "he used a weapon").
+ * `patternEvidence` is what the pattern reader matched, so a clause it explains is not unexplained.
+ */
+export function readMeaning(
+  tk: TriageKnowledge,
+  table: MeaningTable,
+  clauses: readonly string[],
+  vectors: readonly Float32Array[],
+  patternEvidence: readonly string[],
+  thresholds: MeaningThresholds = MEANING_READING,
+): MeaningReading {
+  const negated = negation(tk);
+  const best = new Map<number, { similarity: number; clause: string }>();
+  const unexplained: string[] = [];
+  clauses.forEach((clause, c) => {
+    if (negated.test(clause)) return;
+    const sims = ownerSimilarities(table, vectors[c]!);
+    let harm = -1;
+    let found = false;
+    tk.indicators.forEach((ind, i) => {
+      if (!ind.readByMeaning) return;
+      const s = sims[i]!;
+      if (s > harm) harm = s;
+      if (s >= thresholds.finding) {
+        found = true;
+        if (s > (best.get(i)?.similarity ?? -1)) best.set(i, { similarity: s, clause });
+      }
+    });
+    const explained = found || patternEvidence.some((e) => clause.toLowerCase().includes(e.toLowerCase()) || e.toLowerCase().includes(clause.toLowerCase()));
+    if (harm >= thresholds.harm && !explained) unexplained.push(clause);
+  });
+  const findings: ReadIndicator[] = [...best].map(([i, b]) => {
+    const ind = tk.indicators[i]!;
+    return { id: ind.id, label: ind.label, group: ind.group, evidence: b.clause.slice(0, 120), source: 'meaning', similarity: Math.round(b.similarity * 1000) / 1000 };
+  });
+  return { findings, unexplained };
+}
