@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { IndicatorGroupView } from '../knowledge/triage';
-import type { Level, MissingFactQuestion, Pathway, TriageCitation, TriageFacts, TriageResult } from '../knowledge/triage/types';
+import type { Level, MissingFactQuestion, Pathway, PathwayCheck, TriageCitation, TriageFacts, TriageResult } from '../knowledge/triage/types';
 import { citationLine, libraryUrl } from './citation-text';
 import { contactLinks, type CitedContact } from './contact-view';
 import { renderCard, type CardJson } from './render';
@@ -117,7 +117,9 @@ export function triageDangerCard(input: DangerCardInput): Attachment {
   return renderCard(dangerTemplate, {
     policeLine: `Police: 999, 24 hours.${policeRefs ? ` Source ${policeRefs}` : ''}`,
     hasContacts: contacts.length > 0,
-    contactsHeading: `Then, ${input.authority.name} (including out of hours)`,
+    contactsHeading: input.contacts.some((c) => c.outOfHours || /out of hours/i.test(`${c.role} ${c.hours ?? ''}`))
+      ? `Then, ${input.authority.name} (including out of hours)`
+      : `Then, ${input.authority.name}. Its documents give no out-of-hours number: out of hours, use your authority's emergency duty team.`,
     contacts,
     noContacts: contacts.length === 0,
     noContactsText: `I don't hold an out-of-hours number for ${input.authority.name}. Use your authority's emergency duty team.`,
@@ -148,6 +150,8 @@ export function triageDescribeCard(input: DescribeCardInput): Attachment {
 
 /** The input id of a group's multi-select on the confirmation card. */
 export const groupInputId = (group: string): string => `ind_${group}`;
+/** The input id of a pathway-changing question on the confirmation card. */
+export const checkInputId = (check: string): string => `check_${check}`;
 
 export interface ConfirmCardInput {
   dialogId: string;
@@ -155,6 +159,10 @@ export interface ConfirmCardInput {
   groups: readonly IndicatorGroupView[];
   /** Indicator ids to show ticked (those read from the description). */
   ticked: readonly string[];
+  /** Of those, the ones suggested by meaning alone: marked "suggested: please confirm". */
+  suggested?: readonly string[];
+  /** The questions that change the pathway (Yes / No / Don't know). */
+  checks?: readonly PathwayCheck[];
   facts: Partial<TriageFacts>;
   /** Questions the description did not answer (knowledge/triage missingFacts). */
   missing: readonly MissingFactQuestion[];
@@ -178,10 +186,13 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? 'unknown' : v ? 'ye
  */
 export function triageConfirmCard(input: ConfirmCardInput): Attachment {
   const ticked = new Set(input.ticked);
+  const suggested = new Set(input.suggested ?? []);
   const labels: string[] = [];
+  const hints: string[] = [];
   const groups = input.groups.map((g) => {
     const on = g.indicators.filter((i) => ticked.has(i.id));
-    labels.push(...on.map((i) => i.label));
+    labels.push(...on.filter((i) => !suggested.has(i.id)).map((i) => i.label));
+    hints.push(...on.filter((i) => suggested.has(i.id)).map((i) => i.label));
     return {
       heading: on.length ? `${g.title} · ${on.length} ticked` : g.title,
       collapsed: on.length === 0,
@@ -190,8 +201,13 @@ export function triageConfirmCard(input: ConfirmCardInput): Attachment {
       inputId: groupInputId(g.group),
       label: 'Tick all that apply',
       value: on.map((i) => i.id).join(','),
-      choices: g.indicators.map((i) => ({ id: i.id, title: i.label })),
+      choices: g.indicators.map((i) => ({ id: i.id, title: suggested.has(i.id) ? `${i.label} (suggested: please confirm)` : i.label })),
     };
+  });
+  // Never pre-answered: the ticks above say what was read; an answer here is the practitioner's own.
+  const checks = (input.checks ?? []).map((c) => {
+    const read = c.indicators.some((id) => ticked.has(id)) || (c.fact === 'unborn' && input.facts.unborn === true);
+    return { inputId: checkInputId(c.id), label: `${c.text}${c.severe ? ' *' : ''}${read ? ' (your description suggests yes)' : ''}`, value: '' };
   });
   const missing = new Set(input.missing.map((q) => q.fact));
   const question = (fact: string, fallback: string) => {
@@ -202,18 +218,25 @@ export function triageConfirmCard(input: ConfirmCardInput): Attachment {
   return renderCard(confirmTemplate, {
     dialogId: input.dialogId,
     authorityLine: `Authority: ${input.authorityName}`,
-    summary: labels.length
-      ? `I read ${labels.length === 1 ? 'this indicator' : `these ${labels.length} indicators`}: ${labels.join('; ')}.`
-      : "I didn't recognise any indicators in the description. Tick those that apply.",
+    summary: [
+      labels.length
+        ? `I read ${labels.length === 1 ? 'this indicator' : `these ${labels.length} indicators`}: ${labels.join('; ')}.`
+        : hints.length
+          ? ''
+          : "I didn't recognise any indicators in the description. Tick those that apply.",
+      hints.length ? `Suggested from the meaning of your description, please confirm: ${hints.join('; ')}. They count until you untick them.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     groups,
+    hasChecks: checks.length > 0,
+    checks,
     factsIntro: 'Answer what you can; anything I read from your description is filled in already.',
     questions: {
       childAges: question('childAges', 'How old are the children in the household (and is anyone pregnant)?'),
       specialNeeds: question('specialNeeds', 'Does any child have special needs or a disability?'),
       dash: question('dashScore', 'Has a SafeLives DASH risk checklist been done?'),
       policeNotifications: question('policeNotifications', 'How many police notifications or call-outs for domestic abuse in the last 12 months?'),
-      // The card offers yes / no / not known, so not the data's "If so, in what role?".
-      worksWithChildren: question('positionOfTrust', 'Does the person causing harm work or volunteer with children?').replace(/\s*If so,[^?]*\?/, ''),
     },
     facts: {
       childAges: agesText(f),
@@ -221,7 +244,6 @@ export function triageConfirmCard(input: ConfirmCardInput): Attachment {
       dashDone: f.dashScore !== undefined ? 'yes' : 'no',
       dashScore: f.dashScore ?? null,
       policeNotifications: f.policeNotifications ?? null,
-      worksWithChildren: f.positionOfTrust ? 'yes' : 'unknown',
     },
   });
 }
@@ -271,36 +293,76 @@ function scaleLine(level: Level | null, name?: string): string {
 /** Steps to make a card fit: each drops detail that the library link still gives. */
 type Trim = 'none' | 'services' | 'shortReasons' | 'noLinks';
 
+/**
+ * How soon a step's timescale asks for it, most urgent first: the words are the ones the
+ * knowledge files use for timescales ("now", "today", "within 48 hours", "within 45 working days").
+ */
+export function urgencyOf(timescale: string | undefined): number {
+  if (!timescale) return 100;
+  const t = timescale.toLowerCase();
+  if (/\b(?:now|immediately|at once|without delay|straight after)\b/.test(t)) return 0;
+  if (/\b(?:today|same day|promptly|at first contact)\b/.test(t)) return 1;
+  const m = /(\d+)\s*(hours?|working days?|days?|weeks?|months?)/.exec(t) ?? /\b(one|two|three)\s+(working days?|days?|weeks?)/.exec(t);
+  if (m) {
+    const n = Number(m[1]) || ({ one: 1, two: 2, three: 3 } as Record<string, number>)[m[1]!] || 1;
+    const unit = m[2]!;
+    const hours = unit.startsWith('hour') ? n : unit.startsWith('working') ? n * 24 : unit.startsWith('day') ? n * 24 : unit.startsWith('week') ? n * 168 : n * 720;
+    return 2 + Math.log10(hours + 1);
+  }
+  return 50;
+}
+
+/** Each reason once: a grading note names the indicator and the level, not the sources again. */
+function reasonLines(r: TriageResult, sources: SourceList, short: (s: string, max: number) => string): { text: string }[] {
+  const seen = new Set<string>();
+  const out: { text: string }[] = [];
+  for (const x of r.reasons) {
+    if (x.kind === 'pathway') continue;
+    const text = x.kind === 'grading' ? x.text.replace(/: graded differently \(.*\)\. The higher/, ': graded differently by the sources above; the higher') : x.text;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ text: `• ${short(text, 220)} ${sources.refs(x.citations)}` });
+  }
+  return out;
+}
+
 function resultData(input: ResultCardInput, trim: Trim): CardJson {
   const r = input.result;
   const sources = new SourceList(input);
   const short = (s: string, max: number) => (trim === 'shortReasons' || trim === 'noLinks') && s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  // Pathway, referrals, contacts and steps are numbered first: their sources lead the list.
   const pathwayReason = r.reasons.find((x) => x.kind === 'pathway');
-  const pathwayText = `${pathwayReason?.text ?? ''} ${sources.refs(pathwayReason?.citations ?? [])}`.trim();
-  const reasons = r.reasons.filter((x) => x.kind !== 'pathway').map((x) => ({ text: `• ${short(x.text, 220)} ${sources.refs(x.citations)}` }));
+  const routeText = `${short(pathwayReason?.text.replace(/^Pathway: [^.]*\.\s*/, '') ?? '', 400)} ${sources.refs(pathwayReason?.citations ?? [])}`.trim();
   const referrals = r.referrals.map((x) => ({ text: `• **${x.label}**${x.why ? `: ${x.why}` : ''} ${sources.refs(x.citations)}` }));
   const contacts = r.contacts.map((c) => {
     const v = contactView(c, sources);
     return trim === 'noLinks' ? { ...v, hasLinks: false, links: [] } : v;
   });
-  const steps = r.nextSteps.map((s) => ({
-    text: `☐ ${s.timescale ? `**${capitalise(s.timescale)}:** ` : ''}${s.text} ${sources.refs([s.citation])}`,
-  }));
+  const steps = [...r.nextSteps]
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => urgencyOf(a.s.timescale) - urgencyOf(b.s.timescale) || a.i - b.i)
+    .map(({ s }) => ({ text: `☐ ${s.timescale ? `**${capitalise(s.timescale)}:** ` : ''}${s.text} ${sources.refs([s.citation])}` }));
   const services =
     trim === 'none'
       ? r.services.map((s) => ({
           text: `• ${s.name}${[s.phone, s.web].filter(Boolean).length ? `: ${[s.phone, s.web].filter(Boolean).join(' · ')}` : ''} ${sources.refs([s.citation])}`,
         }))
       : [];
+  const reasons = reasonLines(r, sources, short);
   const indicators = r.indicators.map((i) => i.label);
+  const mustCheck = r.mustCheck.map((m) => ({
+    text: `• ${m.text} You answered "don't know". If the answer is yes, this becomes ${PATHWAY_TITLES[m.ifYes.pathway].split(':')[0]!.toLowerCase()}${m.ifYes.level ? ` (scale ${m.ifYes.level})` : ''}.`,
+  }));
   return {
     dialogId: input.dialogId,
     heading: `Triage result · ${input.authorityName}`,
     pathwayTitle: PATHWAY_TITLES[r.pathway],
     pathwayStyle: PATHWAY_STYLES[r.pathway],
     scaleLine: scaleLine(r.level, input.scaleName),
-    pathwayText,
+    routeText,
     disclaimer: r.disclaimer,
+    hasMustCheck: mustCheck.length > 0,
+    mustCheck,
     indicatorsLine: indicators.length ? `Indicators you confirmed: ${indicators.join('; ')}.` : 'No indicators were ticked.',
     reasons,
     hasMissing: r.missingFacts.length > 0,
@@ -313,15 +375,16 @@ function resultData(input: ResultCardInput, trim: Trim): CardJson {
     steps,
     hasServices: services.length > 0,
     services,
-    sources: sources.sources,
+    sources: sources.sources.map((x) => ({ text: `${x.text} · [open](${x.url})` })),
     suggestions: input.suggestions,
   };
 }
 
 /**
- * The result card: pathway and matrix scale, why, referrals, contacts (tap to call, email),
- * next steps with timescales, numbered sources with library links, the disclaimer, "Ask a
- * question about this" and "Start again". Kept under Teams' size limit by dropping detail in
+ * The result card, read in twenty seconds: pathway and matrix scale, the disclaimer, anything
+ * to check before acting, then referrals, contacts (tap to call, email) and next steps (most
+ * urgent first); the reasoning, once each, behind "Show why"; sources as a compact numbered list
+ * with library links; "Ask a question about this" and "Start again". Kept under Teams' size limit by dropping detail in
  * steps (services, then long reasons shortened, then contact buttons), never the pathway,
  * referrals, contacts, steps or sources.
  */

@@ -1,6 +1,7 @@
 import { ActivityTypes, type Attachment, type TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import {
+  checkInputId,
   groupInputId,
   triageConfirmCard,
   triageDangerCard,
@@ -8,7 +9,7 @@ import {
   triageResultCard,
   triageStartCard,
 } from '../../cards/triage-cards';
-import { decideTriage, indicatorGroups, missingFacts, readIndicators, type TriageFacts, type TriageKnowledge } from '../../knowledge/triage';
+import { applyCheckAnswers, decideTriage, indicatorGroups, missingFacts, readDescription, withMustChecks, type CheckAnswers, type TriageFacts, type TriageKnowledge, type Triager } from '../../knowledge/triage';
 import { INDICATOR_GROUPS } from '../../knowledge/triage/types';
 import type { CommandContext, PolicyBot, TriageStarter } from '../handler';
 import { isSharedConversation } from '../teams/channel';
@@ -59,10 +60,13 @@ export class TriageDialog {
   private readonly store: DialogStore;
   private readonly known: () => ReadonlySet<string>;
 
+  private readonly knowledge: () => TriageKnowledge;
+
   constructor(
     private readonly bot: PolicyBot,
-    private readonly knowledge: () => TriageKnowledge,
+    private readonly triager: () => Triager,
   ) {
+    this.knowledge = () => this.triager().tk;
     this.store = new DialogStore(bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY));
     let known: ReadonlySet<string> | undefined;
     this.known = () => (known ??= new Set(this.knowledge().indicators.map((i) => i.id)));
@@ -143,11 +147,14 @@ export class TriageDialog {
     if (!state?.authority) return;
     const input = await this.parse(ctx, describeSubmission, data);
     if (!input) return;
-    const reading = readIndicators(this.knowledge(), input.description);
+    // Both readers: the patterns, and meaning (its findings are suggestions the practitioner confirms).
+    const meaning = await this.triager().readMeaning(input.description);
+    const reading = readDescription(this.knowledge(), input.description, meaning);
     const ids = new Set(reading.indicators.map((i) => i.id));
+    const suggested = reading.indicators.filter((i) => i.source === 'meaning').map((i) => i.id);
     if (state.danger) ids.add('immediate-danger');
     const facts: TriageFacts = { ...reading.facts, immediateDanger: reading.facts.immediateDanger || Boolean(state.danger) };
-    const next: DialogState = { ...this.keep(state), step: 'confirm', indicatorIds: [...ids], facts };
+    const next: DialogState = { ...this.keep(state), step: 'confirm', indicatorIds: [...ids], suggestedIds: suggested, facts };
     await this.show(ctx.turn, next, this.confirmCard(next));
     await this.store.set(ctx.turn, next);
     this.log(ctx.turn, 'describe');
@@ -157,7 +164,7 @@ export class TriageDialog {
   async onConfirm(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
     const state = await this.current(ctx, data.dialogId, ['confirm'], { needsAuthority: true });
     if (!state?.authority) return;
-    const input = await this.parse(ctx, confirmSubmission(this.known()), data);
+    const input = await this.parse(ctx, confirmSubmission(this.known(), this.knowledge().checks.map((c) => c.id)), data);
     if (!input) return;
     const ages = parseAges(input.childAges);
     if (ages && 'error' in ages) {
@@ -166,12 +173,16 @@ export class TriageDialog {
     }
     const fields = input as Record<string, unknown>;
     const ids = new Set(INDICATOR_GROUPS.flatMap((g) => (fields[groupInputId(g)] as string[] | undefined) ?? []));
-    if (input.worksWithChildren === 'yes') ids.add('position-of-trust');
     if (input.specialNeeds === 'yes') ids.add('child-special-needs');
     const facts = confirmedFacts(ids, ages, input, state.facts);
-
     const tk = this.knowledge();
-    const result = decideTriage(tk, { authority: state.authority, indicatorIds: [...ids], facts });
+    // The questions that change the pathway: their answers win over the ticks.
+    const answers: CheckAnswers = Object.fromEntries(tk.checks.map((c) => [c.id, fields[checkInputId(c.id)] as CheckAnswers[string]]).filter(([, v]) => v));
+    const mustCheck = applyCheckAnswers(tk, answers, ids, facts);
+    if (ids.has('position-of-trust') && !facts.positionOfTrust) facts.positionOfTrust = 'works with children';
+
+    const decided = { authority: state.authority, indicatorIds: [...ids], facts };
+    const result = withMustChecks(tk, decided, decideTriage(tk, decided), mustCheck);
     const card = triageResultCard({
       dialogId: state.id,
       authorityName: this.bot.displayName(state.authority),
@@ -288,6 +299,8 @@ export class TriageDialog {
       authorityName: this.bot.displayName(state.authority ?? ''),
       groups: indicatorGroups(tk),
       ticked: state.indicatorIds ?? [],
+      suggested: state.suggestedIds ?? [],
+      checks: tk.checks,
       facts,
       missing: missingFacts(tk, facts),
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadTriageKnowledge, type TriageKnowledge } from '../../knowledge/triage';
+import { createTriager, loadIndicatorMeaning, loadTriageKnowledge, type Triager } from '../../knowledge/triage';
 import type { PolicyBot } from '../handler';
 import { TriageDialog } from './dialog';
 import { askSubmission, envelope, VERBS } from './submissions';
@@ -9,8 +9,15 @@ export { STATE_PROPERTY as TRIAGE_STATE_PROPERTY, type DialogState } from './sta
 export { VERBS as TRIAGE_VERBS } from './submissions';
 
 export interface TriageDialogOptions {
-  /** Defaults to the compiled triage knowledge (build/knowledge/triage.json), loaded on first use. */
-  triage?: () => TriageKnowledge;
+  /** Defaults to both readers over the built knowledge (build/knowledge), loaded on first use. */
+  triager?: () => Triager;
+}
+
+let defaultTriager: Triager | undefined;
+/** Patterns and meaning over the built knowledge; the encoder loads in the background. */
+export function sharedTriager(): Triager {
+  defaultTriager ??= createTriager(loadTriageKnowledge(), loadIndicatorMeaning());
+  return defaultTriager;
 }
 
 /**
@@ -18,7 +25,7 @@ export interface TriageDialogOptions {
  * about…", the welcome card's button) and handles the triage cards' verbs.
  */
 export function registerTriageDialog(bot: PolicyBot, opts: TriageDialogOptions = {}): TriageDialog {
-  const dialog = new TriageDialog(bot, opts.triage ?? (() => loadTriageKnowledge()));
+  const dialog = new TriageDialog(bot, opts.triager ?? sharedTriager);
   bot
     .setTriageStarter(dialog.start)
     .registerCommand({

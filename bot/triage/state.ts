@@ -20,6 +20,7 @@ const factsSchema = z.object({
   positionOfTrust: z.string().optional(),
   noChildren: z.boolean().optional(),
   specialNeeds: z.boolean().optional(),
+  unexplainedHarm: z.boolean().optional(),
 });
 
 export const dialogStateSchema = z.object({
@@ -34,6 +35,8 @@ export const dialogStateSchema = z.object({
   danger: z.boolean().optional(),
   /** Read from the description, for the confirmation card (step 'confirm' only). */
   indicatorIds: z.array(z.string()).optional(),
+  /** Of those, the ones suggested by meaning alone ("suggested: please confirm"). */
+  suggestedIds: z.array(z.string()).optional(),
   facts: factsSchema.optional(),
 });
 export type DialogState = z.infer<typeof dialogStateSchema>;

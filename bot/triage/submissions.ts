@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { groupInputId } from '../../cards/triage-cards';
+import { checkInputId, groupInputId } from '../../cards/triage-cards';
 import { INDICATOR_GROUPS, type TriageFacts } from '../../knowledge/triage/types';
 
 /**
@@ -62,16 +62,17 @@ const idList = (known: ReadonlySet<string>) =>
     .refine((ids) => ids.every((id) => known.has(id)), 'the card lists an indicator I do not know (it may be from an older version of me)')
     .optional();
 
-export function confirmSubmission(knownIndicators: ReadonlySet<string>) {
+export function confirmSubmission(knownIndicators: ReadonlySet<string>, checkIds: readonly string[] = []) {
   const groups = Object.fromEntries(INDICATOR_GROUPS.map((g) => [groupInputId(g), idList(knownIndicators)]));
+  const checks = Object.fromEntries(checkIds.map((id) => [checkInputId(id), choice(`the answer to "${id}"`)]));
   return z.object({
     ...groups,
+    ...checks,
     childAges: z.string({ error: "the children's ages must be text, e.g. 4, 9" }).max(200, "the children's ages are too long").optional(),
     specialNeeds: choice('the special needs answer'),
     dashDone: choice('the DASH answer'),
     dashScore: count('the DASH score', 27),
     policeNotifications: count('the number of police notifications', 99),
-    worksWithChildren: choice('the "works with children" answer'),
   });
 }
 export type ConfirmSubmission = z.output<ReturnType<typeof confirmSubmission>>;

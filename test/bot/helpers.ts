@@ -8,6 +8,7 @@ import { PolicyBot } from '../../bot/handler';
 import { silentLogger, type Logger } from '../../bot/log';
 import { createServer, type RouteRegistrar } from '../../bot/server';
 import { registerFeatures } from '../../bot/features';
+import { sharedTriager } from '../../bot/triage';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 
 let sharedEngine: Engine | undefined;
@@ -30,8 +31,8 @@ export async function startBot(
   opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; bare?: boolean; log?: Logger } = {},
 ): Promise<RunningBot> {
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
-  // Answers use both signals once the encoder has loaded; tests compare against that engine.
-  await engine().whenReady();
+  // Answers and triage use meaning once the encoder has loaded; tests compare against that engine.
+  await Promise.all([engine().whenReady(), sharedTriager().whenReady()]);
   const storage = opts.storage ?? new MemoryStorage();
   const bot = new PolicyBot({
     engine: engine(),

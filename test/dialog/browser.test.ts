@@ -79,7 +79,7 @@ test('triage in the local chat: describe, untick an indicator, and the result ch
   const ticked = await result();
   expect(ticked.headline).toContain('Child protection');
   expect(ticked.text).toMatch(/Indicators you confirmed: [^.]*Strangulation/);
-  expect(ticked.text).toContain('Open in library');
+  expect(ticked.text).toContain('Sources');
 
   // The dialog is one card, updated in place at every step: no step cards are left behind.
   expect(await cards(/Triage: step \d of 3/).count()).toBe(0);

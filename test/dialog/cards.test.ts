@@ -58,10 +58,9 @@ describe.each(AUTHORITIES)('%s', (authority) => {
       const sources = findNodes(card, (n) => n.type === 'TextBlock' && /^\[\d+\] /.test(String(n.text)));
       const cited = new Set(text.match(/\[\d+(?:, \d+)*\]/g)!.flatMap((m) => m.slice(1, -1).split(', ')));
       expect(sources.length).toBe(cited.size);
-      expect(text).toContain(result.referrals.length ? 'Referrals your local rules require' : 'Why');
-      const links = findNodes(card, (n) => n.type === 'Action.OpenUrl' && n.title === 'Open in library');
-      expect(links.length).toBe(sources.length);
-      for (const l of links) expect(String(l.url)).toMatch(/^https:\/\/policy\.example\.org\/tab\/library#.+/);
+      expect(text).toContain(result.referrals.length ? 'Referrals' : 'Show why');
+      // Every source is one compact line with its library link.
+      for (const source of sources) expect(String(source.text)).toMatch(/· \[open\]\(https:\/\/policy\.example\.org\/tab\/library#.+\)$/);
     }
   });
 
@@ -90,6 +89,7 @@ test('the step cards validate, and remind users not to enter names', () => {
       authorityName: 'Camden',
       groups,
       ticked: reading.indicators.map((i) => i.id),
+      checks: tk.checks,
       facts: { childAges: [2, 5], unborn: true, immediateDanger: false },
       missing: missingFacts(tk, { childAges: [], unborn: false, immediateDanger: false }),
     }),
@@ -105,7 +105,7 @@ test('the step cards validate, and remind users not to enter names', () => {
   const choices = findNodes(cards[2], (n) => n.type === 'Input.ChoiceSet' && n.isMultiSelect === true);
   expect(choices).toHaveLength(5);
   expect(choices.flatMap((c) => (c.choices as { value: string }[]).map((x) => x.value)).sort()).toEqual(tk.indicators.map((i) => i.id).sort());
-  for (const q of ['childAges', 'dashDone', 'dashScore', 'policeNotifications', 'worksWithChildren']) {
+  for (const q of ['childAges', 'dashDone', 'dashScore', 'policeNotifications', ...tk.checks.map((c) => `check_${c.id}`)]) {
     expect(findNodes(cards[2], (n) => n.id === q)).toHaveLength(1);
   }
 });
