@@ -37,3 +37,36 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
     );
   });
 });
+
+describe('property: adding a severe indicator\'s example sentence to a description never lowers the pathway', () => {
+  // The test's own sentences, of every level of concern (never an evaluation set's wording).
+  const BASES = [
+    'Mum and her partner argue a lot about money; no violence reported. Children are 6 and 12.',
+    'Police attended after shouting was heard; no injuries; the baby was asleep.',
+    'Dad has been controlling who mum sees and checks her phone. The kids are 3 and 9.',
+    'She has no children. Her husband pushed her during an argument last month.',
+    'Teacher reports the 10 year old seems tired and withdrawn; mum says things are fine at home.',
+    'Separated parents; handovers for contact are tense and dad shouts at mum. Child is 5.',
+    'Health visitor visit: mum is 28 weeks pregnant and says her partner gets jealous.',
+    'Neighbour called police twice this year about loud rows. Two teenagers live there.',
+  ];
+
+  it('holds for every authority, with both readers', async () => {
+    const { createTriager, loadIndicatorMeaning, loadTriageKnowledge } = await import('../../knowledge/triage');
+    const tk = loadTriageKnowledge();
+    const triager = createTriager(tk, loadIndicatorMeaning());
+    await triager.whenReady();
+    const severeExamples = tk.indicators.filter((i) => i.tags.includes('severe') && i.readByMeaning).flatMap((i) => i.examples);
+    const authorities = Object.keys(tk.authorities);
+    if (severeExamples.length === 0) return;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...authorities), fc.constantFrom(...BASES), fc.constantFrom(...severeExamples), async (authority, base, example) => {
+        const before = await triager.triage({ authority, description: base });
+        const after = await triager.triage({ authority, description: `${base} ${example}` });
+        if (before.pathway === 'adult-services') return after.pathway !== 'early-help';
+        return comparePathways(after.pathway, before.pathway) >= 0;
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
