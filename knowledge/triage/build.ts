@@ -105,16 +105,18 @@ function compileReading(file: string, data: IndicatorsFile): { reading: ReadingC
 
 /**
  * A phrase as a pattern: its words literally (case-insensitive, whole words, any run of spaces,
- * the apostrophe optional so "wont" reads as "won't"), {slot} placeholders kept.
+ * the apostrophe optional so "wont" reads as "won't"), {slot} placeholders kept for expansion.
  */
 export function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/(\{[a-zA-Z]+\})/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "'?")))
-    .join('')
-    .concat('(?![\\p{L}\\p{N}])');
+    .join('');
 }
+
+/** A phrase ends at a word boundary (added after its slots are expanded). */
+const PHRASE_END = '(?![\\p{L}\\p{N}])';
 
 /** Patterns and phrases longer than a line: a person cannot review them (the build refuses them). */
 export function overlongPatterns(data: IndicatorsFile): { file: string; id: string; length: number }[] {
@@ -272,7 +274,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     patterns: [
       ...ind.phrases.map((p) => {
         const phrase = typeof p === 'string' ? p : p.phrase;
-        return { source: expand(phraseSource(phrase), `id: ${ind.id}`), negatable: typeof p === 'string' ? true : p.negatable };
+        return { source: `${expand(phraseSource(phrase), `id: ${ind.id}`)}${PHRASE_END}`, negatable: typeof p === 'string' ? true : p.negatable };
       }),
       ...ind.patterns.map((p) =>
         typeof p === 'string'
