@@ -286,6 +286,10 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
   }));
 
+  const overlong = overlongPatterns(indicatorData)[0];
+  if (overlong) {
+    throw new KnowledgeFileError(shown(overlong.file), lineOf(overlong.file, new RegExp(`id:\\s*${escapeRe(overlong.id)}\\b`)), `${overlong.id}: a pattern of ${overlong.length} characters; keep each to one line (${MAX_PATTERN_LENGTH}) by moving alternatives into a vocabulary`);
+  }
   checkIndicatorSentences(indicatorData, { reading, indicators } as TriageKnowledge);
   for (const check of indicatorData.checks) {
     for (const id of check.indicators) {

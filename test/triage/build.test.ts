@@ -56,14 +56,16 @@ describe('triage knowledge build', () => {
 
   it("an indicator's must-match sentence that does not read as it fails with file:line", () => {
     const dir = copyKnowledge();
-    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '  - id: weapon\n', '  - id: weapon\n    mustMatch: [\'she brought flowers home\']\n');
-    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: weapon: "she brought flowers home" must read as this indicator/);
+    const file = join(dir, 'triage', 'indicators', 'incident-violence.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}  - id: test-bunch\n    label: Flowers\n    phrases: [a bunch of flowers]\n    mustMatch: ['she brought flowers home']\n`);
+    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: test-bunch: "she brought flowers home" must read as this indicator/);
   });
 
   it("an indicator's must-not-match sentence that reads as it fails with file:line", () => {
     const dir = copyKnowledge();
-    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '  - id: weapon\n', '  - id: weapon\n    mustNotMatch: [\'he waved a knife at her\']\n');
-    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: weapon: "he waved a knife at her" must not read as this indicator/);
+    const file = join(dir, 'triage', 'indicators', 'incident-violence.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}  - id: test-knife\n    label: Knife\n    phrases: [a knife]\n    mustNotMatch: ['he waved a knife at her']\n`);
+    expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: test-knife: "he waved a knife at her" must not read as this indicator/);
   });
 
   it('an indicator file named for no group fails, and so does an id defined twice', () => {
