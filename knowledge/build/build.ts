@@ -114,13 +114,17 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   const encoder = options.encoder ?? (await loadUseLiteEncoder());
   const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
   const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
-  const examples = triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text })));
+  // Owners 0..n-1 are the indicators; owner n is the background (sentences that say nothing of risk).
+  const examples = [
+    ...triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text }))),
+    ...triage.meaningBackground.map((text) => ({ owner: triage.indicators.length, text })),
+  ];
   const vectors = await cache.encode([...units, ...examples].map((u) => u.text));
   const encoded = cache.pending;
   cache.save();
   const vectorOf = new Map([...units, ...examples].map((u, i) => [u.text, vectors[i]!]));
   const meaning = tableOf(encoder.model, encoder.dimensions, passages.length, units, vectorOf);
-  const indicatorMeaning = tableOf(encoder.model, encoder.dimensions, triage.indicators.length, examples, vectorOf);
+  const indicatorMeaning = tableOf(encoder.model, encoder.dimensions, triage.indicators.length + 1, examples, vectorOf);
   const meaningMs = performance.now() - meaningStarted;
 
   mkdirSync(outDir, { recursive: true });

@@ -229,6 +229,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     description: e.description,
     when: e.when,
     ...(e.raiseBy !== undefined ? { raiseBy: e.raiseBy } : {}),
+    ...(e.atLeast !== undefined ? { atLeast: e.atLeast } : {}),
     ...(e.setLevel !== undefined ? { setLevel: e.setLevel } : {}),
     citations: cites(e.cite),
   });
@@ -354,6 +355,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     needs: Object.entries(servicesData.needs).map(([needId, label]) => ({ id: needId, label })),
     questions: indicatorData.questions,
     checks: indicatorData.checks,
+    meaningBackground: indicatorData.meaningBackground,
     disclaimer: rulesData.disclaimer,
   };
 }

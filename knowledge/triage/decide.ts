@@ -152,7 +152,7 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     ctx.level = level;
     if (!evaluateCondition(e.when, ctx)) continue;
     const before = level;
-    level = e.setLevel !== undefined ? e.setLevel : clampLevel((level ?? 0) + (e.raiseBy ?? 1));
+    level = e.setLevel !== undefined ? e.setLevel : clampLevel(Math.max((level ?? 0) + (e.raiseBy ?? 1), e.atLeast ?? 1));
     if (before === level) continue;
     const text = before === null ? `${e.description}.` : `${e.description}: scale ${before} raised to scale ${level}.`;
     escalatedForSafety = escalatedForSafety ? `${escalatedForSafety} ${text}` : text;

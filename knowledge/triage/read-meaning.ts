@@ -12,12 +12,17 @@ import type { ReadIndicator, TriageKnowledge } from './types';
 export interface MeaningThresholds {
   /** Similarity to an indicator's nearest example at which the clause suggests that indicator. */
   finding: number;
-  /** Similarity to any risk indicator's examples at which a clause reads like harm. */
+  /**
+   * How much nearer the clause must be to that indicator than to any other: a clause suggests
+   * the one indicator it is clearly about, never every indicator it is somewhat near.
+   */
+  margin: number;
+  /** Similarity to a severe indicator's examples at which an unexplained clause reads like harm. */
   harm: number;
 }
 
 /** Chosen on the triage calibration set by `npm run tune:triage` (scripts/tune-triage.ts). */
-export const MEANING_READING: MeaningThresholds = { finding: 0.62, harm: 0.5 };
+export const MEANING_READING: MeaningThresholds = { finding: 0.62, margin: 0.06, harm: 0.7 };
 
 export interface MeaningReading {
   findings: ReadIndicator[];
@@ -40,13 +45,18 @@ export function clausesOf(description: string): string[] {
     .filter((c) => c.replace(/[^\p{L}]/gu, '').length >= MIN_CLAUSE);
 }
 
+/**
+ * A clause that opens with a negation ("no weapon was used", "there was nothing physical", "she
+ * denies any injury"): its meaning is the opposite of its words. A negation later in the clause
+ * ("she could not breathe") is part of what happened.
+ */
 function negation(tk: TriageKnowledge): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${tk.reading.negationCues})(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`^\\W*(?:[\\p{L}\\p{N}']+\\W+){0,3}?(?:${tk.reading.negationCues})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /**
- * Meaning findings for clauses and their vectors. A clause with a negation cue is left to the
- * patterns (meaning does not see "not": "no weapon was used" is close to "he used a weapon").
+ * Meaning findings for clauses and their vectors. A clause that opens with a negation is left to
+ * the patterns (meaning does not see "not": "no weapon was used" is close to "he used a weapon").
  * `patternEvidence` is what the pattern reader matched, so a clause it explains is not unexplained.
  */
 export function readMeaning(
@@ -63,19 +73,28 @@ export function readMeaning(
   clauses.forEach((clause, c) => {
     if (negated.test(clause)) return;
     const sims = ownerSimilarities(table, vectors[c]!);
-    let harm = -1;
-    let found = false;
+    // The nearest indicator, and its nearest rival: for a severe indicator only a less severe one
+    // (or the background) is a rival, since doubt between two severe readings is still severe.
+    let first = -1;
     tk.indicators.forEach((ind, i) => {
-      if (!ind.readByMeaning) return;
-      const s = sims[i]!;
-      if (s > harm) harm = s;
-      if (s >= thresholds.finding) {
-        found = true;
-        if (s > (best.get(i)?.similarity ?? -1)) best.set(i, { similarity: s, clause });
-      }
+      if (ind.readByMeaning && (first < 0 || sims[i]! > sims[first]!)) first = i;
     });
+    const severeFirst = first >= 0 && tk.indicators[first]!.tags.includes('severe');
+    let second = -1;
+    tk.indicators.forEach((ind, i) => {
+      if (!ind.readByMeaning || i === first || (severeFirst && ind.tags.includes('severe'))) return;
+      if (second < 0 || sims[i]! > sims[second]!) second = i;
+    });
+    const harm = first >= 0 ? sims[first]! : -1;
+    // The background (the owner after the indicators): a clause nearer to "nothing of risk" suggests nothing.
+    const background = sims[tk.indicators.length] ?? -1;
+    const rival = Math.max(second >= 0 ? sims[second]! : -1, background);
+    const clear = first >= 0 && harm >= thresholds.finding && harm - rival >= thresholds.margin;
+    if (clear && harm > (best.get(first)?.similarity ?? -1)) best.set(first, { similarity: harm, clause });
+    const found = clear;
     const explained = found || patternEvidence.some((e) => clause.toLowerCase().includes(e.toLowerCase()) || e.toLowerCase().includes(clause.toLowerCase()));
-    if (harm >= thresholds.harm && !explained) unexplained.push(clause);
+    // Unexplained harm: nearest to a severe indicator, yet neither reader could say which.
+    if (severeFirst && harm >= thresholds.harm && harm > background && !explained) unexplained.push(clause);
   });
   const findings: ReadIndicator[] = [...best].map(([i, b]) => {
     const ind = tk.indicators[i]!;

@@ -138,6 +138,8 @@ export function escalationSchema(c: SchemaContext | undefined) {
       description: z.string().min(1),
       when: conditionSchema(c),
       raiseBy: z.number().int().min(1).max(3).optional(),
+      /** With raiseBy: never below this level after raising. */
+      atLeast: level.optional(),
       setLevel: level.optional(),
       cite: citesSchema(c),
     })
@@ -201,6 +203,8 @@ export const readingFileSchema = z
           .refine((c) => c.indicators.length > 0 || c.fact !== undefined, 'a check sets indicators or a fact'),
       )
       .default([]),
+    /** Sentences that say nothing of risk: the meaning reader's contrast class. */
+    meaningBackground: z.array(z.string().min(8)).default([]),
   })
   .strict();
 export type ReadingFile = z.infer<typeof readingFileSchema>;

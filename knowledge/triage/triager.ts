@@ -31,7 +31,7 @@ export function loadIndicatorMeaning(dir: string = builtKnowledgeDir): MeaningTa
 
 export function createTriager(tk: TriageKnowledge, table: MeaningTable | undefined, loadEncoder: () => Promise<SentenceEncoder> = loadUseLiteEncoder): Triager {
   let encoder: SentenceEncoder | undefined;
-  const usable = table !== undefined && table.owners === tk.indicators.length;
+  const usable = table !== undefined && table.owners === tk.indicators.length + 1;
   const ready = usable
     ? loadEncoder().then(
         (e) => {

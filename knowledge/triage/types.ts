@@ -143,6 +143,8 @@ export interface CompiledEscalation {
   description: string;
   when: Condition;
   raiseBy?: number;
+  /** With raiseBy: never below this level after raising. */
+  atLeast?: Level;
   setLevel?: Level;
   citations: TriageCitation[];
 }
@@ -223,6 +225,8 @@ export interface TriageKnowledge {
   needs: { id: string; label: string }[];
   questions: MissingFactQuestion[];
   checks: PathwayCheck[];
+  /** Sentences that say nothing of risk (the meaning reader's contrast class, owner after the indicators). */
+  meaningBackground: string[];
   disclaimer: string;
 }
 
