@@ -285,7 +285,13 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     ],
     examples: ind.examples,
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
+    implies: ind.implies,
   }));
+  for (const ind of indicatorData.indicators) {
+    for (const id of ind.implies) {
+      if (!indicatorData.indicators.some((i) => i.id === id)) throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `${ind.id} implies unknown indicator "${id}"`);
+    }
+  }
 
   const overlong = overlongPatterns(indicatorData)[0];
   if (overlong) {

@@ -273,10 +273,14 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     authority: authority.id,
     pathway,
     level,
-    indicators: [...present].map((id) => {
-      const i = byId.get(id)!;
-      return { id, label: i.label, group: i.group, ...(i.scale ? { scale: i.scale } : {}) };
-    }),
+    // Listed once: an indicator that a more specific present one includes is not listed again
+    // (a strangulation case shows strangulation, not "physical violence (hitting, slapping …)").
+    indicators: [...present]
+      .filter((id) => ![...present].some((other) => byId.get(other)!.implies.includes(id)))
+      .map((id) => {
+        const i = byId.get(id)!;
+        return { id, label: i.label, group: i.group, ...(i.scale ? { scale: i.scale } : {}) };
+      }),
     reasons,
     firedRules,
     referrals,

@@ -228,6 +228,8 @@ export const indicatorSchema = z
     mustNotMatch: z.array(z.string().min(4)).default([]),
     /** false: only the patterns read it (an indicator that lowers concern, or a fact such as "no children"). */
     readByMeaning: z.boolean().default(true),
+    /** Less specific indicators this one includes: shown once, as this one ("strangulation" is physical violence). */
+    implies: z.array(id).default([]),
   })
   .strict()
   .refine((i) => i.phrases.length + i.patterns.length > 0, 'an indicator needs at least one phrase or pattern');

@@ -84,6 +84,8 @@ export interface CompiledIndicator {
   examples: string[];
   /** Whether the meaning reader may suggest it (never for protective factors or facts that lower concern). */
   readByMeaning: boolean;
+  /** Less specific indicators this one includes: when both are present, only this one is listed. */
+  implies: string[];
 }
 
 export interface CompiledFactPattern {

@@ -37,6 +37,19 @@ describe('npm run triage (CLI contract)', () => {
     expect(r.stderr).not.toMatch(/slapped|knife/);
   });
 
+  it('--answer gives the confirmation card\'s answers: yes adds, don\'t know is a must-check; a bad key is named', () => {
+    const base = ['scripts/triage.ts', '--authority', 'lambeth', '--json'];
+    const text = 'Mum says dad pushed her. Kids 6 and 9.';
+    const run = (...answers: string[]) => spawnSync(tsx, [...base, ...answers.flatMap((a) => ['--answer', a]), text], { cwd: projectRoot, env, encoding: 'utf8' });
+    const yes = JSON.parse(run('works-with-children=yes', 'dash=16').stdout) as { referrals: string[] };
+    expect(yes.referrals).toEqual(expect.arrayContaining(['lado', 'marac']));
+    const unknown = JSON.parse(run('weapon=unknown').stdout) as { mustCheck: { id: string; ifYes: { pathway: string } }[] };
+    expect(unknown.mustCheck).toEqual([expect.objectContaining({ id: 'weapon', ifYes: expect.objectContaining({ pathway: 'child-protection' }) })]);
+    const bad = run('colour=blue');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--answer colour: not a question I ask/);
+  });
+
   it('a single description prints a human-readable result; --json prints one line', () => {
     const text = execFileSync(tsx, ['scripts/triage.ts', '--authority', 'lambeth', 'Mum is 30 weeks pregnant and he pushed her.'], { cwd: projectRoot, env, encoding: 'utf8' });
     expect(text).toMatch(/Pathway: child-protection/);

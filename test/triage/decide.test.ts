@@ -192,3 +192,71 @@ describe('citations', () => {
     expect(r.citations.some((c) => c.docId === 'national-guidance' && c.national)).toBe(true);
   });
 });
+
+describe('safety floors, required referrals and the questions that change the pathway', () => {
+  it('any sexual harm to a child is at least child protection, with a strategy meeting and the police', () => {
+    for (const a of AUTHORITIES) {
+      const r = decide(a, ['child-sexual-abuse'], { childAges: [9] });
+      expect(r.pathway).toBe('child-protection');
+      expect(refs(r)).toEqual(expect.arrayContaining(['strategy-meeting', 'police']));
+    }
+  });
+
+  it("a child's account of harm at home with an injury seen is at least child in need", () => {
+    const r = decide('lambeth', ['child-witnessed-distressed', 'minor-injury'], { childAges: [12] });
+    expect(['child-in-need', 'child-protection']).toContain(r.pathway);
+    expect(ruleIds(r)).toContain('floor-child-disclosure-injury');
+  });
+
+  it('a pregnant victim who was assaulted: police, IDVA, the local service and refuge, the helpline', () => {
+    const r = decide('wandsworth', ['physical-violence'], { unborn: true });
+    expect(refs(r)).toEqual(expect.arrayContaining(['police', 'idva', 'specialist-service']));
+    expect(r.services.map((s) => s.name).join(' ')).toMatch(/National Domestic Abuse Helpline/);
+    expect(r.nextSteps.map((s) => s.text).join(' ')).toMatch(/0808 2000 247/);
+  });
+
+  it('forced marriage: Forced Marriage Unit, a protection order, no mediation, an independent interpreter', () => {
+    const r = decide('camden', ['forced-marriage'], { childAges: [16] });
+    expect(refs(r)).toContain('forced-marriage-unit');
+    const steps = r.nextSteps.map((s) => s.text).join(' ');
+    expect(steps).toMatch(/Forced Marriage Protection Order/);
+    expect(steps).toMatch(/Never attempt mediation/);
+    expect(steps).toMatch(/independent, accredited interpreter/);
+  });
+
+  it('MARAC on a DASH of 14 or more for an adult victim with no children too', () => {
+    const r = decide('sutton', [], { noChildren: true, dashScore: 15 });
+    expect(r.pathway).toBe('adult-services');
+    expect(refs(r)).toContain('marac');
+  });
+
+  it("a new partner with a history of abuse: Clare's Law", () => {
+    expect(refs(decide('staffordshire', ['dvds-concern'], { childAges: [3] }))).toContain('dvds');
+  });
+
+  it('a person causing harm who works with children: the LADO', () => {
+    expect(refs(decide('lambeth', ['position-of-trust', 'physical-violence'], { childAges: [8], positionOfTrust: 'coaches the under-11s' }))).toContain('lado');
+  });
+
+  it('a strangulation case lists strangulation, not the general physical-violence label it includes', () => {
+    const r = decide('sutton', ['physical-violence', 'strangulation'], { childAges: [6] });
+    expect(r.indicators.map((i) => i.id)).toEqual(['strangulation']);
+  });
+});
+
+describe('answers to the questions that change the pathway', () => {
+  it('"yes" adds, "no" removes, "don\'t know" on a severe question is a must-check with what a yes would mean', async () => {
+    const { triage } = await import('../../knowledge/triage');
+    const tk = knowledge();
+    const description = 'Mum says her partner pushed her during a row. Kids 8 and 12.';
+    const plain = triage(tk, { authority: 'camden', description });
+    const yes = triage(tk, { authority: 'camden', description, overrides: { answers: { strangulation: 'yes' } } });
+    expect(yes.pathway).toBe('child-protection');
+    expect(yes.indicators.map((i) => i.id)).toContain('strangulation');
+    const unknown = triage(tk, { authority: 'camden', description, overrides: { answers: { strangulation: 'unknown' } } });
+    expect(unknown.pathway).toBe(plain.pathway);
+    expect(unknown.mustCheck).toEqual([expect.objectContaining({ id: 'strangulation', ifYes: { pathway: 'child-protection', level: 4 } })]);
+    const no = triage(tk, { authority: 'camden', description: 'He strangled her last night. Kids 8 and 12.', overrides: { answers: { strangulation: 'no' } } });
+    expect(no.indicators.map((i) => i.id)).not.toContain('strangulation');
+  });
+});
