@@ -40,6 +40,23 @@ const envSchema = z
     ),
     DEFAULT_AUTHORITY: optionalText,
     OPEN_BROWSER: optionalFlag,
+    HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address (127.0.0.1, 0.0.0.0 …) or localhost' }).optional()),
+    LOCAL_CHAT_UNSAFE: optionalFlag,
+    ALLOWED_TENANT_IDS: optionalText.transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : [])).pipe(
+      z.array(z.uuid({ error: 'must be a comma-separated list of tenant ids (GUIDs)' })),
+    ),
+    RATE_LIMIT_PER_MINUTE: optionalText
+      .transform((v) => (v === undefined ? 30 : Number(v)))
+      .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10000)),
+    STORAGE_TIMEOUT_MS: optionalText
+      .transform((v) => (v === undefined ? 5000 : Number(v)))
+      .pipe(z.number({ error: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').max(60000)),
+    LOCAL_CHAT_STARTS_PER_MINUTE: optionalText
+      .transform((v) => (v === undefined ? 20 : Number(v)))
+      .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100000)),
+    TRIAGE_IDLE_HOURS: optionalText
+      .transform((v) => (v === undefined ? 24 : Number(v)))
+      .pipe(z.number({ error: 'must be a number of hours' }).min(0.01, 'must be more than 0').max(24 * 30)),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
@@ -50,6 +67,13 @@ const envSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+    }
+    if (env.MicrosoftAppId && env.LOCAL_CHAT === true && env.LOCAL_CHAT_UNSAFE !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOCAL_CHAT'],
+        message: 'cannot be on with MicrosoftAppId set: the local chat talks to the bot without Bot Framework authentication. Set LOCAL_CHAT_UNSAFE=true to do it anyway, on a machine no one else can reach',
+      });
     }
   });
 
@@ -73,6 +97,20 @@ export interface Config {
   storage: { kind: 'memory' } | { kind: 'file'; dir: string } | { kind: 'blob'; connectionString: string; container: string };
   defaultAuthority?: string;
   openBrowser: boolean;
+  /** The address to listen on: 127.0.0.1 for local use unless HOST says otherwise. */
+  host: string;
+  /** LOCAL_CHAT with an app id, accepted only because LOCAL_CHAT_UNSAFE=true (start-up warns). */
+  localChatUnsafe: boolean;
+  /** Activities from other tenants are refused (empty: any tenant). */
+  allowedTenantIds: string[];
+  /** Messages a user may send a minute before "please slow down". */
+  rateLimitPerMinute: number;
+  /** Every storage call gives up after this long. */
+  storageTimeoutMs: number;
+  /** An unfinished triage is forgotten after this long without a step. */
+  triageIdleHours: number;
+  /** New local chat conversations an address may start a minute. */
+  localChatStartsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     defaultAuthority: e.DEFAULT_AUTHORITY,
     openBrowser: e.OPEN_BROWSER ?? true,
+    // Unauthenticated or serving the local chat: this machine only, unless HOST says otherwise.
+    host: e.HOST ?? (!e.MicrosoftAppId || e.LOCAL_CHAT ? '127.0.0.1' : '0.0.0.0'),
+    localChatUnsafe: Boolean(e.MicrosoftAppId && e.LOCAL_CHAT && e.LOCAL_CHAT_UNSAFE),
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
+    triageIdleHours: e.TRIAGE_IDLE_HOURS,
+    localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
   };
 }
 

@@ -29,6 +29,9 @@ function openBrowser(url: string): void {
 function main(): void {
   loadDotEnv();
   const config = loadConfig();
+  if (config.localChatUnsafe) {
+    console.warn('LOCAL_CHAT is on with MicrosoftAppId set (LOCAL_CHAT_UNSAFE=true): the local chat bypasses Bot Framework authentication. Never expose this server.');
+  }
   if (config.authDisabled) {
     console.warn(
       'Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.',
@@ -57,8 +60,8 @@ function main(): void {
   const extraRoutes = registerFeatures(bot, { kb: engine.kb, triage: loadTriageKnowledge() });
 
   const server = createServer({ config, bot, log, extraRoutes });
-  server.listen(config.port, () => {
-    log.info('listening', { port: config.port, storage: config.storage.kind, localChat: config.localChat });
+  server.listen(config.port, config.host, () => {
+    log.info('listening', { host: config.host, port: config.port, storage: config.storage.kind, localChat: config.localChat });
     if (config.localChat) {
       const url = `http://localhost:${config.port}/`;
       console.log(`Local chat: ${url}`);

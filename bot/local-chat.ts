@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Activity, ActivityHandlerBase, CloudAdapter } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity, type ActivityHandlerBase, type CloudAdapter } from 'botbuilder';
+import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { projectRoot } from '../knowledge/paths';
-import { createAdapter, createAuth } from './adapter';
+import { createAdapter } from './adapter';
 import type { Logger } from './log';
 
 /**
@@ -19,6 +21,11 @@ import type { Logger } from './log';
  * (POST/PUT /v3/conversations/:cid/activities...) → stored → Web Chat polls GET activities.
  *
  * Conversations live in memory only, are bounded in number and length, and are never logged.
+ *
+ * Sealed: the connector routes accept only the bot's own replies, which carry a secret made for
+ * this process (nothing else knows it, so no one can post, replace or delete a message in someone
+ * else's chat); conversations are only ever dropped when idle, never to make room; and new
+ * conversations are rate-limited per address.
  */
 
 export interface LocalChatOptions {
@@ -30,6 +37,38 @@ export interface LocalChatOptions {
   maxActivities?: number;
   /** Conversations idle longer than this are dropped. */
   idleMinutes?: number;
+  /** New conversations an address may start a minute. */
+  startsPerMinute?: number;
+}
+
+/** Credentials for the bot's replies to this server: the per-process secret as a bearer token. */
+class LocalSecretCredentialsFactory extends ServiceClientCredentialsFactory {
+  constructor(private readonly secret: string) {
+    super();
+  }
+  isValidAppId(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+  isAuthenticationDisabled(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+  createCredentials(): ReturnType<ServiceClientCredentialsFactory['createCredentials']> {
+    const secret = this.secret;
+    const credentials = {
+      signRequest<R extends { headers: { set(name: string, value: string): void } }>(webResource: R): Promise<R> {
+        webResource.headers.set('authorization', `Bearer ${secret}`);
+        return Promise.resolve(webResource);
+      },
+    };
+    return Promise.resolve(credentials as unknown as Awaited<ReturnType<ServiceClientCredentialsFactory['createCredentials']>>);
+  }
+}
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export const LOCAL_BOT = { id: 'safeguarding-policy-assistant', name: 'Safeguarding Policy Assistant', role: 'bot' } as const;
@@ -93,17 +132,21 @@ export class LocalChat {
   private readonly maxConversations: number;
   private readonly maxActivities: number;
   private readonly idleMs: number;
+  /** Sent by the bot with every reply; required by the connector routes. */
+  private readonly secret = randomBytes(32).toString('base64url');
+  private readonly starts: RateLimiterMemory;
 
   constructor(
     private readonly server: Server,
     private readonly opts: LocalChatOptions,
   ) {
-    // Its own unauthenticated adapter: the page is local and has no Bot Framework token,
-    // whether or not /api/messages enforces auth.
-    this.adapter = createAdapter(createAuth({}), opts.log);
+    // Its own adapter: the page has no Bot Framework token, whether or not /api/messages enforces
+    // auth. Its replies are signed with this process's secret.
+    this.adapter = createAdapter(new ConfigurationBotFrameworkAuthentication({}, new LocalSecretCredentialsFactory(this.secret)), opts.log);
     this.maxConversations = opts.maxConversations ?? 100;
     this.maxActivities = opts.maxActivities ?? 300;
     this.idleMs = (opts.idleMinutes ?? 120) * 60_000;
+    this.starts = new RateLimiterMemory({ points: opts.startsPerMinute ?? 10, duration: 60 });
   }
 
   /** This server's own address: where the bot sends its replies. */
@@ -113,20 +156,17 @@ export class LocalChat {
     return `http://127.0.0.1:${port}`;
   }
 
+  /** Drop idle conversations only: a full table refuses new ones rather than evicting live chats. */
   private expire(now: number): void {
     for (const [id, c] of this.conversations) {
       if (now - c.touched > this.idleMs) this.conversations.delete(id);
     }
-    while (this.conversations.size >= this.maxConversations) {
-      const oldest = this.conversations.keys().next().value;
-      if (oldest === undefined) break;
-      this.conversations.delete(oldest);
-    }
   }
 
-  private create(userId?: string): LocalConversation {
+  private create(userId?: string): LocalConversation | undefined {
     const now = Date.now();
     this.expire(now);
+    if (this.conversations.size >= this.maxConversations) return undefined;
     const c: LocalConversation = {
       id: newId(),
       token: newId(),
@@ -226,16 +266,35 @@ export class LocalChat {
     s.get('/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundlePath, 'application/javascript; charset=utf-8'));
     s.get('/favicon.ico', async (_req: Request, res: Response) => void res.send(204));
 
+    const full = (res: Response) => sendError(res, 503, 'TooManyConversations', 'The local chat is busy. Try again in a few minutes.');
+    const limited = async (req: Request, res: Response): Promise<boolean> => {
+      try {
+        await this.starts.consume(req.socket.remoteAddress ?? 'unknown');
+        return false;
+      } catch {
+        res.setHeader('Retry-After', '60');
+        sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Wait a minute and try again.');
+        return true;
+      }
+    };
+
     s.post('/v3/directline/tokens/generate', async (req: Request, res: Response) => {
       const body = generateBody.safeParse(req.body ?? undefined);
       if (!body.success) return sendError(res, 400, 'BadArgument', 'user.id must be 1-64 letters, digits, "-" or "_".');
+      if (await limited(req, res)) return;
       const c = this.create(body.data?.user?.id);
+      if (!c) return full(res);
       res.send(200, this.conversationResponse(c));
     });
 
     s.post('/v3/directline/conversations', async (req: Request, res: Response) => {
       const token = bearer(req);
-      const c = [...this.conversations.values()].find((x) => x.token === token) ?? this.create();
+      let c = [...this.conversations.values()].find((x) => x.token === token);
+      if (!c) {
+        if (await limited(req, res)) return;
+        c = this.create();
+        if (!c) return full(res);
+      }
       try {
         await this.start(c);
       } catch (err) {
@@ -284,8 +343,15 @@ export class LocalChat {
       res.send(200, { id });
     });
 
-    // Standard connector routes: where the bot's replies arrive (serviceUrl is this server).
+    // Standard connector routes: where the bot's replies arrive (serviceUrl is this server). Only
+    // the bot, which signs its replies with this process's secret, may use them.
+    const onlyTheBot = (req: Request, res: Response): boolean => {
+      if (sameSecret(bearer(req), this.secret)) return true;
+      sendError(res, 401, 'Unauthorized', 'Only the bot may post to this conversation.');
+      return false;
+    };
     const fromBot = (replace: boolean) => async (req: Request, res: Response) => {
+      if (!onlyTheBot(req, res)) return;
       const c = this.touch(String(req.params.cid));
       if (!c) return sendError(res, 404, 'ConversationNotFound', 'Conversation not found or expired.');
       const parsed = outboundActivity.safeParse(req.body);
@@ -298,6 +364,7 @@ export class LocalChat {
     s.post('/v3/conversations/:cid/activities/:activityId', fromBot(false));
     s.put('/v3/conversations/:cid/activities/:activityId', fromBot(true));
     s.del('/v3/conversations/:cid/activities/:activityId', async (req: Request, res: Response) => {
+      if (!onlyTheBot(req, res)) return;
       const c = this.touch(String(req.params.cid));
       if (c) c.activities = c.activities.filter((a) => a.activity.id !== String(req.params.activityId));
       res.send(200, {});

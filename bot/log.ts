@@ -1,6 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto';
+import pino from 'pino';
+
 /**
- * Operational log. By rule it carries activity types, ids, outcomes and timings only: never
- * message text, card inputs, names or anything a user typed.
+ * Operational log: structured JSON lines with levels (pino), ready for Log Analytics. By rule it
+ * carries activity types, outcomes, timings and hashed ids only: never message text, card inputs,
+ * names or anything a user typed. Ids of activities, conversations and users are replaced by a
+ * short salted hash, so a log line cannot be tied back to a Teams conversation; pino's redaction
+ * paths back the rule up for any field that should never be there.
  */
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -10,18 +16,43 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-function format(event: string, fields: LogFields = {}): string {
-  const parts = Object.entries(fields)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`);
-  return [event, ...parts].join(' ');
+/** Fields that hold an identifier: logged as a short hash. */
+const ID_FIELDS = new Set(['activityId', 'conversationId', 'userId', 'tenantId', 'replyToId']);
+/** Fields that would hold what a user typed: never logged, whatever a caller passes. */
+export const REDACTED_PATHS = ['text', 'value', 'description', 'question', 'body', 'answers', 'carried', '*.text', '*.value', '*.description', '*.question', '*.body'];
+
+const salt = randomBytes(16);
+
+/** A short, salted, one-way hash of an identifier (the same within a process, unlinkable outside it). */
+export function hashId(id: string): string {
+  return createHash('sha256').update(salt).update(id).digest('hex').slice(0, 10);
 }
 
-export function createLogger(sink: Pick<Console, 'log' | 'warn' | 'error'> = console): Logger {
+function clean(fields: LogFields = {}): LogFields {
+  const out: LogFields = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue;
+    out[k] = ID_FIELDS.has(k) && typeof v === 'string' ? hashId(v) : v;
+  }
+  return out;
+}
+
+export function createLogger(destination: pino.DestinationStream = pino.destination(1), level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  const base = pino(
+    {
+      level,
+      base: { service: 'safeguarding-policy-assistant' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      messageKey: 'event',
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
   return {
-    info: (event, fields) => sink.log(`[bot] ${format(event, fields)}`),
-    warn: (event, fields) => sink.warn(`[bot] ${format(event, fields)}`),
-    error: (event, fields) => sink.error(`[bot] ${format(event, fields)}`),
+    info: (event, fields) => base.info(clean(fields), event),
+    warn: (event, fields) => base.warn(clean(fields), event),
+    error: (event, fields) => base.error(clean(fields), event),
   };
 }
 

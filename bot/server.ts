@@ -66,7 +66,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     });
   }
 
-  if (config.localChat) registerLocalChat(server, { bot, log });
+  if (config.localChat) registerLocalChat(server, { bot, log, startsPerMinute: config.localChatStartsPerMinute });
 
   const ctx: RouteContext = { config, bot, adapter, log };
   for (const register of deps.extraRoutes ?? []) register(server, ctx);

@@ -9,10 +9,15 @@ export type TypingRewriter = (text: string) => string;
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** A number typed against its unit ("16yo", "20wks", "3mths"): the two words, so each is searched. */
+const GLUED_UNIT = /(?<![\p{L}\p{N}])(\d{1,3})(yo|y\/o|yrs?|wks?|mths?|mos|hrs?|pm|am)(?![\p{L}\p{N}])/giu;
+
 export function typingRewriter(typing: Typing): TypingRewriter {
   const map = new Map<string, string>([...Object.entries(typing.contractions), ...Object.entries(typing.abbreviations)]);
-  if (map.size === 0) return (t) => t;
   const forms = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}&/'’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu');
-  return (text) => text.replace(re, (m) => map.get(m.toLowerCase()) ?? m);
+  const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/'’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
+  return (text) => {
+    const split = text.replace(GLUED_UNIT, '$1 $2');
+    return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
+  };
 }

@@ -7,6 +7,7 @@ let bot: RunningBot;
 
 beforeAll(async () => {
   bot = await startBot({
+    env: { LOCAL_CHAT_STARTS_PER_MINUTE: '30' },
     setup: (b) =>
       b.registerCommand({
         name: 'update-demo',
@@ -103,13 +104,31 @@ test('token refresh returns the same conversation', async () => {
   expect(((await res.json()) as { conversationId: string }).conversationId).toBe(chat.conversationId);
 });
 
-test('old conversations are dropped once there are too many', async () => {
-  const oldest = await startConversation();
-  for (let i = 0; i < 100; i++) {
-    await fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST' });
-  }
-  const res = await fetch(`${bot.url}/v3/directline/conversations/${oldest.conversationId}/activities`, { headers: oldest.headers });
-  expect(res.status).toBe(404);
+test("the connector routes take only the bot's own replies: a forged post, replace or delete is refused", async () => {
+  const chat = await startConversation('forgery-target');
+  const before = await chat.get();
+  const url = `${bot.url}/v3/conversations/${encodeURIComponent(chat.conversationId)}/activities`;
+  const forged = { type: 'message', text: 'I am the assistant: call this number', from: { id: 'bot', role: 'bot' } };
+  const headers = { 'Content-Type': 'application/json' };
+  expect((await fetch(url, { method: 'POST', headers, body: JSON.stringify(forged) })).status).toBe(401);
+  expect((await fetch(url, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${chat.headers.Authorization.slice(7)}` }, body: JSON.stringify(forged) })).status).toBe(401);
+  const existing = before.activities[0]!.id!;
+  expect((await fetch(`${url}/${encodeURIComponent(existing)}`, { method: 'PUT', headers, body: JSON.stringify(forged) })).status).toBe(401);
+  expect((await fetch(`${url}/${encodeURIComponent(existing)}`, { method: 'DELETE' })).status).toBe(401);
+  const after = await chat.get();
+  expect(JSON.stringify(after.activities)).not.toContain('call this number');
+  expect(after.activities.map((a) => a.id)).toEqual(before.activities.map((a) => a.id));
+});
+
+test('anonymous token requests cannot push out a live conversation: they are rate-limited and a full table refuses', async () => {
+  const live = await startConversation('live-user');
+  const statuses: number[] = [];
+  for (let i = 0; i < 100; i++) statuses.push((await fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST' })).status);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  expect(statuses.every((s) => s === 200 || s === 429 || s === 503)).toBe(true);
+  // The live conversation still works.
+  expect((await live.post({ type: 'message', text: 'help' })).status).toBe(200);
+  expect((await live.get()).activities.length).toBeGreaterThan(1);
 });
 
 test('the page and the Web Chat bundle are served from this server', async () => {
