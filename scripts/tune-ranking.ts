@@ -129,10 +129,12 @@ async function main(): Promise<void> {
   const declines = cal.filter((c) => c.line.expectNoAnswer).map((c) => c.evidence);
   // Declined before ranking (another council named) are declined at any line.
   const early = mustDecline - declines.length;
-  // `maybe`: the line with the fewest wrong decisions (an answerable question declined, or a
-  // must-decline question answered), each costing the same; on a tie, the lower line.
+  // `maybe`: the line with the least cost, where declining an answerable question costs twice
+  // what answering a must-decline question does (the answer then says it may not fit, while a
+  // wrong decline tells the user "the bot doesn't know" and they stop asking); on a tie, the lower line.
+  const FALSE_DECLINE_COST = 2;
   const lines = [...new Set(cal.map((c) => round(c.evidence + 0.005)))].sort((a, b) => a - b);
-  const cost = (line: number) => answerable.filter((c) => c.evidence < line).length + declines.filter((d) => d >= line).length;
+  const cost = (line: number) => FALSE_DECLINE_COST * answerable.filter((c) => c.evidence < line).length + declines.filter((d) => d >= line).length;
   const maybe = lines.reduce((best, line) => (cost(line) < cost(best) ? line : best), lines[0]!);
   // `sure`: the lowest line above which at least 9 in 10 calibration questions are answerable and
   // answered within the top three passages.

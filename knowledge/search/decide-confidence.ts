@@ -42,10 +42,10 @@ export interface DecisionModel {
 export const DECISION: DecisionModel = {
   lexicalCoverage: 0.55,
   lexicalScore: 0.45,
-  bias: -1.95,
-  weights: { coverage: 3.59, lexicalSure: 0.39, meaning: 0.58, unseen: -2.48, factMissing: -3.31, unseenMeaning: -0.97 },
-  sure: 0.87,
-  maybe: -1.6,
+  bias: -1.33,
+  weights: { coverage: 2.12, lexicalSure: 0.74, meaning: 0.95, unseen: -3.12, factMissing: -3.3, unseenMeaning: -1.13 },
+  sure: 0.43,
+  maybe: -1.16,
 };
 
 /** How many of the top passages the signals look at. */

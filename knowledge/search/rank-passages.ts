@@ -31,7 +31,7 @@ export interface FusionWeights {
   meaningDepth: number;
 }
 
-export const FUSION: FusionWeights = { meaning: 0.6, meaningFloor: 0.2, meaningDepth: 15 };
+export const FUSION: FusionWeights = { meaning: 0.3, meaningFloor: 0.2, meaningDepth: 15 };
 
 export interface AuthorityPreference {
   /** Preferred authority id, if any. */
