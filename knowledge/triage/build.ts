@@ -99,6 +99,7 @@ function compileReading(file: string, data: IndicatorsFile): { reading: ReadingC
       ...(f.value !== undefined ? { value: f.value } : {}),
     })),
     positionsOfTrust: data.vocabularies.roles ?? [],
+    shorthand: data.shorthand,
   };
   return { reading, expand };
 }
@@ -286,10 +287,13 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     examples: ind.examples,
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,
+    excludes: ind.excludes,
   }));
   for (const ind of indicatorData.indicators) {
-    for (const id of ind.implies) {
-      if (!indicatorData.indicators.some((i) => i.id === id)) throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `${ind.id} implies unknown indicator "${id}"`);
+    for (const [verb, ids] of [['implies', ind.implies], ['excludes', ind.excludes]] as const) {
+      for (const id of ids) {
+        if (!indicatorData.indicators.some((i) => i.id === id)) throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `${ind.id} ${verb} unknown indicator "${id}"`);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import { expandShorthand } from './expand-shorthand';
 import type { IndicatorReading, ReadIndicator, TriageFacts, TriageKnowledge } from './types';
 
 /** Regular expressions compiled once per knowledge object. */
@@ -93,7 +94,7 @@ function numbersIn(r: CompiledReader, list: string): number[] {
  */
 export function readIndicators(tk: TriageKnowledge, description: string): IndicatorReading {
   const r = reader(tk);
-  const text = normalise(description);
+  const text = normalise(expandShorthand(tk, description));
   const indicators: ReadIndicator[] = [];
   for (const ind of r.indicators) {
     for (const p of ind.patterns) {

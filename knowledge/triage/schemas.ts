@@ -205,6 +205,8 @@ export const readingFileSchema = z
       .default([]),
     /** Sentences that say nothing of risk: the meaning reader's contrast class. */
     meaningBackground: z.array(z.string().min(8)).default([]),
+    /** Case-note shorthand written in capitals ("M" for mum, "F" for dad), read as the words. */
+    shorthand: z.record(z.string().regex(/^[A-Z]{1,4}$/, 'shorthand is 1 to 4 capital letters'), z.string().min(2)).default({}),
   })
   .strict();
 export type ReadingFile = z.infer<typeof readingFileSchema>;
@@ -230,6 +232,8 @@ export const indicatorSchema = z
     readByMeaning: z.boolean().default(true),
     /** Less specific indicators this one includes: shown once, as this one ("strangulation" is physical violence). */
     implies: z.array(id).default([]),
+    /** Indicators this one rules out when the patterns read it: the meaning reader does not suggest them ("first ever call-out" is not "repeated call-outs"). */
+    excludes: z.array(id).default([]),
   })
   .strict()
   .refine((i) => i.phrases.length + i.patterns.length > 0, 'an indicator needs at least one phrase or pattern');

@@ -86,6 +86,8 @@ export interface CompiledIndicator {
   readByMeaning: boolean;
   /** Less specific indicators this one includes: when both are present, only this one is listed. */
   implies: string[];
+  /** Indicators this one rules out when the patterns read it (the meaning reader does not suggest them). */
+  excludes: string[];
 }
 
 export interface CompiledFactPattern {
@@ -106,6 +108,8 @@ export interface ReadingConfig {
   facts: CompiledFactPattern[];
   /** Words that name a position of trust, to report which one was found. */
   positionsOfTrust: string[];
+  /** Case-note shorthand in capitals and the words it stands for ("M": "mum"). */
+  shorthand: Record<string, string>;
 }
 
 export interface MatrixItem {

@@ -1,4 +1,4 @@
-import { clausesOf, createTriager, loadIndicatorMeaning, loadTriageKnowledge, type Triager } from '../../knowledge/triage';
+import { clausesOf, createTriager, loadIndicatorMeaning, loadTriageKnowledge, readIndicators, type Triager } from '../../knowledge/triage';
 
 /** The second reader: meaning, clause by clause, joined to the patterns. The test's own sentences. */
 let triager: Triager;
@@ -73,5 +73,24 @@ describe('the meaning reader', () => {
     expect(raised.level!).toBeGreaterThan(base.level!);
     expect(raised.level!).toBeGreaterThanOrEqual(3);
     expect(raised.reasons.map((x) => x.text).join(' ')).toMatch(/I may have missed something in your description/);
+  });
+});
+
+describe('case-note shorthand and findings that rule others out', () => {
+  test('capitals for family members are read as the words ("F is at the gate now")', async () => {
+    const read = await triager.triage({ authority: 'lambeth', description: 'School rang: F is at the gate now trying to take the 8yo. M has a court order.' });
+    expect(read.pathway).toBe('emergency');
+    expect(read.read.find((i) => i.id === 'immediate-danger')?.evidence).toMatch(/dad is at the gate/);
+  });
+
+  test('"M&S" and "F1" stay as written', () => {
+    expect(readIndicators(triager.tk, 'M&S voucher and an F1 poster for the 10yo').indicators.map((i) => i.id)).not.toContain('male-person-causing-harm');
+  });
+
+  test('a first ever police call-out is never suggested as repeated call-outs', async () => {
+    const read = await triager.triage({ authority: 'camden', description: 'First ever police attendance at the address. Neighbour heard raised voices, no violence. Kids 10 and 13 asleep.' });
+    const ids = read.read.map((i) => i.id);
+    expect(ids).toContain('first-concern');
+    expect(ids).not.toContain('repeat-police');
   });
 });
