@@ -4,6 +4,7 @@ import { projectRoot } from '../knowledge/paths';
 import type { BotAuthSettings } from './config';
 import { MESSAGES } from './handler';
 import type { Logger } from './log';
+import { StorageTimeoutError } from './storage-timeout';
 
 export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
@@ -35,7 +36,7 @@ export function createAdapter(auth: BotFrameworkAuthentication, log: Logger): Cl
       at: errorSite(error),
     });
     try {
-      await turn.sendActivity(MESSAGES.turnError);
+      await turn.sendActivity(error instanceof StorageTimeoutError ? MESSAGES.storageSlow : MESSAGES.turnError);
     } catch {
       // The channel may be the thing that failed; nothing more to do.
     }

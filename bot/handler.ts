@@ -14,6 +14,7 @@ import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
 import type { Logger } from './log';
 import { isUnaddressedMessage } from './teams/channel';
+import { SLOW_DOWN, type GateVerdict } from './turn-gate';
 
 export interface BotServices {
   engine: Engine;
@@ -26,6 +27,10 @@ export interface BotServices {
   /** Used when the user has not chosen an authority. */
   defaultAuthority?: string;
   log: Logger;
+  /** Tenant allow-list and per-user rate (bot/turn-gate.ts); none = every turn passes. */
+  gate?: (turn: TurnContext) => Promise<GateVerdict>;
+  /** Hours after which an unfinished triage dialog is forgotten (TRIAGE_IDLE_HOURS; default 24). */
+  triageIdleHours?: number;
 }
 
 /** What a command or card action gets for one turn. */
@@ -72,6 +77,8 @@ export const MESSAGES = {
   triageComingSoon:
     'Triage is coming soon. For now, ask me a policy question, or talk to your manager or domestic abuse champion. If someone is in immediate danger, call 999.',
   turnError: 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell the team that runs this bot.',
+  storageSlow:
+    "Sorry, I couldn't reach my storage just now, so I couldn't finish that. Please try again in a minute. If someone is in immediate danger, call 999.",
 } as const;
 
 const QUESTION_HELP: HelpEntry = {
@@ -231,6 +238,12 @@ export class PolicyBot extends TeamsActivityHandler {
 
   override async run(turn: TurnContext): Promise<void> {
     const started = performance.now();
+    const verdict = (await this.services.gate?.(turn)) ?? { pass: true };
+    if (!verdict.pass) {
+      this.services.log.warn('turn refused', { type: turn.activity.type, reason: verdict.reason, tenantId: turn.activity.conversation?.tenantId, userId: turn.activity.from?.id });
+      if (verdict.reason === 'rate' && verdict.tellUser && turn.activity.type === 'message') await turn.sendActivity(SLOW_DOWN);
+      return;
+    }
     try {
       await super.run(turn);
       await this.services.conversationState.saveChanges(turn);

@@ -9,6 +9,8 @@ import { PolicyBot } from './handler';
 import { createLogger } from './log';
 import { createServer } from './server';
 import { createStorage } from './storage';
+import { withTimeout } from './storage-timeout';
+import { createTurnGate } from './turn-gate';
 
 const log = createLogger();
 
@@ -45,7 +47,7 @@ function main(): void {
     ]);
   }
 
-  const storage = createStorage(config.storage);
+  const storage = withTimeout(createStorage(config.storage), config.storageTimeoutMs);
   const bot = new PolicyBot({
     engine,
     userState: new UserState(storage),
@@ -53,6 +55,8 @@ function main(): void {
     publicBaseUrl: config.publicBaseUrl,
     defaultAuthority: config.defaultAuthority,
     log,
+    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
+    triageIdleHours: config.triageIdleHours,
   });
 
   // Features plug in through bot.registerCommand / registerAction / registerInvoke /

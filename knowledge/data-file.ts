@@ -60,3 +60,10 @@ export function parseDataText<S extends z.ZodType>(
 export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   return parseDataText(readFileSync(file, 'utf8'), schema, file);
 }
+
+/** 1-based line of the first line in `file` that matches `re`, for errors found after parsing. */
+export function lineOf(file: string, re: RegExp): number | undefined {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : undefined;
+}

@@ -42,6 +42,8 @@ import {
 export const TRIAGE_MESSAGES = {
   stale:
     'That triage card is out of date: a newer triage has started, or this one has finished. Use the latest triage card, or type **triage** to start again.',
+  expired:
+    "That triage was left unfinished for too long, so I've forgotten it and kept nothing you entered. Type **triage** to start again.",
   notYours: "That triage belongs to someone else, so I haven't used your answers. Type **triage** to start your own.",
   wrongStep: 'That step of the triage is already done. Use the latest triage card, or press **Start again** on it.',
   invalid: (what: string) => `Sorry, I couldn't use that card: ${what}. Please check your answers and submit it again.`,
@@ -67,7 +69,8 @@ export class TriageDialog {
     private readonly triager: () => Triager,
   ) {
     this.knowledge = () => this.triager().tk;
-    this.store = new DialogStore(bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY));
+    const idleHours = bot.services.triageIdleHours;
+    this.store = new DialogStore(bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY), idleHours === undefined ? undefined : idleHours * 3600 * 1000);
     let known: ReadonlySet<string> | undefined;
     this.known = () => (known ??= new Set(this.knowledge().indicators.map((i) => i.id)));
   }
@@ -228,9 +231,11 @@ export class TriageDialog {
    * is left as it was.
    */
   private async current(ctx: CommandContext, dialogId: string, steps?: Step[], opts: { needsAuthority?: boolean } = {}): Promise<DialogState | undefined> {
+    const expired = await this.store.wasExpired(ctx.turn);
     const state = await this.store.get(ctx.turn);
     let problem: string | undefined;
-    if (!state || state.id !== dialogId) problem = TRIAGE_MESSAGES.stale;
+    if (expired) problem = TRIAGE_MESSAGES.expired;
+    else if (!state || state.id !== dialogId) problem = TRIAGE_MESSAGES.stale;
     else if (state.userId !== ctx.turn.activity.from?.id) problem = TRIAGE_MESSAGES.notYours;
     else if (steps && !steps.includes(state.step)) problem = TRIAGE_MESSAGES.wrongStep;
     else if (opts.needsAuthority && !state.authority) problem = TRIAGE_MESSAGES.stale;
@@ -238,7 +243,7 @@ export class TriageDialog {
     this.bot.services.log.warn('card-rejected', {
       activityId: ctx.turn.activity.id,
       verb: 'triage',
-      reason: problem === TRIAGE_MESSAGES.stale ? 'stale' : problem === TRIAGE_MESSAGES.notYours ? 'not-owner' : 'wrong-step',
+      reason: problem === TRIAGE_MESSAGES.stale ? 'stale' : problem === TRIAGE_MESSAGES.expired ? 'expired' : problem === TRIAGE_MESSAGES.notYours ? 'not-owner' : 'wrong-step',
     });
     await ctx.turn.sendActivity(problem);
     return undefined;

@@ -38,6 +38,8 @@ export const dialogStateSchema = z.object({
   /** Of those, the ones suggested by meaning alone ("suggested: please confirm"). */
   suggestedIds: z.array(z.string()).optional(),
   facts: factsSchema.optional(),
+  /** When the dialog last moved (epoch ms): an idle dialog is forgotten (TRIAGE_IDLE_HOURS). */
+  touchedAt: z.number().optional(),
 });
 export type DialogState = z.infer<typeof dialogStateSchema>;
 
@@ -47,13 +49,38 @@ export function newDialogId(): string {
   return randomBytes(12).toString('base64url');
 }
 
-/** Reads and writes the dialog state; anything stored that does not parse counts as no dialog. */
+export const DEFAULT_IDLE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reads and writes the dialog state; anything stored that does not parse counts as no dialog, and
+ * so does a dialog idle for longer than `idleMs`: it is deleted when next read, so the indicator
+ * ids and facts of an abandoned triage are not kept.
+ */
 export class DialogStore {
-  constructor(private readonly accessor: StatePropertyAccessor<unknown>) {}
+  constructor(
+    private readonly accessor: StatePropertyAccessor<unknown>,
+    private readonly idleMs: number = DEFAULT_IDLE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(turn: TurnContext): Promise<DialogState | undefined> {
     const parsed = dialogStateSchema.safeParse(await this.accessor.get(turn));
-    return parsed.success ? parsed.data : undefined;
+    if (!parsed.success) return undefined;
+    if (this.expired(parsed.data)) {
+      await this.accessor.delete(turn);
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  /** True when the stored dialog (parsed or not) was left idle too long; used to say so on a stale card. */
+  async wasExpired(turn: TurnContext): Promise<boolean> {
+    const parsed = dialogStateSchema.safeParse(await this.accessor.get(turn));
+    return parsed.success && this.expired(parsed.data);
+  }
+
+  private expired(state: DialogState): boolean {
+    return state.touchedAt !== undefined && this.now() - state.touchedAt > this.idleMs;
   }
 
   /** Forget the dialog: every card it sent becomes out of date. */
@@ -63,6 +90,6 @@ export class DialogStore {
 
   async set(turn: TurnContext, state: DialogState): Promise<void> {
     // A fresh object each time: nothing left over from an earlier step survives by accident.
-    await this.accessor.set(turn, dialogStateSchema.parse(state));
+    await this.accessor.set(turn, dialogStateSchema.parse({ ...state, touchedAt: this.now() }));
   }
 }

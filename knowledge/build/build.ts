@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KnowledgeFileError, loadDataFile } from '../data-file';
+import { KnowledgeFileError, lineOf, loadDataFile } from '../data-file';
 import type { SentenceEncoder } from '../meaning/encoder';
 import { tableOf, writeTable } from '../meaning/meaning-table';
 import { passageUnits } from '../meaning/passage-units';
@@ -15,7 +15,8 @@ import { cutPassages } from './cut-passages';
 import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
-import { glossarySchema, messagesSchema, otherAuthoritiesSchema, supersededSchema, synonymsSchema, typingSchema } from './schemas';
+import { phrasesFoundIn } from '../text/out-of-scope';
+import { glossarySchema, messagesSchema, otherAuthoritiesSchema, outOfScopeSchema, supersededSchema, synonymsSchema, typingSchema } from './schemas';
 import { knowledgeStamp } from './stamp';
 import { INDEX_FILE, INDICATOR_MEANING, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
 
@@ -75,6 +76,8 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   const superseded = loadDataFile(join(kdir, 'superseded.yaml'), supersededSchema);
   const others = loadDataFile(join(kdir, 'other-authorities.yaml'), otherAuthoritiesSchema);
   const messages = loadDataFile(join(kdir, 'messages.yaml'), messagesSchema);
+  const outOfScopeFile = join(kdir, 'out-of-scope.yaml');
+  const outOfScope = loadDataFile(outOfScopeFile, outOfScopeSchema).topics;
   const authorities = loadAuthorities(join(kdir, 'authorities'), documents);
 
   const coveredNames = new Set(authorities.flatMap((a) => [a.name, ...a.aliases]).map((n) => n.toLowerCase()));
@@ -91,6 +94,8 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
     passages.push(...cutPassages(source.meta, source.body, parsed));
   }
 
+  const hidden = phrasesFoundIn(outOfScope, passages.map((p) => p.text));
+  if (hidden.length) throw new KnowledgeFileError('knowledge/out-of-scope.yaml', lineOf(outOfScopeFile, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')), `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`);
   const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);
@@ -102,6 +107,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
     // Contacts come from the compiled triage knowledge: validated, with their citations resolved.
     authorities: authorities.map((a) => ({ ...a, contacts: triage.authorities[a.id]?.contacts ?? [] })),
     otherAuthorities,
+    outOfScope,
     glossary: glossary.entries,
     synonyms: synonyms.groups,
     weakWords: synonyms.weak,

@@ -74,6 +74,20 @@ export const otherAuthoritiesSchema = z.object({
   ),
 });
 
+/** knowledge/out-of-scope.yaml: staff questions that belong elsewhere (IT, HR, expenses, buildings). */
+export const outOfScopeSchema = z.object({
+  topics: z.array(
+    z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        pointTo: z.string().min(3),
+        phrases: z.array(z.string().min(2)).min(1),
+      })
+      .strict(),
+  ),
+});
+export type OutOfScope = z.infer<typeof outOfScopeSchema>;
+
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
 /** knowledge/messages.yaml: what the bot says when it declines, and what it covers. */
@@ -83,5 +97,6 @@ export const messagesSchema = z.object({
   declineOffTopic: z.string().includes('{covers}'),
   declineUncovered: z.string().includes('{authority}'),
   declineEmpty: z.string().min(1),
+  declineOutOfScope: z.string().includes('{pointTo}'),
 });
 export type Messages = z.infer<typeof messagesSchema>;

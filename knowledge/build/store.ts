@@ -1,6 +1,6 @@
 import type { CompiledContact } from '../triage/types';
 import type { DocumentMeta, Passage } from '../types';
-import type { GlossaryEntry, Messages, Typing } from './schemas';
+import type { GlossaryEntry, Messages, OutOfScope, Typing } from './schemas';
 
 /** What the build writes next to the serialized index (knowledge.json), read by the search runtime. */
 export interface StoredPassage extends Passage {
@@ -27,6 +27,8 @@ export interface KnowledgeStore {
   passages: StoredPassage[];
   authorities: StoredAuthority[];
   otherAuthorities: { name: string; matchCase: boolean }[];
+  /** Staff questions that belong elsewhere, and where to ask (knowledge/out-of-scope.yaml). */
+  outOfScope: OutOfScope['topics'];
   glossary: GlossaryEntry[];
   synonyms: string[][];
   weakWords: string[];

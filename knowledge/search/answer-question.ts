@@ -1,3 +1,4 @@
+import { outOfScopeTopic } from '../text/out-of-scope';
 import type { Passage } from '../types';
 import { classifyQuestion, type QuestionKind } from './classify-question';
 import { citePassage } from './cite-passage';
@@ -159,17 +160,26 @@ function listJoin(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function decline(kb: KnowledgeBase, reason: DeclineReason, base: Omit<AnswerResult, 'answered' | 'results' | 'followUps'>, authorityName?: string): AnswerResult {
+const TEMPLATES: Record<DeclineReason, keyof KnowledgeBase['store']['messages']> = {
+  'off-topic': 'declineOffTopic',
+  'uncovered-authority': 'declineUncovered',
+  empty: 'declineEmpty',
+  'out-of-scope': 'declineOutOfScope',
+};
+
+/** `about`: the uncovered authority's name, or where an out-of-scope question belongs. */
+function decline(kb: KnowledgeBase, reason: DeclineReason, base: Omit<AnswerResult, 'answered' | 'results' | 'followUps'>, about?: string): AnswerResult {
   const m = kb.store.messages;
   const covers = coveredNames(kb);
-  const values = { covers: listJoin(covers), topics: listJoin(m.topics), helpline: m.helpline, authority: authorityName ?? '' };
-  const template = reason === 'uncovered-authority' ? m.declineUncovered : reason === 'empty' ? m.declineEmpty : m.declineOffTopic;
+  const values = { covers: listJoin(covers), topics: listJoin(m.topics), helpline: m.helpline, authority: about ?? '', pointTo: about ?? '' };
+  const template = m[TEMPLATES[reason]] as string;
+  const named = about ? (reason === 'out-of-scope' ? { pointTo: about } : { authorityName: about }) : {};
   return {
     ...base,
     answered: false,
     results: [],
     followUps: [],
-    decline: { reason, message: fill(template, values), covers, ...(authorityName ? { authorityName } : {}) },
+    decline: { reason, message: fill(template, values), covers, ...named },
   };
 }
 
@@ -208,6 +218,8 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   if (named.uncovered.length > 0 && named.covered.length === 0 && !named.acrossAll) {
     return { early: decline(kb, 'uncovered-authority', base, named.uncovered[0]) };
   }
+  const staffAdmin = outOfScopeTopic(kb.store.outOfScope ?? [], question);
+  if (staffAdmin) return { early: decline(kb, 'out-of-scope', base, staffAdmin.pointTo) };
   const meaning = meaningOf(kb, opts.queryVector);
   if (!text || (plan.concepts.length === 0 && !meaning)) return { early: decline(kb, 'empty', base) };
 

@@ -44,8 +44,8 @@ export const DECISION: DecisionModel = {
   lexicalScore: 0.45,
   bias: -1.33,
   weights: { coverage: 2.12, lexicalSure: 0.74, meaning: 0.95, unseen: -3.12, factMissing: -3.3, unseenMeaning: -1.13 },
-  sure: 0.43,
-  maybe: -1.16,
+  sure: 1.4,
+  maybe: -1.84,
 };
 
 /** How many of the top passages the signals look at. */

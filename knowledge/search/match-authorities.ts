@@ -18,7 +18,7 @@ export interface NamedAuthorities {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const nameRe = (name: string, matchCase: boolean) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/[-\s]+/g, '[-\\s]+')}(?:['’]s)?(?![\\p{L}\\p{N}])`, matchCase ? 'gu' : 'giu');
+  new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/[-\s]+/g, '[-\\s]+')}(?:['’]?s)?(?![\\p{L}\\p{N}])`, matchCase ? 'gu' : 'giu');
 
 const COMPARE = /\b(compare|comparison|comparing|differen(?:ce|ces|t)|differ|versus|vs\.?|contrast)\b/i;
 const ACROSS = /\b(across|all|every|each|other)\s+(the\s+)?(local\s+)?(authorities|boroughs|councils|areas|las)\b/i;

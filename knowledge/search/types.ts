@@ -10,7 +10,7 @@ export interface RankedAnswer {
   highlights: string[];
 }
 
-export type DeclineReason = 'off-topic' | 'uncovered-authority' | 'empty';
+export type DeclineReason = 'off-topic' | 'uncovered-authority' | 'empty' | 'out-of-scope';
 
 export interface AnswerResult {
   answered: boolean;
@@ -20,7 +20,7 @@ export interface AnswerResult {
   comparing: string[];
   /** Best first, up to 5. */
   results: RankedAnswer[];
-  decline?: { reason: DeclineReason; message: string; covers: string[]; authorityName?: string };
+  decline?: { reason: DeclineReason; message: string; covers: string[]; authorityName?: string; pointTo?: string };
   /** Answered, but neither signal is sure the passages answer exactly: the card says so. */
   tentative?: boolean;
   /** On a decline: the nearest passages, offered as "you might mean". */

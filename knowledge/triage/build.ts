@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { KnowledgeFileError, loadDataFile } from '../data-file';
+import { KnowledgeFileError, lineOf, loadDataFile } from '../data-file';
 import { loadSources } from '../build/load-sources';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths';
 import type { DocumentMeta, Passage } from '../types';
@@ -44,13 +44,6 @@ export interface TriageBuildOptions {
 
 function shown(file: string): string {
   return relative(process.cwd(), file) || file;
-}
-
-/** 1-based line of the first line in `file` that matches `re`, for errors found after parsing. */
-function lineOf(file: string, re: RegExp): number | undefined {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const i = lines.findIndex((l) => re.test(l));
-  return i >= 0 ? i + 1 : undefined;
 }
 
 function escapeRe(s: string): string {

@@ -8,10 +8,11 @@ describe('configuration from the environment', () => {
     expect(c.storage.kind === 'file' && c.storage.dir).toMatch(/\.data$/);
   });
 
-  test('an app id turns auth on and the local chat off, unless LOCAL_CHAT=true', () => {
+  test('an app id turns auth on and the local chat off; turning it back on needs LOCAL_CHAT_UNSAFE', () => {
     const withId = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' };
     expect(loadConfig(withId)).toMatchObject({ authDisabled: false, localChat: false });
-    expect(loadConfig({ ...withId, LOCAL_CHAT: 'true' }).localChat).toBe(true);
+    expect(() => loadConfig({ ...withId, LOCAL_CHAT: 'true' })).toThrow(/LOCAL_CHAT: cannot be on with MicrosoftAppId set.*LOCAL_CHAT_UNSAFE=true/);
+    expect(loadConfig({ ...withId, LOCAL_CHAT: 'true', LOCAL_CHAT_UNSAFE: 'true' }).localChat).toBe(true);
     expect(loadConfig({ LOCAL_CHAT: 'false' }).localChat).toBe(false);
   });
 

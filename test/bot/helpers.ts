@@ -13,6 +13,8 @@ import { loadTriageKnowledge } from '../../knowledge/triage';
 
 let sharedEngine: Engine | undefined;
 /** The real engine over build/knowledge, loaded once per test file. */
+import { createTurnGate } from '../../bot/turn-gate';
+import { withTimeout } from '../../bot/storage-timeout';
 export function engine(): Engine {
   sharedEngine ??= loadEngine();
   return sharedEngine;
@@ -30,10 +32,11 @@ export interface RunningBot {
 export async function startBot(
   opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; bare?: boolean; log?: Logger } = {},
 ): Promise<RunningBot> {
-  const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', ...opts.env });
+  // A test file sends far more than a person types in a minute: the rate applies only where a test sets it.
+  const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', RATE_LIMIT_PER_MINUTE: '10000', ...opts.env });
   // Answers and triage use meaning once the encoder has loaded; tests compare against that engine.
   await Promise.all([engine().whenReady(), sharedTriager().whenReady()]);
-  const storage = opts.storage ?? new MemoryStorage();
+  const storage = withTimeout(opts.storage ?? new MemoryStorage(), config.storageTimeoutMs);
   const bot = new PolicyBot({
     engine: engine(),
     userState: new UserState(storage),
@@ -41,6 +44,8 @@ export async function startBot(
     publicBaseUrl: config.publicBaseUrl,
     defaultAuthority: config.defaultAuthority,
     log: opts.log ?? silentLogger,
+    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
+    triageIdleHours: config.triageIdleHours,
   });
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
   const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });

@@ -172,7 +172,7 @@ test('an off-topic question is declined with the helpline, never answered', asyn
 });
 
 test('a decline offers the nearest passages; tapping one shows that passage, cited', async () => {
-  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'can I claim mileage for my home visits')));
+  const [card] = cardsIn(await send(personalMessage(h.connector.serviceUrl, 'is there a creche at the office')));
   expect(cardText(card)).toMatch(/nearest passages/i);
   const [nearest] = findNodes(card, (n) => n.type === 'Action.Submit' && (n.data as { verb?: string }).verb === 'showPassage');
   expect(nearest).toBeDefined();

@@ -368,6 +368,18 @@ describe('bad submissions get a clear message and never break the dialog', () =>
     expect(cardText(only(await p.send('triage')))).toContain('Is anyone in immediate danger right now?');
   });
 
+  test('a triage left unfinished for a day is forgotten: its card says so and its indicators are not kept', async () => {
+    const p = practitioner();
+    const { confirmCard } = await toConfirmation(p, 'Dad pushed mum; the children are 4 and 9.');
+    const key = storedKey(`msteams/conversations/${p.conversation.id}/`);
+    const state = JSON.parse(String(memory[key])) as Record<string, Record<string, unknown>>;
+    expect(state[TRIAGE_STATE_PROPERTY]!.indicatorIds).toBeDefined();
+    memory[key] = JSON.stringify({ ...state, [TRIAGE_STATE_PROPERTY]: { ...state[TRIAGE_STATE_PROPERTY], touchedAt: Date.now() - 25 * 3600 * 1000 } });
+    expect(texts(await p.submit(pressed(confirmCard, 'See the result')))).toBe(TRIAGE_MESSAGES.expired);
+    expect(String(memory[key])).not.toContain('indicatorIds');
+    expect(cardText(only(await p.send('triage')))).toContain('Is anyone in immediate danger right now?');
+  });
+
   test('a conversation whose stored dialog is damaged treats every card as old', async () => {
     const p = practitioner();
     const step1 = only(await p.send('triage'));

@@ -111,6 +111,12 @@ describe('knowledge files', () => {
     await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(/glossary\.yaml:\d+: .*expansion/);
   });
 
+  test('an out-of-scope phrase that a passage contains fails the build, naming the line', async () => {
+    const file = join(scratch, 'out-of-scope.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('phrases: [mileage,', 'phrases: [car insurance, mileage,'));
+    await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(/out-of-scope\.yaml:\d+: a passage contains "car insurance"/);
+  });
+
   test('bad front matter names the source file and line; the CLI exits non-zero', async () => {
     const file = join(scratch, 'sources', 'sutton-practice-directive-26.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/issued: .*/, 'issued: August 2021'));

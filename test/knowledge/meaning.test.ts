@@ -122,7 +122,7 @@ describe('the decision to answer', () => {
   });
 
   test('a decline offers the nearest passages as "you might mean"', async () => {
-    const r = await ask('can I claim mileage for home visits', 'sutton');
+    const r = await ask('is there a creche at the office', 'sutton');
     expect(r.answered).toBe(false);
     expect(r.nearest?.length).toBeGreaterThan(0);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge } from '../../knowledge/build/build';
 import {
+  createPolicyAnswerer,
   answerQuestion,
   glossaryEntries,
   libraryDocuments,
@@ -98,14 +99,44 @@ describe('authority preference', () => {
 });
 
 describe('declines', () => {
-  test('off-topic questions are declined with what the bot covers and where to go', () => {
-    for (const q of ['how do I claim mileage expenses', 'what is the wifi password for the guest network', 'best pizza near the office']) {
+  test('staff-admin questions are sent where they belong, even when they mention the domain', () => {
+    const cases: [string, RegExp][] = [
+      ['how do I claim mileage expenses for a home visit', /finance/],
+      ['what is the wifi password for the guest network', /IT service desk/],
+      ['can i book a meeting room for the DA champions forum', /facilities/],
+      ['how much special leave can I take', /HR/],
+    ];
+    for (const [q, where] of cases) {
       const r = ask(q, 'lambeth');
+      expect(r.answered).toBe(false);
+      expect(r.decline?.reason).toBe('out-of-scope');
+      expect(r.decline?.pointTo).toMatch(where);
+      expect(r.decline?.message).toMatch(where);
+      expect(r.decline?.message).toContain('999');
+    }
+  });
+
+  test('a safety-plan question about car insurance is still answered (a phrase a passage holds is never out of scope)', () => {
+    const r = ask('what should she take with her if she leaves by car, like insurance details', 'stoke-on-trent');
+    expect(r.answered).toBe(true);
+  });
+
+  test('off-topic questions are declined with what the bot covers and where to go', async () => {
+    const answerer = createPolicyAnswerer(kb);
+    await answerer.whenReady();
+    for (const q of ['best pizza near the office', "what's the weather forecast for tomorrow"]) {
+      const r = await answerer.answer(q, { authority: 'lambeth' });
       expect(r.answered).toBe(false);
       expect(r.decline?.reason).toBe('off-topic');
       expect(r.decline?.message).toContain('0808 2000 247');
       expect(r.decline?.covers).toEqual(expect.arrayContaining(['Camden', 'Lambeth', 'Sutton']));
       expect(r.results).toHaveLength(0);
+    }
+  });
+
+  test('an authority without a document is recognised without its apostrophe or capital', () => {
+    for (const q of ['whats croydons mash number', 'kent out of hours number for children']) {
+      expect(ask(q, 'camden').decline?.reason).toBe('uncovered-authority');
     }
   });
 

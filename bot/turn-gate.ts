@@ -1,0 +1,47 @@
+import type { TurnContext } from 'botbuilder';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { hashId } from './log';
+
+/**
+ * What a turn must pass before the bot reads it: the organisation's tenant allow-list (when one
+ * is set, activities from any other tenant are dropped unanswered) and a per-user rate, so one
+ * user or a runaway client cannot slow the bot for everyone. Keys are hashed ids, never names.
+ */
+export interface TurnGateOptions {
+  /** Entra tenant ids allowed to use the bot; empty = any tenant the Bot Framework lets through. */
+  allowedTenantIds?: readonly string[];
+  /** Messages and invokes per user per minute. */
+  perUserPerMinute?: number;
+}
+
+export type GateVerdict = { pass: true } | { pass: false; reason: 'tenant' } | { pass: false; reason: 'rate'; tellUser: boolean };
+
+export const SLOW_DOWN =
+  "You're sending messages faster than I can answer. Please wait a minute and try again. If someone is in immediate danger, call 999.";
+
+export function tenantOf(turn: TurnContext): string | undefined {
+  const data = turn.activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const fromChannel = typeof data?.tenant?.id === 'string' ? data.tenant.id : undefined;
+  return turn.activity.conversation?.tenantId ?? fromChannel;
+}
+
+export function createTurnGate(opts: TurnGateOptions = {}): (turn: TurnContext) => Promise<GateVerdict> {
+  const allowed = new Set((opts.allowedTenantIds ?? []).map((t) => t.toLowerCase()));
+  const points = opts.perUserPerMinute ?? 30;
+  const limiter = new RateLimiterMemory({ points, duration: 60 });
+  return async (turn) => {
+    const tenant = tenantOf(turn);
+    if (allowed.size > 0 && (!tenant || !allowed.has(tenant.toLowerCase()))) return { pass: false, reason: 'tenant' };
+    const type = turn.activity.type;
+    if (type !== 'message' && type !== 'invoke') return { pass: true };
+    const user = turn.activity.from?.aadObjectId ?? turn.activity.from?.id ?? 'unknown';
+    try {
+      await limiter.consume(hashId(user));
+      return { pass: true };
+    } catch (res) {
+      // Told once per window: the first refused turn says so, the rest are dropped quietly.
+      const consumed = res instanceof RateLimiterRes ? res.consumedPoints : points + 2;
+      return { pass: false, reason: 'rate', tellUser: consumed === points + 1 };
+    }
+  };
+}

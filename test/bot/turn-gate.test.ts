@@ -1,0 +1,47 @@
+import type { Activity, Storage } from 'botbuilder';
+import { MESSAGES } from '../../bot/handler';
+import { SLOW_DOWN } from '../../bot/turn-gate';
+import { USER, cardsIn, personalMessage, sendToBot, useBotAndConnector } from './helpers';
+
+const OUR_TENANT = '11111111-1111-4111-8111-111111111111';
+const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
+
+describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
+  const h = useBotAndConnector({ env: { ALLOWED_TENANT_IDS: OUR_TENANT } });
+  const ask = (tenantId: string | undefined) => {
+    const m = personalMessage(h.connector.serviceUrl, 'what is a DASH risk assessment');
+    return sendToBot(h.bot, h.connector, { ...m, conversation: { ...m.conversation!, ...(tenantId ? { tenantId } : {}) }, channelData: tenantId ? { tenant: { id: tenantId } } : {} } as Partial<Activity>);
+  };
+
+  test('a user in the allowed tenant gets an answer', async () => {
+    expect(cardsIn(await ask(OUR_TENANT))).toHaveLength(1);
+  });
+
+  test('a user in another tenant, or with no tenant, gets nothing at all', async () => {
+    expect(await ask(OTHER_TENANT)).toEqual([]);
+    expect(await ask(undefined)).toEqual([]);
+  });
+});
+
+describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
+  const h = useBotAndConnector({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  const say = (text: string, userId = USER.id) => sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, { from: { ...USER, id: userId, aadObjectId: userId } }));
+
+  test('past the limit the user is told once to slow down, then ignored; others are unaffected', async () => {
+    for (let i = 0; i < 3; i++) expect((await say('help', 'user-a')).length).toBeGreaterThan(0);
+    const told = await say('help', 'user-a');
+    expect(told.map((r) => r.activity.text)).toEqual([SLOW_DOWN]);
+    expect(await say('help', 'user-a')).toEqual([]);
+    expect((await say('help', 'user-b')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('storage that does not answer (STORAGE_TIMEOUT_MS)', () => {
+  const never: Storage = { read: () => new Promise(() => undefined), write: () => new Promise(() => undefined), delete: () => new Promise(() => undefined) };
+  const h = useBotAndConnector({ env: { STORAGE_TIMEOUT_MS: '300' }, storage: never });
+
+  test('the user gets a plain apology within the timeout instead of silence', async () => {
+    const replies = await sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, 'what is a DASH risk assessment'));
+    expect(replies.map((r) => r.activity.text)).toEqual([MESSAGES.storageSlow]);
+  });
+});
