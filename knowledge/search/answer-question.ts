@@ -218,7 +218,7 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   if (named.uncovered.length > 0 && named.covered.length === 0 && !named.acrossAll) {
     return { early: decline(kb, 'uncovered-authority', base, named.uncovered[0]) };
   }
-  const staffAdmin = outOfScopeTopic(kb.store.outOfScope ?? [], question);
+  const staffAdmin = opts.outOfScopeCheck === false ? undefined : outOfScopeTopic(kb.store.outOfScope ?? [], question);
   if (staffAdmin) return { early: decline(kb, 'out-of-scope', base, staffAdmin.pointTo) };
   const meaning = meaningOf(kb, opts.queryVector);
   if (!text || (plan.concepts.length === 0 && !meaning)) return { early: decline(kb, 'empty', base) };

@@ -42,10 +42,10 @@ export interface DecisionModel {
 export const DECISION: DecisionModel = {
   lexicalCoverage: 0.55,
   lexicalScore: 0.45,
-  bias: -1.33,
-  weights: { coverage: 2.12, lexicalSure: 0.74, meaning: 0.95, unseen: -3.12, factMissing: -3.3, unseenMeaning: -1.13 },
+  bias: -1.35,
+  weights: { coverage: 2.13, lexicalSure: 0.74, meaning: 0.97, unseen: -3.11, factMissing: -3.3, unseenMeaning: -1.1 },
   sure: 1.4,
-  maybe: -1.84,
+  maybe: -1.83,
 };
 
 /** How many of the top passages the signals look at. */

@@ -39,6 +39,11 @@ export interface AnswerOptions {
   today?: Date;
   /** The question's vector from the sentence encoder; without it, answers use lexical evidence alone. */
   queryVector?: Float32Array;
+  /**
+   * false: rank a staff-admin question instead of declining it at once. For fitting the decision
+   * to answer, which must still tell off-topic from on-topic without the out-of-scope list.
+   */
+  outOfScopeCheck?: boolean;
 }
 
 export interface SearchOptions {
