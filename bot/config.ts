@@ -11,12 +11,14 @@ const optionalText = z
   .transform((v) => (v ? v : undefined));
 
 /** true/false/1/0/yes/no/on/off, case-insensitive; empty or missing means "not said". */
-const optionalFlag = optionalText.transform((v) => v?.toLowerCase()).pipe(
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
-    .optional(),
-);
+const optionalFlag = optionalText
+  .transform((v) => v?.toLowerCase())
+  .pipe(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+      .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+      .optional(),
+  );
 
 const envSchema = z
   .object({
@@ -40,11 +42,20 @@ const envSchema = z
     ),
     DEFAULT_AUTHORITY: optionalText,
     OPEN_BROWSER: optionalFlag,
-    HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address (127.0.0.1, 0.0.0.0 …) or localhost' }).optional()),
-    LOCAL_CHAT_UNSAFE: optionalFlag,
-    ALLOWED_TENANT_IDS: optionalText.transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : [])).pipe(
-      z.array(z.uuid({ error: 'must be a comma-separated list of tenant ids (GUIDs)' })),
+    HOST: optionalText.pipe(
+      z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address (127.0.0.1, 0.0.0.0 …) or localhost' }).optional(),
     ),
+    LOCAL_CHAT_UNSAFE: optionalFlag,
+    ALLOWED_TENANT_IDS: optionalText
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of tenant ids (GUIDs)' }))),
     RATE_LIMIT_PER_MINUTE: optionalText
       .transform((v) => (v === undefined ? 30 : Number(v)))
       .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10000)),
@@ -56,7 +67,12 @@ const envSchema = z
       .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100000)),
     TRIAGE_IDLE_HOURS: optionalText
       .transform((v) => (v === undefined ? 24 : Number(v)))
-      .pipe(z.number({ error: 'must be a number of hours' }).min(0.01, 'must be more than 0').max(24 * 30)),
+      .pipe(
+        z
+          .number({ error: 'must be a number of hours' })
+          .min(0.01, 'must be more than 0')
+          .max(24 * 30),
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
@@ -72,7 +88,8 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['LOCAL_CHAT'],
-        message: 'cannot be on with MicrosoftAppId set: the local chat talks to the bot without Bot Framework authentication. Set LOCAL_CHAT_UNSAFE=true to do it anyway, on a machine no one else can reach',
+        message:
+          'cannot be on with MicrosoftAppId set: the local chat talks to the bot without Bot Framework authentication. Set LOCAL_CHAT_UNSAFE=true to do it anyway, on a machine no one else can reach',
       });
     }
   });

@@ -31,9 +31,7 @@ export function loadEngine(knowledgeDir?: string): Engine {
   const kb = loadKnowledge(knowledgeDir);
   const answerer = createPolicyAnswerer(kb);
   // Read from knowledge/authorities/*.yaml and validated with the authority schema by the knowledge build.
-  const authorities: Authority[] = kb.store.authorities
-    .map(({ id, name, aliases }) => ({ id, name, aliases }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const authorities: Authority[] = kb.store.authorities.map(({ id, name, aliases }) => ({ id, name, aliases })).sort((a, b) => a.name.localeCompare(b.name));
   return {
     kb,
     authorities,

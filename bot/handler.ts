@@ -70,8 +70,7 @@ type Profile = z.infer<typeof profileSchema>;
 const submissionEnvelope = z.object({ verb: z.string().min(1) }).loose();
 
 export const MESSAGES = {
-  staleCard:
-    "Sorry, I couldn't use that card: it may be from an older version of me. Type **help** to see what I can do.",
+  staleCard: "Sorry, I couldn't use that card: it may be from an older version of me. Type **help** to see what I can do.",
   unknownAuthority: "I don't have policies for that authority. Please choose one from the list.",
   emptyMessage: 'Type a question about domestic abuse policy, or **help** to see what I can do.',
   triageComingSoon:
@@ -135,7 +134,6 @@ export class PolicyBot extends TeamsActivityHandler {
   commandFor(text: string): TextCommand | undefined {
     return this.commands.find((c) => c.match(text));
   }
-
 
   registerAction<S extends z.ZodType>(action: CardAction<S>): this {
     this.actions.set(action.verb, action as unknown as CardAction);
@@ -240,7 +238,12 @@ export class PolicyBot extends TeamsActivityHandler {
     const started = performance.now();
     const verdict = (await this.services.gate?.(turn)) ?? { pass: true };
     if (!verdict.pass) {
-      this.services.log.warn('turn refused', { type: turn.activity.type, reason: verdict.reason, tenantId: turn.activity.conversation?.tenantId, userId: turn.activity.from?.id });
+      this.services.log.warn('turn refused', {
+        type: turn.activity.type,
+        reason: verdict.reason,
+        tenantId: turn.activity.conversation?.tenantId,
+        userId: turn.activity.from?.id,
+      });
       if (verdict.reason === 'rate' && verdict.tellUser && turn.activity.type === 'message') await turn.sendActivity(SLOW_DOWN);
       return;
     }
@@ -279,7 +282,10 @@ export class PolicyBot extends TeamsActivityHandler {
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return '';
     // Teams puts "<at>Bot</at>" in the text of channel and group messages.
     if (activity.recipient?.id) TurnContext.removeRecipientMention(activity);
-    return (activity.text ?? '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+    return (activity.text ?? '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   private async dispatchMessage(turn: TurnContext): Promise<void> {
@@ -354,8 +360,9 @@ function registerBuiltIns(bot: PolicyBot): void {
       match: (t) => /^triage\b/i.test(t) || /^i(?:'|’)?m\s+worried\s+about\b|^i\s+am\s+worried\s+about\b/i.test(t),
       handle: (ctx) => bot.startTriage(ctx, /^triage\b/i.test(ctx.text) ? 'command' : 'worried'),
       help: {
-        usage: "triage, or \"I'm worried about…\"",
-        description: 'Work through a concern: pathway, referrals, contacts and next steps (no names, please). Started in a channel, it moves to a private chat.',
+        usage: 'triage, or "I\'m worried about…"',
+        description:
+          'Work through a concern: pathway, referrals, contacts and next steps (no names, please). Started in a channel, it moves to a private chat.',
       },
     })
     .registerCommand({
@@ -369,13 +376,10 @@ function registerBuiltIns(bot: PolicyBot): void {
         }
         const entries = bot.services.engine.glossary(term);
         if (entries.length === 0) return bot.answer(turn, `What does ${term} mean?`);
-        await turn.sendActivity(
-          entries.map((e) => `**${e.term}**: ${e.expansion}.${e.explanation ? ` ${e.explanation}` : ''}`).join('\n\n'),
-        );
+        await turn.sendActivity(entries.map((e) => `**${e.term}**: ${e.expansion}.${e.explanation ? ` ${e.explanation}` : ''}`).join('\n\n'));
       },
       help: { usage: 'glossary <term>', description: 'Explain an acronym or term, e.g. glossary MARAC.' },
     });
-
 
   bot
     .registerAction({

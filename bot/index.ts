@@ -32,19 +32,17 @@ function main(): void {
   loadDotEnv();
   const config = loadConfig();
   if (config.localChatUnsafe) {
-    console.warn('LOCAL_CHAT is on with MicrosoftAppId set (LOCAL_CHAT_UNSAFE=true): the local chat bypasses Bot Framework authentication. Never expose this server.');
+    console.warn(
+      'LOCAL_CHAT is on with MicrosoftAppId set (LOCAL_CHAT_UNSAFE=true): the local chat bypasses Bot Framework authentication. Never expose this server.',
+    );
   }
   if (config.authDisabled) {
-    console.warn(
-      'Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.',
-    );
+    console.warn('Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.');
   }
 
   const engine = loadEngine();
   if (config.defaultAuthority && !engine.authorities.some((a) => a.id === config.defaultAuthority)) {
-    throw new ConfigError([
-      `DEFAULT_AUTHORITY: "${config.defaultAuthority}" is not one of ${engine.authorities.map((a) => a.id).join(', ')}`,
-    ]);
+    throw new ConfigError([`DEFAULT_AUTHORITY: "${config.defaultAuthority}" is not one of ${engine.authorities.map((a) => a.id).join(', ')}`]);
   }
 
   const storage = withTimeout(createStorage(config.storage), config.storageTimeoutMs);

@@ -94,7 +94,10 @@ interface LocalConversation {
 }
 
 const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const generateBody = z.object({ user: z.object({ id: userIdSchema.optional() }).loose().optional() }).loose().optional();
+const generateBody = z
+  .object({ user: z.object({ id: userIdSchema.optional() }).loose().optional() })
+  .loose()
+  .optional();
 
 /** What the page may send. Identity, routing and timestamps are set by this server, never taken from the client. */
 const inboundActivity = z
@@ -106,7 +109,10 @@ const inboundActivity = z
     name: z.string().max(200).optional(),
     value: z.unknown().optional(),
     attachments: z.array(z.unknown()).max(10).optional(),
-    channelData: z.object({ clientActivityID: z.string().max(200).optional() }).loose().optional(),
+    channelData: z
+      .object({ clientActivityID: z.string().max(200).optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 

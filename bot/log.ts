@@ -19,7 +19,20 @@ export interface Logger {
 /** Fields that hold an identifier: logged as a short hash. */
 const ID_FIELDS = new Set(['activityId', 'conversationId', 'userId', 'tenantId', 'replyToId']);
 /** Fields that would hold what a user typed: never logged, whatever a caller passes. */
-export const REDACTED_PATHS = ['text', 'value', 'description', 'question', 'body', 'answers', 'carried', '*.text', '*.value', '*.description', '*.question', '*.body'];
+export const REDACTED_PATHS = [
+  'text',
+  'value',
+  'description',
+  'question',
+  'body',
+  'answers',
+  'carried',
+  '*.text',
+  '*.value',
+  '*.description',
+  '*.question',
+  '*.body',
+];
 
 const salt = randomBytes(16);
 

@@ -75,9 +75,7 @@ function passageView(r: RankedAnswer, opts: AnswerCardOptions) {
     segments: passageSegments(r.passage.display, r.highlights),
     citation: citationLine(c, opts.authorityName),
     hasReviewWarning: c.reviewOverdue,
-    reviewWarning: c.reviewDue
-      ? `This document was due for review in ${formatIssued(c.reviewDue)}. Check with your manager that it is still current.`
-      : '',
+    reviewWarning: c.reviewDue ? `This document was due for review in ${formatIssued(c.reviewDue)}. Check with your manager that it is still current.` : '',
     hasSuperseded: Boolean(c.supersededNote),
     superseded: c.supersededNote ? `Note: ${c.supersededNote}` : '',
     libraryUrl: libraryUrl(opts.publicBaseUrl, c.anchor),
@@ -151,7 +149,9 @@ export function declineCard(result: AnswerResult, opts: AnswerCardOptions): Atta
   const decline = result.decline;
   const message = decline?.message || 'I could not find a passage in the policies I hold that answers this, so I will not guess.';
   const nearest = (result.nearest ?? []).map((r) => ({
-    title: buttonTitle(`${r.citation.section.split(' › ').pop() || r.citation.title} (${r.citation.national ? 'national guidance' : r.citation.authorities.map(opts.authorityName).join(', ')})`),
+    title: buttonTitle(
+      `${r.citation.section.split(' › ').pop() || r.citation.title} (${r.citation.national ? 'national guidance' : r.citation.authorities.map(opts.authorityName).join(', ')})`,
+    ),
     passageId: r.passage.id,
   }));
   return renderCard(declineTemplate, {

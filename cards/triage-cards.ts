@@ -306,7 +306,15 @@ export function urgencyOf(timescale: string | undefined): number {
   if (m) {
     const n = Number(m[1]) || ({ one: 1, two: 2, three: 3 } as Record<string, number>)[m[1]!] || 1;
     const unit = m[2]!;
-    const hours = unit.startsWith('hour') ? n : unit.startsWith('working') ? n * 24 : unit.startsWith('day') ? n * 24 : unit.startsWith('week') ? n * 168 : n * 720;
+    const hours = unit.startsWith('hour')
+      ? n
+      : unit.startsWith('working')
+        ? n * 24
+        : unit.startsWith('day')
+          ? n * 24
+          : unit.startsWith('week')
+            ? n * 168
+            : n * 720;
     return 2 + Math.log10(hours + 1);
   }
   return 50;
@@ -318,7 +326,8 @@ function reasonLines(r: TriageResult, sources: SourceList, short: (s: string, ma
   const out: { text: string }[] = [];
   for (const x of r.reasons) {
     if (x.kind === 'pathway') continue;
-    const text = x.kind === 'grading' ? x.text.replace(/: graded differently \(.*\)\. The higher/, ': graded differently by the sources above; the higher') : x.text;
+    const text =
+      x.kind === 'grading' ? x.text.replace(/: graded differently \(.*\)\. The higher/, ': graded differently by the sources above; the higher') : x.text;
     if (seen.has(text)) continue;
     seen.add(text);
     out.push({ text: `• ${short(text, 220)} ${sources.refs(x.citations)}` });
@@ -329,7 +338,7 @@ function reasonLines(r: TriageResult, sources: SourceList, short: (s: string, ma
 function resultData(input: ResultCardInput, trim: Trim): CardJson {
   const r = input.result;
   const sources = new SourceList(input);
-  const short = (s: string, max: number) => (trim === 'shortReasons' || trim === 'noLinks') && s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  const short = (s: string, max: number) => ((trim === 'shortReasons' || trim === 'noLinks') && s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
   // Pathway, referrals, contacts and steps are numbered first: their sources lead the list.
   const pathwayReason = r.reasons.find((x) => x.kind === 'pathway');
   const routeText = `${short(pathwayReason?.text.replace(/^Pathway: [^.]*\.\s*/, '') ?? '', 400)} ${sources.refs(pathwayReason?.citations ?? [])}`.trim();

@@ -32,12 +32,7 @@ function lineOfPath(doc: Document, lines: LineCounter, path: ReadonlyArray<Prope
  * Parse YAML (or JSON, which is YAML) text and validate it with a zod schema.
  * `lineOffset` shifts reported lines, for YAML front matter inside a Markdown file.
  */
-export function parseDataText<S extends z.ZodType>(
-  text: string,
-  schema: S,
-  file: string,
-  lineOffset = 0,
-): z.infer<S> {
+export function parseDataText<S extends z.ZodType>(text: string, schema: S, file: string, lineOffset = 0): z.infer<S> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const shown = displayPath(file);

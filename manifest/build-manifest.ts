@@ -304,9 +304,7 @@ export function schemaErrors(manifest: unknown, manifestVersion: string): string
   const validate = compiledSchemaFor(manifestVersion);
   // A JSON round trip validates what will be written, without undefined-valued keys.
   if (validate(JSON.parse(JSON.stringify(manifest)))) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath || '(root)'} ${error.message ?? ''}. Details: ${JSON.stringify(error.params ?? {})}`,
-  );
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}. Details: ${JSON.stringify(error.params ?? {})}`);
 }
 
 /** The manifest versions whose schemas ship with @microsoft/app-manifest, oldest first. */
@@ -346,8 +344,7 @@ export function loadSchema(manifestVersion: string): object {
 }
 
 type Json = Record<string, unknown>;
-const asRecord = (value: unknown): Json | undefined =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+const asRecord = (value: unknown): Json | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -379,9 +376,7 @@ export function checkProjectRules(manifest: unknown): string[] {
     const list = asRecord(entry);
     const commands = asArray(list?.commands);
     if (commands.length > MAX_COMMANDS_PER_LIST) {
-      errors.push(
-        `rule: /bots/0/commandLists/${i}/commands has ${commands.length} commands; older Teams clients show at most ${MAX_COMMANDS_PER_LIST}`,
-      );
+      errors.push(`rule: /bots/0/commandLists/${i}/commands has ${commands.length} commands; older Teams clients show at most ${MAX_COMMANDS_PER_LIST}`);
     }
     commands.forEach((command, j) => {
       const title = asString(asRecord(command)?.title) ?? '';
@@ -436,7 +431,7 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   const root = asRecord(manifest);
   if (!root) return ['schema: the manifest must be a JSON object'];
   const manifestVersion = asString(root.manifestVersion);
-  if (!manifestVersion) return ['schema: (root) must have required property \'manifestVersion\''];
+  if (!manifestVersion) return ["schema: (root) must have required property 'manifestVersion'"];
 
   let errors: string[];
   try {

@@ -36,8 +36,7 @@ function ellipse(cx: number, cy: number, rx: number, ry: number): Shape {
 }
 
 function triangle(a: [number, number], b: [number, number], c: [number, number]): Shape {
-  const side = (p: [number, number], q: [number, number], u: number, v: number) =>
-    (u - q[0]) * (p[1] - q[1]) - (p[0] - q[0]) * (v - q[1]);
+  const side = (p: [number, number], q: [number, number], u: number, v: number) => (u - q[0]) * (p[1] - q[1]) - (p[0] - q[0]) * (v - q[1]);
   return (u, v) => {
     const d1 = side(a, b, u, v);
     const d2 = side(b, c, u, v);

@@ -119,7 +119,9 @@ async function main(): Promise<number> {
   }
   const manifest = result.manifest ?? {};
   const bot = (manifest.bots as Array<{ botId?: string }> | undefined)?.[0];
-  console.log(`Wrote ${path.relative(process.cwd(), result.outFile)} (manifest ${String(manifest.manifestVersion)}, app version ${String(manifest.version)}, bot ${bot?.botId ?? '?'})`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), result.outFile)} (manifest ${String(manifest.manifestVersion)}, app version ${String(manifest.version)}, bot ${bot?.botId ?? '?'})`,
+  );
   return 0;
 }
 

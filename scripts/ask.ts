@@ -12,14 +12,20 @@ const argsSchema = z.union([
   z.object({
     mode: z.enum(['text', 'json']),
     question: z.string().trim().min(1, 'give a question, e.g. npm run --silent ask -- "how often does MAMDA meet"'),
-    authority: z.string().regex(/^[a-z0-9-]+$/, '--authority takes an authority id such as camden').optional(),
+    authority: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, '--authority takes an authority id such as camden')
+      .optional(),
   }),
 ]);
 
 const lineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   q: z.string().trim().min(1, 'q must be a non-empty question'),
-  authority: z.string().regex(/^[a-z0-9-]+$/, 'authority must be an authority id such as camden').optional(),
+  authority: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'authority must be an authority id such as camden')
+    .optional(),
 });
 
 type Args = z.infer<typeof argsSchema>;
@@ -59,9 +65,13 @@ function toOutput(id: string | undefined, result: AnswerResult): Record<string, 
       score: r.score,
     })),
     ...(result.tentative ? { tentative: true } : {}),
-    ...(result.contacts?.length ? { contacts: result.contacts.map(({ role, name, phone, email, hours, outOfHours }) => ({ role, name, phone, email, hours, outOfHours })) } : {}),
+    ...(result.contacts?.length
+      ? { contacts: result.contacts.map(({ role, name, phone, email, hours, outOfHours }) => ({ role, name, phone, email, hours, outOfHours })) }
+      : {}),
     ...(result.decline ? { decline: { reason: result.decline.reason, message: result.decline.message } } : {}),
-    ...(result.nearest?.length ? { nearest: result.nearest.map((r) => ({ docId: r.citation.docId, section: r.citation.section, text: r.passage.display })) } : {}),
+    ...(result.nearest?.length
+      ? { nearest: result.nearest.map((r) => ({ docId: r.citation.docId, section: r.citation.section, text: r.passage.display })) }
+      : {}),
   };
 }
 
@@ -73,7 +83,15 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
   } else {
     if (result.tentative) out.push('These passages may not answer your question exactly.', '');
     for (const c of result.contacts ?? []) {
-      out.push(`Contact: ${c.name ?? c.role} (${c.role})`, ...[c.phone && `  Phone: ${c.phone}`, c.email && `  Email: ${c.email}`, c.hours && `  Hours: ${c.hours}`, c.outOfHours && `  Out of hours: ${c.outOfHours}`].filter((x): x is string => Boolean(x)));
+      out.push(
+        `Contact: ${c.name ?? c.role} (${c.role})`,
+        ...[
+          c.phone && `  Phone: ${c.phone}`,
+          c.email && `  Email: ${c.email}`,
+          c.hours && `  Hours: ${c.hours}`,
+          c.outOfHours && `  Out of hours: ${c.outOfHours}`,
+        ].filter((x): x is string => Boolean(x)),
+      );
       out.push(`  Source: ${c.citations.map((x) => `${x.title}, ${x.section}`).join('; ')}`, '');
     }
     const [first, ...more] = result.results;
@@ -82,7 +100,12 @@ function printHuman(kb: KnowledgeBase, result: AnswerResult): void {
       const c = r.citation;
       const who = c.national ? 'National guidance' : c.authorities.map((a) => kb.authorityNames.get(a) ?? a).join(' / ');
       out.push(i === 0 ? 'Answer' : `Also relevant (${i + 1})`);
-      out.push(r.passage.display.split('\n').map((l) => `  ${l}`).join('\n'));
+      out.push(
+        r.passage.display
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
       if (r.highlights.length) out.push(`  Key point: ${r.highlights.join(' … ')}`);
       out.push(`  Source: ${c.title} (${who}), ${c.section || 'start of document'}; issued ${c.issued}`);
       if (c.reviewOverdue) out.push(`  Warning: this document was due for review in ${c.reviewDue}; check it is still current.`);

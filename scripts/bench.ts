@@ -70,11 +70,17 @@ async function questionLatency(kb: KnowledgeBase, questions: { q: string; author
 export function scaledKnowledge(copies: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-scaled-'));
   cpSync(knowledgeDir, dir, { recursive: true });
-  const docIds = readdirSync(join(dir, 'sources')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).filter((id) => id !== 'national-guidance');
-  const authorityIds = readdirSync(join(dir, 'authorities')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+  const docIds = readdirSync(join(dir, 'sources'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3))
+    .filter((id) => id !== 'national-guidance');
+  const authorityIds = readdirSync(join(dir, 'authorities'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5));
   const rename = (text: string, n: number) => {
     let out = text;
-    for (const id of [...docIds, ...authorityIds].sort((a, b) => b.length - a.length)) out = out.replace(new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'g'), `${id}-copy${n}`);
+    for (const id of [...docIds, ...authorityIds].sort((a, b) => b.length - a.length))
+      out = out.replace(new RegExp(`(?<![\\w-])${id}(?![\\w-])`, 'g'), `${id}-copy${n}`);
     return out.replace(/^name: (.+)$/m, `name: $1 copy ${n}`).replace(/^aliases: .*$/m, 'aliases: []');
   };
   for (let n = 1; n < copies; n++) {
@@ -82,7 +88,8 @@ export function scaledKnowledge(copies: number): string {
       const text = readFileSync(join(dir, 'sources', `${id}.md`), 'utf8');
       writeFileSync(join(dir, 'sources', `${id}-copy${n}.md`), rename(text, n));
     }
-    for (const id of authorityIds) writeFileSync(join(dir, 'authorities', `${id}-copy${n}.yaml`), rename(readFileSync(join(dir, 'authorities', `${id}.yaml`), 'utf8'), n));
+    for (const id of authorityIds)
+      writeFileSync(join(dir, 'authorities', `${id}-copy${n}.yaml`), rename(readFileSync(join(dir, 'authorities', `${id}.yaml`), 'utf8'), n));
   }
   return dir;
 }
@@ -99,7 +106,9 @@ async function scaled(copies: number, questions: { q: string; authority?: string
     const before = process.memoryUsage().rss;
     const t = performance.now();
     const kb = loadKnowledge(out);
-    console.log(`  load: ${(performance.now() - t).toFixed(0)} ms; resident memory ${mb(process.memoryUsage().rss)} (the load added ${mb(process.memoryUsage().rss - before)})`);
+    console.log(
+      `  load: ${(performance.now() - t).toFixed(0)} ms; resident memory ${mb(process.memoryUsage().rss)} (the load added ${mb(process.memoryUsage().rss - before)})`,
+    );
     const encoder = await loadUseLiteEncoder();
     const answerer = createPolicyAnswerer(kb, async () => encoder);
     await answerer.whenReady();
@@ -160,7 +169,9 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'kb-bench-'));
   try {
     const build = await buildKnowledge({ outDir: tmp });
-    console.log(`  ${build.ms.toFixed(0)} ms in all: parse, passages and lunr index ${build.indexMs.toFixed(0)} ms; vectors ${build.meaningMs.toFixed(0)} ms (${build.encoded} texts encoded, the rest from the cache)`);
+    console.log(
+      `  ${build.ms.toFixed(0)} ms in all: parse, passages and lunr index ${build.indexMs.toFixed(0)} ms; vectors ${build.meaningMs.toFixed(0)} ms (${build.encoded} texts encoded, the rest from the cache)`,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -169,7 +180,9 @@ async function main(): Promise<void> {
   const before = process.memoryUsage().rss;
   const kb = loadKnowledge(builtKnowledgeDir);
   await questionLatency(kb, questions);
-  console.log(`  resident memory with knowledge and encoder loaded: ${mb(process.memoryUsage().rss)} (knowledge load added ${mb(process.memoryUsage().rss - before)} before the encoder)`);
+  console.log(
+    `  resident memory with knowledge and encoder loaded: ${mb(process.memoryUsage().rss)} (knowledge load added ${mb(process.memoryUsage().rss - before)} before the encoder)`,
+  );
 
   const tk = loadTriageKnowledge();
   const vignettes = triageSets('dev').flatMap((s) => s.lines);
@@ -177,7 +190,9 @@ async function main(): Promise<void> {
 
   console.log(`server start (prebuilt knowledge):`);
   const tsxStart = await serverStart([join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bot/index.ts']);
-  console.log(`  tsx bot/index.ts (npm start):        /healthz ${tsxStart.health.toFixed(0)} ms, /readyz ${tsxStart.ready.toFixed(0)} ms (target ready ≤ 3000 ms)`);
+  console.log(
+    `  tsx bot/index.ts (npm start):        /healthz ${tsxStart.health.toFixed(0)} ms, /readyz ${tsxStart.ready.toFixed(0)} ms (target ready ≤ 3000 ms)`,
+  );
   if (existsSync(join(projectRoot, 'dist', 'bot', 'index.js'))) {
     const nodeStart = await serverStart(['dist/bot/index.js']);
     console.log(`  node dist/bot/index.js (production): /healthz ${nodeStart.health.toFixed(0)} ms, /readyz ${nodeStart.ready.toFixed(0)} ms`);

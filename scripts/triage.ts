@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { validJsonlLines } from './jsonl-lines';
-import { createTriager, loadIndicatorMeaning, loadTriageKnowledge, type TriageKnowledge, type TriageOutcome, type TriageOverrides, type Triager } from '../knowledge/triage';
+import {
+  createTriager,
+  loadIndicatorMeaning,
+  loadTriageKnowledge,
+  type TriageKnowledge,
+  type TriageOutcome,
+  type TriageOverrides,
+  type Triager,
+} from '../knowledge/triage';
 
 /**
  * `npm run triage`, as ../shared/eval/README.md specifies:
@@ -119,7 +127,8 @@ function humanReadable(r: TriageOutcome, tk: TriageKnowledge): string {
   out.push(`Pathway: ${r.pathway}${r.level ? ` (Barnardo's matrix scale ${r.level})` : ''}`);
   out.push('', 'Indicators read:');
   for (const i of r.read) out.push(`  - ${i.label}${i.source === 'meaning' ? ' (suggested by meaning: please confirm)' : ''}: "${i.evidence}"`);
-  for (const m of r.mustCheck) out.push('', `Must check: ${m.text} If yes, this becomes ${m.ifYes.pathway}${m.ifYes.level ? ` (scale ${m.ifYes.level})` : ''}.`);
+  for (const m of r.mustCheck)
+    out.push('', `Must check: ${m.text} If yes, this becomes ${m.ifYes.pathway}${m.ifYes.level ? ` (scale ${m.ifYes.level})` : ''}.`);
   if (r.uplift) out.push('', `Uplift: ${r.uplift}`);
   if (r.escalatedForSafety) out.push('', `Raised for safety: ${r.escalatedForSafety}`);
   for (const g of r.gradingNotes) out.push('', `Note: ${g}`);
@@ -128,7 +137,10 @@ function humanReadable(r: TriageOutcome, tk: TriageKnowledge): string {
   out.push('', 'Referrals:');
   for (const x of r.referrals) out.push(`  - ${x.label}: ${x.why}`);
   out.push('', 'Contacts:');
-  for (const c of r.contacts) out.push(`  - ${c.name} (${c.role})${c.phone ? ` tel ${c.phone}` : ''}${c.email ? ` ${c.email}` : ''}${c.hours ? ` [${c.hours}]` : ''}${c.outOfHours ? ` out of hours ${c.outOfHours}` : ''}`);
+  for (const c of r.contacts)
+    out.push(
+      `  - ${c.name} (${c.role})${c.phone ? ` tel ${c.phone}` : ''}${c.email ? ` ${c.email}` : ''}${c.hours ? ` [${c.hours}]` : ''}${c.outOfHours ? ` out of hours ${c.outOfHours}` : ''}`,
+    );
   out.push('', 'Next steps:');
   for (const s of r.nextSteps) out.push(`  [ ] ${s.text}${s.timescale ? ` (${s.timescale})` : ''}`);
   if (r.missingFacts.length) {
@@ -136,7 +148,8 @@ function humanReadable(r: TriageOutcome, tk: TriageKnowledge): string {
     for (const q of r.missingFacts) out.push(`  ? ${q.text}`);
   }
   out.push('', 'Sources:');
-  for (const c of r.citations) out.push(`  - ${c.title} › ${c.section}${c.reviewOverdue ? ' (past its review date)' : ''}${c.note ? ` [${c.note}]` : ''}: "${c.quote}"`);
+  for (const c of r.citations)
+    out.push(`  - ${c.title} › ${c.section}${c.reviewOverdue ? ' (past its review date)' : ''}${c.note ? ` [${c.note}]` : ''}: "${c.quote}"`);
   out.push('', r.disclaimer);
   return out.join('\n');
 }

@@ -18,7 +18,13 @@ import { qaSets, type EvalSet, type QaLine } from './eval/sets';
  *    declines at most 1 in 25 answerable questions; `sure` at 9 in 10 found.
  * Frozen sets are never read.
  */
-const ALWAYS_ANSWER: DecisionModel = { ...TUNING.decision, bias: 1, weights: { coverage: 0, lexicalSure: 0, meaning: 0, unseen: 0, factMissing: 0, unseenMeaning: 0 }, sure: 0, maybe: 0 };
+const ALWAYS_ANSWER: DecisionModel = {
+  ...TUNING.decision,
+  bias: 1,
+  weights: { coverage: 0, lexicalSure: 0, meaning: 0, unseen: 0, factMissing: 0, unseenMeaning: 0 },
+  sure: 0,
+  maybe: 0,
+};
 
 type Vectors = Map<string, Float32Array>;
 
@@ -98,7 +104,13 @@ function fitLogistic(xs: number[][], ys: number[], sampleWeights: number[]): { b
   return { bias: b, weights: w };
 }
 
-function signalsOf(kb: KnowledgeBase, lines: QaLine[], vectors: Vectors, tuning: AnswerTuning, outOfScopeCheck = true): { line: QaLine; signals: AnswerSignals }[] {
+function signalsOf(
+  kb: KnowledgeBase,
+  lines: QaLine[],
+  vectors: Vectors,
+  tuning: AnswerTuning,
+  outOfScopeCheck = true,
+): { line: QaLine; signals: AnswerSignals }[] {
   return lines.flatMap((line) => {
     const signals = questionSignals(kb, line.q, { authority: line.authority, queryVector: vectors.get(line.q), outOfScopeCheck }, tuning);
     return signals ? [{ line, signals }] : [];
@@ -121,7 +133,9 @@ async function main(): Promise<void> {
   // decision must still tell off-topic from on-topic by itself (the out-of-scope list is a
   // shortcut for the commonest kind, not the only guard).
   const fitSets = dev;
-  const train = fitSets.flatMap((set) => signalsOf(kb, set.lines, vectors, { fusion, decision: TUNING.decision }, false).map((t) => ({ ...t, weight: 1 / set.lines.length })));
+  const train = fitSets.flatMap((set) =>
+    signalsOf(kb, set.lines, vectors, { fusion, decision: TUNING.decision }, false).map((t) => ({ ...t, weight: 1 / set.lines.length })),
+  );
   const fit = fitLogistic(
     train.map((t) => featuresOf(t.signals)),
     train.map((t) => (t.line.expectNoAnswer ? 0 : 1)),
@@ -153,7 +167,10 @@ async function main(): Promise<void> {
     answerable
       .filter((c) => {
         const r = answerQuestion(kb, c.line.q, { authority: c.line.authority, queryVector: vectors.get(c.line.q) }, { fusion, decision: ALWAYS_ANSWER });
-        const rank = hitRank(c.line, r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })));
+        const rank = hitRank(
+          c.line,
+          r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })),
+        );
         return rank >= 1 && rank <= 3;
       })
       .map((c) => c.line.id),
@@ -166,9 +183,13 @@ async function main(): Promise<void> {
   console.log(`decision weights fitted on ${train.length} dev questions: bias ${model.bias} ${JSON.stringify(weights)}`);
   console.log('calibration trade-off (line: answerable answered, must-decline declined):');
   for (const line of lines.filter((_l, i) => i % 6 === 0)) {
-    console.log(`  ${line.toFixed(2)}: ${answerable.filter((c) => c.evidence >= line).length}/${answerable.length}, ${early + declines.filter((d) => d < line).length}/${mustDecline}`);
+    console.log(
+      `  ${line.toFixed(2)}: ${answerable.filter((c) => c.evidence >= line).length}/${answerable.length}, ${early + declines.filter((d) => d < line).length}/${mustDecline}`,
+    );
   }
-  console.log(`chosen lines: maybe ${maybe} (answers ${answerable.filter((c) => c.evidence >= maybe).length}/${answerable.length}, declines ${early + declines.filter((d) => d < maybe).length}/${mustDecline}), sure ${sure} (${answerable.filter((c) => c.evidence >= sure).length} answered plainly)`);
+  console.log(
+    `chosen lines: maybe ${maybe} (answers ${answerable.filter((c) => c.evidence >= maybe).length}/${answerable.length}, declines ${early + declines.filter((d) => d < maybe).length}/${mustDecline}), sure ${sure} (${answerable.filter((c) => c.evidence >= sure).length} answered plainly)`,
+  );
   console.log(`\nin use:\n  FUSION = ${JSON.stringify(TUNING.fusion)}\n  DECISION = ${JSON.stringify(TUNING.decision)}`);
   console.log(`chosen:\n  FUSION = ${JSON.stringify(fusion)}\n  DECISION = ${JSON.stringify({ ...model, maybe, sure })}`);
 }

@@ -1,5 +1,14 @@
 import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
-import { clausesOf, loadIndicatorMeaning, loadTriageKnowledge, MEANING_READING, readIndicators, readMeaning, triage, type MeaningThresholds } from '../knowledge/triage';
+import {
+  clausesOf,
+  loadIndicatorMeaning,
+  loadTriageKnowledge,
+  MEANING_READING,
+  readIndicators,
+  readMeaning,
+  triage,
+  type MeaningThresholds,
+} from '../knowledge/triage';
 import { scoreTriage, type TriageMetrics } from './eval/score-triage';
 import { triageSets, type Vignette } from './eval/sets';
 import { overridesFromAnswers, toContractLine } from './triage';
@@ -30,15 +39,27 @@ async function main(): Promise<void> {
     scoreTriage(lines, (v) => {
       const p = prepared.get(v.id)!;
       const meaning = readMeaning(tk, table, p.clauses, p.vectors, p.evidence, t);
-      return toContractLine(v.id, triage(tk, { authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}), meaning }));
+      return toContractLine(
+        v.id,
+        triage(tk, { authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}), meaning }),
+      );
     });
-  const show = (m: TriageMetrics) => `accuracy ${m.pathwayAccuracy.toFixed(3)}, under ${m.underTriage}, over ${m.overTriage}, referral recall ${m.referralRecall.toFixed(3)}`;
+  const show = (m: TriageMetrics) =>
+    `accuracy ${m.pathwayAccuracy.toFixed(3)}, under ${m.underTriage}, over ${m.overTriage}, referral recall ${m.referralRecall.toFixed(3)}`;
 
   // Lexicographic, the calibration set deciding first: under-triage, over-triage; then the same on
   // calibration and dev together (where the small calibration set cannot tell); then accuracy and
   // referral recall.
   type Scored = { t: MeaningThresholds; cal: TriageMetrics; all: TriageMetrics };
-  const key = (x: Scored) => [x.cal.underTriage, x.cal.overTriage, x.all.underTriage, x.all.overTriage, -x.cal.pathwayAccuracy, -x.all.pathwayAccuracy, -x.cal.referralRecall];
+  const key = (x: Scored) => [
+    x.cal.underTriage,
+    x.cal.overTriage,
+    x.all.underTriage,
+    x.all.overTriage,
+    -x.cal.pathwayAccuracy,
+    -x.all.pathwayAccuracy,
+    -x.cal.referralRecall,
+  ];
   const better = (a: Scored, b: Scored) => {
     const [x, y] = [key(a), key(b)];
     const i = x.findIndex((v, j) => Math.abs(v - y[j]!) > 1e-9);
@@ -65,7 +86,10 @@ async function main(): Promise<void> {
   console.log(`calibration with patterns alone: ${show(off)}`);
   console.log(`calibration with the lines in use ${JSON.stringify(MEANING_READING)}: ${show(await run(calibration.lines, MEANING_READING))}`);
   console.log(`chosen MEANING_READING = ${JSON.stringify(best!.t)}: ${show(best!.cal)}`);
-  for (const set of dev) console.log(`  ${set.name}: patterns alone ${show(await run(set.lines, { finding: 2, margin: 0, harm: 2 }))}; chosen ${show(await run(set.lines, best!.t))}`);
+  for (const set of dev)
+    console.log(
+      `  ${set.name}: patterns alone ${show(await run(set.lines, { finding: 2, margin: 0, harm: 2 }))}; chosen ${show(await run(set.lines, best!.t))}`,
+    );
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,4 @@
-import {
-  glossaryEntries,
-  isReviewOverdue,
-  libraryDocuments,
-  type KnowledgeBase,
-  type LibraryDocument as SearchLibraryDocument,
-} from '../../knowledge/search';
+import { glossaryEntries, isReviewOverdue, libraryDocuments, type KnowledgeBase, type LibraryDocument as SearchLibraryDocument } from '../../knowledge/search';
 import type { CompiledAuthority, CompiledService, TriageCitation, TriageKnowledge } from '../../knowledge/triage/types';
 import { humanize, slug } from './html';
 

@@ -11,12 +11,7 @@ export const MAX_COUNT = 50;
 /** A parameter given at most once, as text (a repeated key arrives as an array). */
 const single = (name: string) => z.string({ error: `${name}: give it once, as plain text` }).optional();
 
-function wholeNumber(
-  ctx: z.RefinementCtx,
-  name: string,
-  value: string | undefined,
-  range: { min: number; max: number; fallback: number },
-): number {
+function wholeNumber(ctx: z.RefinementCtx, name: string, value: string | undefined, range: { min: number; max: number; fallback: number }): number {
   if (value === undefined || value.trim() === '') return range.fallback;
   const n = /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (Number.isInteger(n) && n >= range.min && n <= range.max) return n;

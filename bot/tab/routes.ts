@@ -4,16 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import { coveredAuthorities, searchPassages } from '../../knowledge/search';
 import { projectRoot } from '../../knowledge/paths';
 import type { RouteRegistrar } from '../server';
-import {
-  authorityList,
-  citationJson,
-  filterServices,
-  glossaryItems,
-  libraryHref,
-  libraryView,
-  needOptions,
-  type TabDeps,
-} from './data';
+import { authorityList, citationJson, filterServices, glossaryItems, libraryHref, libraryView, needOptions, type TabDeps } from './data';
 import { contactsPage } from './pages/contacts';
 import { libraryPage, type LibraryPageInput } from './pages/library';
 import { pathwaysPage } from './pages/pathways';
@@ -159,11 +150,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     const parsed = searchQuerySchema(searchIds, { strict: false }).safeParse(raw);
     if (!parsed.success) {
       const keep = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : undefined);
-      return sendHtml(
-        res,
-        400,
-        libraryPage({ ...input, error: describeIssues(parsed.error), query: { q: keep(raw.q), authority: keep(raw.authority) } }),
-      );
+      return sendHtml(res, 400, libraryPage({ ...input, error: describeIssues(parsed.error), query: { q: keep(raw.q), authority: keep(raw.authority) } }));
     }
     const { q, authority, skip, count } = parsed.data;
     const found = searchPassages(kb, q, { authority, skip, count, today: today() });
@@ -249,7 +236,6 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     });
   });
 }
-
 
 /** The same routes as a registrar for createServer's `extraRoutes`; the base URL defaults to config.publicBaseUrl. */
 export function tabRoutes(deps: Omit<TabDeps, 'publicBaseUrl'> & { publicBaseUrl?: string }): RouteRegistrar {

@@ -71,7 +71,10 @@ export function loadCommonTopics(file: string = commonTopicsFile): CommonTopic[]
 
 const queryValueSchema = z.looseObject({
   commandId: z.string().min(1),
-  parameters: z.array(z.looseObject({ name: z.string(), value: z.unknown().optional() })).max(10).optional(),
+  parameters: z
+    .array(z.looseObject({ name: z.string(), value: z.unknown().optional() }))
+    .max(10)
+    .optional(),
   queryOptions: z
     .looseObject({
       skip: z.number().int().min(0).max(10_000).optional(),
@@ -182,10 +185,7 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
     .join(', ');
 
   const resultFor = (item: CitedPassage, title?: string): Attachment =>
-    withPreview(
-      compactCitationCard(item, cardOptions),
-      citationPreview(item, { ...cardOptions, title, selectValue: { passageId: item.passage.id } }),
-    );
+    withPreview(compactCitationCard(item, cardOptions), citationPreview(item, { ...cardOptions, title, selectValue: { passageId: item.passage.id } }));
 
   const topicResults = async (authority: string | undefined): Promise<Attachment[]> => {
     const key = authority ?? '';

@@ -9,22 +9,25 @@ import {
   triageResultCard,
   triageStartCard,
 } from '../../cards/triage-cards';
-import { applyCheckAnswers, decideTriage, indicatorGroups, missingFacts, readDescription, withMustChecks, type CheckAnswers, type TriageFacts, type TriageKnowledge, type Triager } from '../../knowledge/triage';
+import {
+  applyCheckAnswers,
+  decideTriage,
+  indicatorGroups,
+  missingFacts,
+  readDescription,
+  withMustChecks,
+  type CheckAnswers,
+  type TriageFacts,
+  type TriageKnowledge,
+  type Triager,
+} from '../../knowledge/triage';
 import { INDICATOR_GROUPS } from '../../knowledge/triage/types';
 import type { CommandContext, PolicyBot, TriageStarter } from '../handler';
 import { isSharedConversation } from '../teams/channel';
 import { emergencyContacts, suggestedQuestions } from './context';
 import { inPersonalChat } from './redirect';
 import { DialogStore, newDialogId, STATE_PROPERTY, type DialogState, type Step } from './state';
-import {
-  askSubmission,
-  confirmSubmission,
-  describeSubmission,
-  parseAges,
-  problems,
-  startSubmission,
-  type AgeFacts,
-} from './submissions';
+import { type askSubmission, confirmSubmission, describeSubmission, parseAges, problems, startSubmission, type AgeFacts } from './submissions';
 
 /**
  * The triage dialog: a described concern → confirmed indicators → pathway, referrals, contacts
@@ -42,8 +45,7 @@ import {
 export const TRIAGE_MESSAGES = {
   stale:
     'That triage card is out of date: a newer triage has started, or this one has finished. Use the latest triage card, or type **triage** to start again.',
-  expired:
-    "That triage was left unfinished for too long, so I've forgotten it and kept nothing you entered. Type **triage** to start again.",
+  expired: "That triage was left unfinished for too long, so I've forgotten it and kept nothing you entered. Type **triage** to start again.",
   notYours: "That triage belongs to someone else, so I haven't used your answers. Type **triage** to start your own.",
   wrongStep: 'That step of the triage is already done. Use the latest triage card, or press **Start again** on it.',
   invalid: (what: string) => `Sorry, I couldn't use that card: ${what}. Please check your answers and submit it again.`,
@@ -70,7 +72,10 @@ export class TriageDialog {
   ) {
     this.knowledge = () => this.triager().tk;
     const idleHours = bot.services.triageIdleHours;
-    this.store = new DialogStore(bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY), idleHours === undefined ? undefined : idleHours * 3600 * 1000);
+    this.store = new DialogStore(
+      bot.services.conversationState.createProperty<unknown>(STATE_PROPERTY),
+      idleHours === undefined ? undefined : idleHours * 3600 * 1000,
+    );
     let known: ReadonlySet<string> | undefined;
     this.known = () => (known ??= new Set(this.knowledge().indicators.map((i) => i.id)));
   }
@@ -167,7 +172,14 @@ export class TriageDialog {
   async onConfirm(ctx: CommandContext, data: { dialogId: string }): Promise<void> {
     const state = await this.current(ctx, data.dialogId, ['confirm'], { needsAuthority: true });
     if (!state?.authority) return;
-    const input = await this.parse(ctx, confirmSubmission(this.known(), this.knowledge().checks.map((c) => c.id)), data);
+    const input = await this.parse(
+      ctx,
+      confirmSubmission(
+        this.known(),
+        this.knowledge().checks.map((c) => c.id),
+      ),
+      data,
+    );
     if (!input) return;
     const ages = parseAges(input.childAges);
     if (ages && 'error' in ages) {
@@ -207,7 +219,13 @@ export class TriageDialog {
     const state = await this.current(ctx, data.dialogId);
     if (!state) return;
     const authority = (await this.bot.getAuthority(ctx.turn)) ?? state.authority;
-    const next: DialogState = { id: newDialogId(), userId: state.userId, step: 'authority', ...(state.activityId ? { activityId: state.activityId } : {}), ...(authority ? { authority } : {}) };
+    const next: DialogState = {
+      id: newDialogId(),
+      userId: state.userId,
+      step: 'authority',
+      ...(state.activityId ? { activityId: state.activityId } : {}),
+      ...(authority ? { authority } : {}),
+    };
     await this.show(ctx.turn, next, this.startCard(next));
     await this.store.set(ctx.turn, next);
     this.log(ctx.turn, 'restart');
@@ -243,7 +261,14 @@ export class TriageDialog {
     this.bot.services.log.warn('card-rejected', {
       activityId: ctx.turn.activity.id,
       verb: 'triage',
-      reason: problem === TRIAGE_MESSAGES.stale ? 'stale' : problem === TRIAGE_MESSAGES.expired ? 'expired' : problem === TRIAGE_MESSAGES.notYours ? 'not-owner' : 'wrong-step',
+      reason:
+        problem === TRIAGE_MESSAGES.stale
+          ? 'stale'
+          : problem === TRIAGE_MESSAGES.expired
+            ? 'expired'
+            : problem === TRIAGE_MESSAGES.notYours
+              ? 'not-owner'
+              : 'wrong-step',
     });
     await ctx.turn.sendActivity(problem);
     return undefined;

@@ -1,9 +1,4 @@
-import {
-  CloudAdapterBase,
-  type ChannelAccount,
-  type ConversationParameters,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapterBase, type ChannelAccount, type ConversationParameters, type TurnContext } from 'botbuilder';
 
 /** The part of botframework-connector's ClaimsIdentity used here (botbuilder does not re-export it). */
 interface Claims {

@@ -58,7 +58,12 @@ const idList = (known: ReadonlySet<string>) =>
   z
     .string({ error: 'the ticked indicators must be a list from the card' })
     .max(4000)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine((ids) => ids.every((id) => known.has(id)), 'the card lists an indicator I do not know (it may be from an older version of me)')
     .optional();
 
@@ -96,7 +101,10 @@ export type AgeFacts = Pick<TriageFacts, 'childAges' | 'unborn'> & { noChildren?
  */
 export function parseAges(text: string | undefined): AgeFacts | { error: string } | undefined {
   // "18-month-old" reads as "18 month old".
-  const t = (text ?? '').trim().toLowerCase().replace(/(\d)-(?=[a-z])|(?<=[a-z])-(?=[a-z])/g, '$1 ');
+  const t = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/(\d)-(?=[a-z])|(?<=[a-z])-(?=[a-z])/g, '$1 ');
   if (!t) return undefined;
   const facts: AgeFacts = { childAges: [], unborn: false };
   for (const raw of t.split(/\s*(?:,|;|\/|&|\band\b|\+)\s*/)) {
@@ -111,7 +119,7 @@ export function parseAges(text: string | undefined): AgeFacts | { error: string 
       continue;
     }
     const m = /^(\d{1,2}(?:\.\d+)?)\s*(months?|mths?|mo|m|weeks?|wks?|w|years?|yrs?|y)?(?:\s*old)?$/.exec(part);
-    if (!m) return { error: "please give the children's ages as numbers, e.g. 4, 9 (or \"unborn\", or \"none\")" };
+    if (!m) return { error: 'please give the children\'s ages as numbers, e.g. 4, 9 (or "unborn", or "none")' };
     const n = Number(m[1]);
     const unit = m[2] ?? 'y';
     const age = Math.floor(/^m/.test(unit) ? n / 12 : /^w/.test(unit) ? n / 52 : n);

@@ -29,7 +29,13 @@ interface TableMeta {
 }
 
 /** Build a table from units (owner index, text) and a vector per distinct text. */
-export function tableOf(model: string, dimensions: number, owners: number, units: { owner: number; text: string }[], vectorOf: Map<string, Float32Array>): MeaningTable {
+export function tableOf(
+  model: string,
+  dimensions: number,
+  owners: number,
+  units: { owner: number; text: string }[],
+  vectorOf: Map<string, Float32Array>,
+): MeaningTable {
   const rowOf = new Map<string, number>();
   const texts: string[] = [];
   const unitRows = units.map((u) => {
@@ -47,7 +53,13 @@ export function tableOf(model: string, dimensions: number, owners: number, units
 }
 
 export function writeTable(dir: string, name: string, table: MeaningTable): void {
-  const meta: TableMeta = { model: table.model, dimensions: table.dimensions, unitRows: Array.from(table.unitRows), unitOwners: Array.from(table.unitOwners), owners: table.owners };
+  const meta: TableMeta = {
+    model: table.model,
+    dimensions: table.dimensions,
+    unitRows: Array.from(table.unitRows),
+    unitOwners: Array.from(table.unitOwners),
+    owners: table.owners,
+  };
   writeFileSync(join(dir, `${name}.bin`), Buffer.from(table.vectors.buffer, table.vectors.byteOffset, table.vectors.byteLength));
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(meta));
 }

@@ -144,7 +144,16 @@ export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority
   const own = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
   if (!own || !relevant(own) || own.score < top.score * OWN_FIRST_RATIO) return ranked;
   // Not when the question asks for a phone number, time or figure that the top passage states and the own one does not.
-  if (plan && plan.concepts.some((c) => c.shape && satisfied(c, kb.termSets.get(top.passage.id)!, kb.shapes.get(top.passage.id)) === 1 && satisfied(c, kb.termSets.get(own.passage.id)!, kb.shapes.get(own.passage.id)) < 1)) return ranked;
+  if (
+    plan &&
+    plan.concepts.some(
+      (c) =>
+        c.shape &&
+        satisfied(c, kb.termSets.get(top.passage.id)!, kb.shapes.get(top.passage.id)) === 1 &&
+        satisfied(c, kb.termSets.get(own.passage.id)!, kb.shapes.get(own.passage.id)) < 1,
+    )
+  )
+    return ranked;
   return [own, ...ranked.filter((s) => s !== own)];
 }
 
@@ -153,7 +162,10 @@ function coveredNames(kb: KnowledgeBase): string[] {
 }
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m).replace(/\s+/g, ' ').trim();
+  return template
+    .replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function listJoin(items: string[]): string {
@@ -193,8 +205,7 @@ type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
 
 /** A question read and ranked, or the decline it gets before any ranking. */
 type Ranking =
-  | { early: AnswerResult }
-  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; comparing: boolean };
+  { early: AnswerResult } | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; comparing: boolean };
 
 function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
   const { named, plan, text } = prepareQuery(kb, question);
@@ -224,7 +235,10 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   if (!text || (plan.concepts.length === 0 && !meaning)) return { early: decline(kb, 'empty', base) };
 
   const kind = kindOf(text, plan);
-  const ranked = coveringFirst(rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion), tuning.decision);
+  const ranked = coveringFirst(
+    rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion),
+    tuning.decision,
+  );
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   return { base, plan, kind, ranked, chosen, comparing: comparing.length > 0 };

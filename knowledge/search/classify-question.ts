@@ -17,18 +17,22 @@ export interface QuestionKind {
 }
 
 /** A number to ring is wanted; "a phone referral" or "a telephone call" is a way of doing something, not a number. */
-const PHONE = /(?<!\b(?:by|over\s+the|on\s+the|via)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|ring|helpline|hotline|contact details?)\b|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
+const PHONE =
+  /(?<!\b(?:by|over\s+the|on\s+the|via)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|ring|helpline|hotline|contact details?)\b|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
 /** An email address is wanted when asked for, or when asked where to send something. */
 const EMAIL = /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
 const CONTACT = /\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;
 const WHO = /^\s*who\b|\bwho\s+(is|are|do|does|should|can|will|manages|leads|chairs|has)\b|\bname of\b/i;
 /** A figure: a count, a share, a maximum or minimum ("the maximum sentence", "is there a caseload cap"). */
-const STATS = /\b(how\s+(many|much|common|prevalent|likely|widespread)|percent(age)?|proportion|statistics?|figures?|rates?|what\s+share\s+of|maximum|minimum|max|min|cap|limit)\b|%/i;
+const STATS =
+  /\b(how\s+(many|much|common|prevalent|likely|widespread)|percent(age)?|proportion|statistics?|figures?|rates?|what\s+share\s+of|maximum|minimum|max|min|cap|limit)\b|%/i;
 /** "How many days/weeks" asks for a timescale, not a statistic. */
 const HOW_MANY_UNITS = /\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b/i;
 /** "When would children be removed" asks for circumstances; "when is it due", "when does it meet" for a time. */
-const TIME = /\bhow\s+(long|soon|quickly|often)\b|\b(?:maximum|minimum)\s+(?:duration|length|period|time)\b|\bduration\b|\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b|\b(deadlines?|timescales?|time\s*frames?|time\s+limits?|frequency|opening\s+(hours|times))\b|\bby when\b|\bwhat\s+(?:time|day|days|hours)\b|^\s*when\s+(?:is|are|does|do|will)\b.*\b(?:due|meet|meets|held|open|opens|close|closes|run|runs|start|starts|expire|expires|deadline)\b/i;
-const DEFINITION = /^\s*what\s+else\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:called|known\s+as)\s*\??\s*$|^\s*(?:what|who)\s*(?:'s|is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+(?:mean|stand for)\s*\??\s*$|^\s*(?:define|definition of|meaning of)\s+(.+?)\s*\??\s*$/i;
+const TIME =
+  /\bhow\s+(long|soon|quickly|often)\b|\b(?:maximum|minimum)\s+(?:duration|length|period|time)\b|\bduration\b|\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b|\b(deadlines?|timescales?|time\s*frames?|time\s+limits?|frequency|opening\s+(hours|times))\b|\bby when\b|\bwhat\s+(?:time|day|days|hours)\b|^\s*when\s+(?:is|are|does|do|will)\b.*\b(?:due|meet|meets|held|open|opens|close|closes|run|runs|start|starts|expire|expires|deadline)\b/i;
+const DEFINITION =
+  /^\s*what\s+else\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:called|known\s+as)\s*\??\s*$|^\s*(?:what|who)\s*(?:'s|is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+(?:mean|stand for)\s*\??\s*$|^\s*(?:define|definition of|meaning of)\s+(.+?)\s*\??\s*$/i;
 
 export function classifyQuestion(question: string): QuestionKind {
   const contact = CONTACT.test(question);

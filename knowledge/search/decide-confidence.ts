@@ -51,7 +51,13 @@ export const DECISION: DecisionModel = {
 /** How many of the top passages the signals look at. */
 const SIGNAL_DEPTH = 3;
 
-export function answerSignals(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, chosen: readonly Scored[], model: DecisionModel = DECISION): AnswerSignals {
+export function answerSignals(
+  kb: KnowledgeBase,
+  plan: QueryPlan,
+  kind: QuestionKind,
+  chosen: readonly Scored[],
+  model: DecisionModel = DECISION,
+): AnswerSignals {
   const top = chosen.slice(0, SIGNAL_DEPTH);
   const totalWeight = plan.concepts.reduce((s, c) => s + c.weight, 0);
   const unseenWeight = plan.concepts.filter((c) => c.weight >= UNSEEN_WEIGHT).reduce((s, c) => s + c.weight, 0);

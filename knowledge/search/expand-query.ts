@@ -64,12 +64,31 @@ const SHAPE_PHRASES: { words: string[]; shape: NonNullable<Concept['shape']> }[]
   ...['send', 'submit'].map((w) => ({ words: [w], shape: 'contact' as const })),
   // "What share of referrals": a proportion.
   { words: ['share', 'of'], shape: 'figure' },
-  ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({ words: [w], shape: 'figure' as const })),
+  ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({
+    words: [w],
+    shape: 'figure' as const,
+  })),
   // Timescales and frequencies: satisfied by a passage that states a time ("within 48 hours", "monthly").
   // "How many days/weeks" asks for a timescale, so it is matched before "how many".
-  ...['hours', 'days', 'weeks', 'months', 'years'].flatMap((u) => [['how', 'many', u], ['how', 'many', 'working', u]]).map((w) => ({ words: w, shape: 'time' as const })),
-  ...[['how', 'long'], ['how', 'soon'], ['how', 'quickly'], ['how', 'often'], ['time', 'limit'], ['opening', 'hours'], ['opening', 'times']].map((w) => ({ words: w, shape: 'time' as const })),
-  ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({ words: [w], shape: 'time' as const })),
+  ...['hours', 'days', 'weeks', 'months', 'years']
+    .flatMap((u) => [
+      ['how', 'many', u],
+      ['how', 'many', 'working', u],
+    ])
+    .map((w) => ({ words: w, shape: 'time' as const })),
+  ...[
+    ['how', 'long'],
+    ['how', 'soon'],
+    ['how', 'quickly'],
+    ['how', 'often'],
+    ['time', 'limit'],
+    ['opening', 'hours'],
+    ['opening', 'times'],
+  ].map((w) => ({ words: w, shape: 'time' as const })),
+  ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({
+    words: [w],
+    shape: 'time' as const,
+  })),
 ];
 
 /** Shortest word a typo is looked for in, and the most edits allowed. */
@@ -171,9 +190,7 @@ const formCache = new WeakMap<KnowledgeBase, { entry: GlossaryEntry; form: Form 
 function glossaryForms(kb: KnowledgeBase): { entry: GlossaryEntry; form: Form }[] {
   let forms = formCache.get(kb);
   if (!forms) {
-    forms = kb.store.glossary
-      .flatMap((entry) => formsOf(entry).map((form) => ({ entry, form })))
-      .sort((a, b) => b.form.words.length - a.form.words.length);
+    forms = kb.store.glossary.flatMap((entry) => formsOf(entry).map((form) => ({ entry, form }))).sort((a, b) => b.form.words.length - a.form.words.length);
     formCache.set(kb, forms);
   }
   return forms;
@@ -295,7 +312,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     if (isStopWord(w)) return;
     const s = stem(w);
     sequence.push(s);
-    if (consumed[i] || /^\d$/.test(w) === false && w.length < 2) return;
+    if (consumed[i] || (/^\d$/.test(w) === false && w.length < 2)) return;
     const alternatives: string[][] = [[s]];
     const weak = weakStems(kb).has(w) || weakStems(kb).has(s);
     for (const group of groups) {

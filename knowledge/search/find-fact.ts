@@ -27,7 +27,8 @@ export function topicConcepts(concepts: readonly Concept[]): Concept[] {
   return concepts.filter((c) => !c.shape && c.weight >= 1);
 }
 
-const hasTopic = (topic: readonly Concept[], terms: Set<string>) => topic.length === 0 || topic.some((c) => c.alternatives.some((a) => a.every((t) => terms.has(t))));
+const hasTopic = (topic: readonly Concept[], terms: Set<string>) =>
+  topic.length === 0 || topic.some((c) => c.alternatives.some((a) => a.every((t) => terms.has(t))));
 
 /**
  * Indices of the sentences of a passage that state an asked fact about the topic. The topic may

@@ -9,7 +9,8 @@ import type { Scored } from './rank-passages';
  * about that authority's document ("What does Camden say about information sharing?").
  * Section titles that say nothing on their own ("Review", "Appendix 1") are never offered.
  */
-const GENERIC_TITLE = /^(?:appendix|annex|introduction|background|purpose|review|contents|summary|overview|scope|aims?|context|definitions?|references?|contacts?|conclusion)\b(?:\s*\w{0,3}\s*)?:?$/i;
+const GENERIC_TITLE =
+  /^(?:appendix|annex|introduction|background|purpose|review|contents|summary|overview|scope|aims?|context|definitions?|references?|contacts?|conclusion)\b(?:\s*\w{0,3}\s*)?:?$/i;
 
 function specificTitle(title: string, docTitle: string | undefined): string | undefined {
   const t = titleText(title)

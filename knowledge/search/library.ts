@@ -13,9 +13,7 @@ export function glossaryEntries(kb: KnowledgeBase): GlossaryEntry[] {
 export function lookupGlossary(kb: KnowledgeBase, text: string): GlossaryEntry[] {
   const q = text.trim().toLowerCase().replace(/[’']/g, "'");
   if (!q) return [];
-  return glossaryEntries(kb).filter((e) =>
-    [e.term, e.expansion, ...e.variants].some((f) => f.toLowerCase().replace(/[’']/g, "'") === q),
-  );
+  return glossaryEntries(kb).filter((e) => [e.term, e.expansion, ...e.variants].some((f) => f.toLowerCase().replace(/[’']/g, "'") === q));
 }
 
 export function listDocuments(kb: KnowledgeBase): DocumentMeta[] {

@@ -40,7 +40,6 @@ export interface AuthorityPreference {
   named: boolean;
 }
 
-
 const RERANK_DEPTH = 120;
 const WEIGHTS = { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 };
 
@@ -104,19 +103,35 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
     if (all.some((f) => analyze(f).join(' ') === subjectTerms.join(' '))) for (const f of all) forms.add(f.toLowerCase());
   }
   const phrases = [...forms]
-    .map((f) => f.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(escapeRe).join('\\W+'))
+    .map((f) =>
+      f
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map(escapeRe)
+        .join('\\W+'),
+    )
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
     .join('|');
   return {
     subject: subjectTerms,
-    pattern: new RegExp(`(?:^|[.:;!?]\\s+|\\n|•\\s*)["“‘']?(?:the\\s+|an?\\s+)?(?:${phrases})\\w*["”’']?(?:\\s*\\([^)]{1,20}\\))?[^.]{0,40}?\\b(?:is|are|means?|refers?|referred|defined|describes?)\\b`, 'iu'),
+    pattern: new RegExp(
+      `(?:^|[.:;!?]\\s+|\\n|•\\s*)["“‘']?(?:the\\s+|an?\\s+)?(?:${phrases})\\w*["”’']?(?:\\s*\\([^)]{1,20}\\))?[^.]{0,40}?\\b(?:is|are|means?|refers?|referred|defined|describes?)\\b`,
+      'iu',
+    ),
     quoted: new RegExp(`["“‘](?:${phrases})["”’]`, 'iu'),
     conditional: new RegExp(`["“‘](?:${phrases})["”’']\\s*(?:if|when|where|means)\\b`, 'iu'),
   };
 }
 
-function shapeBonus(kind: QuestionKind, def: Definition | undefined, p: StoredPassage, shape: PassageShape, leaf: Set<string>, firstInSection: boolean): number {
+function shapeBonus(
+  kind: QuestionKind,
+  def: Definition | undefined,
+  p: StoredPassage,
+  shape: PassageShape,
+  leaf: Set<string>,
+  firstInSection: boolean,
+): number {
   let bonus = 0;
   if (kind.phone) bonus += shape.phone ? 0.15 : -0.05;
   if (kind.email) bonus += shape.email ? 0.12 : 0;
@@ -218,19 +233,28 @@ function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] 
   return [...terms].sort((a, b) => telling(b) - telling(a)).slice(0, MAX_CANDIDATE_TERMS);
 }
 
-
-export function rankPassages(kb: KnowledgeBase, plan: QueryPlan, kind: QuestionKind, pref: AuthorityPreference, meaning?: Float32Array, fusion: FusionWeights = FUSION): Scored[] {
+export function rankPassages(
+  kb: KnowledgeBase,
+  plan: QueryPlan,
+  kind: QuestionKind,
+  pref: AuthorityPreference,
+  meaning?: Float32Array,
+  fusion: FusionWeights = FUSION,
+): Scored[] {
   if (plan.terms.length === 0 && !meaning) return [];
-  const hits = plan.terms.length === 0 ? [] : kb.index.query((q) => {
-    for (const { term, boost } of candidateTerms(kb, plan)) {
-      q.term(term, {
-        boost,
-        usePipeline: false,
-        wildcard: lunr.Query.wildcard.NONE,
-        presence: lunr.Query.presence.OPTIONAL,
-      });
-    }
-  });
+  const hits =
+    plan.terms.length === 0
+      ? []
+      : kb.index.query((q) => {
+          for (const { term, boost } of candidateTerms(kb, plan)) {
+            q.term(term, {
+              boost,
+              usePipeline: false,
+              wildcard: lunr.Query.wildcard.NONE,
+              presence: lunr.Query.presence.OPTIONAL,
+            });
+          }
+        });
   const maxLunr = hits[0]?.score || 1;
   const def = definitionOf(kind, plan);
   // Rerank the strongest lunr candidates only (far down BM25's list nothing wins on coverage

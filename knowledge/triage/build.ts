@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { KnowledgeFileError, lineOf, loadDataFile } from '../data-file';
 import { loadSources } from '../build/load-sources';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths';
@@ -105,7 +105,14 @@ export function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/(\{[a-zA-Z]+\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "'?")))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\s+/g, '\\s+')
+            .replace(/'/g, "'?"),
+    )
     .join('');
 }
 
@@ -124,11 +131,18 @@ export function overlongPatterns(data: IndicatorsFile): { file: string; id: stri
 /** Every indicator's must-match sentences read as it, and its must-not-match sentences do not. */
 function checkIndicatorSentences(data: IndicatorsFile, tk: TriageKnowledge): void {
   for (const ind of data.indicators) {
-    for (const [sentences, want] of [[ind.mustMatch, true], [ind.mustNotMatch, false]] as const) {
+    for (const [sentences, want] of [
+      [ind.mustMatch, true],
+      [ind.mustNotMatch, false],
+    ] as const) {
       for (const sentence of sentences) {
         const found = readIndicators(tk, sentence).indicators.some((i) => i.id === ind.id);
         if (found !== want) {
-          throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(escapeRe(sentence.slice(0, 40)))), `${ind.id}: "${sentence}" must ${want ? '' : 'not '}read as this indicator`);
+          throw new KnowledgeFileError(
+            shown(ind.file),
+            lineOf(ind.file, new RegExp(escapeRe(sentence.slice(0, 40)))),
+            `${ind.id}: "${sentence}" must ${want ? '' : 'not '}read as this indicator`,
+          );
         }
       }
     }
@@ -142,7 +156,9 @@ function loadIndicatorData(kdir: string): IndicatorsFile {
   const indicators: IndicatorsFile['indicators'] = [];
   const vocabularies = { ...reading.vocabularies };
   const fileOf = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     const file = join(dir, f);
     const group = f.replace(/\.ya?ml$/, '');
     if (!(INDICATOR_GROUPS as readonly string[]).includes(group)) {
@@ -155,7 +171,12 @@ function loadIndicatorData(kdir: string): IndicatorsFile {
     }
     for (const ind of data.indicators) {
       const other = fileOf.get(ind.id);
-      if (other) throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `indicator "${ind.id}" is also defined in ${shown(other)}`);
+      if (other)
+        throw new KnowledgeFileError(
+          shown(file),
+          lineOf(file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)),
+          `indicator "${ind.id}" is also defined in ${shown(other)}`,
+        );
       fileOf.set(ind.id, file);
       indicators.push({ ...ind, group: group as IndicatorsFile['indicators'][number]['group'], file });
     }
@@ -202,7 +223,11 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
   const compileRule = (file: string, scope: string, r: z.infer<ReturnType<typeof rulesFileSchema>>['rules'][number]): CompiledRule => {
     const facts = conditionFacts(r.when);
     if ((r.level !== undefined || r.pathway !== undefined) && (facts.has('level') || facts.has('pathway'))) {
-      throw new KnowledgeFileError(shown(file), lineOf(file, new RegExp(`id:\\s*${escapeRe(r.id)}\\b`)), `rule ${r.id} sets a level or pathway, so its condition cannot use the decided level or pathway`);
+      throw new KnowledgeFileError(
+        shown(file),
+        lineOf(file, new RegExp(`id:\\s*${escapeRe(r.id)}\\b`)),
+        `rule ${r.id} sets a level or pathway, so its condition cannot use the decided level or pathway`,
+      );
     }
     return {
       id: r.id,
@@ -253,7 +278,16 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
       const evidence = s.evidence.map(item);
       const riskFactors = s.riskFactors.map(item);
       for (const it of [...evidence, ...riskFactors]) for (const id of it.indicators) if ((scaleOf.get(id) ?? 0) < s.scale) scaleOf.set(id, s.scale);
-      return { scale: s.scale, name: s.name, pathway: s.pathway, response: s.response, evidence, riskFactors, protectiveFactors: s.protectiveFactors.map(item), citations: cites(s.cite) };
+      return {
+        scale: s.scale,
+        name: s.name,
+        pathway: s.pathway,
+        response: s.response,
+        evidence,
+        riskFactors,
+        protectiveFactors: s.protectiveFactors.map(item),
+        citations: cites(s.cite),
+      };
     });
   if (scales.map((s) => s.scale).join() !== '1,2,3,4') {
     throw new KnowledgeFileError(shown(matrixFile), lineOf(matrixFile, /^scales:/), 'scales must be 1, 2, 3 and 4, once each');
@@ -283,27 +317,46 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     excludes: ind.excludes,
   }));
   for (const ind of indicatorData.indicators) {
-    for (const [verb, ids] of [['implies', ind.implies], ['excludes', ind.excludes]] as const) {
+    for (const [verb, ids] of [
+      ['implies', ind.implies],
+      ['excludes', ind.excludes],
+    ] as const) {
       for (const id of ids) {
-        if (!indicatorData.indicators.some((i) => i.id === id)) throw new KnowledgeFileError(shown(ind.file), lineOf(ind.file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)), `${ind.id} ${verb} unknown indicator "${id}"`);
+        if (!indicatorData.indicators.some((i) => i.id === id))
+          throw new KnowledgeFileError(
+            shown(ind.file),
+            lineOf(ind.file, new RegExp(`id:\\s*${escapeRe(ind.id)}\\b`)),
+            `${ind.id} ${verb} unknown indicator "${id}"`,
+          );
       }
     }
   }
 
   const overlong = overlongPatterns(indicatorData)[0];
   if (overlong) {
-    throw new KnowledgeFileError(shown(overlong.file), lineOf(overlong.file, new RegExp(`id:\\s*${escapeRe(overlong.id)}\\b`)), `${overlong.id}: a pattern of ${overlong.length} characters; keep each to one line (${MAX_PATTERN_LENGTH}) by moving alternatives into a vocabulary`);
+    throw new KnowledgeFileError(
+      shown(overlong.file),
+      lineOf(overlong.file, new RegExp(`id:\\s*${escapeRe(overlong.id)}\\b`)),
+      `${overlong.id}: a pattern of ${overlong.length} characters; keep each to one line (${MAX_PATTERN_LENGTH}) by moving alternatives into a vocabulary`,
+    );
   }
   checkIndicatorSentences(indicatorData, { reading, indicators } as TriageKnowledge);
   for (const check of indicatorData.checks) {
     for (const id of check.indicators) {
-      if (!ctx.indicatorIds.has(id)) throw new KnowledgeFileError(shown(readingFile), lineOf(readingFile, new RegExp(`id: ${escapeRe(check.id)}\\b`)), `check ${check.id} names unknown indicator "${id}"`);
+      if (!ctx.indicatorIds.has(id))
+        throw new KnowledgeFileError(
+          shown(readingFile),
+          lineOf(readingFile, new RegExp(`id: ${escapeRe(check.id)}\\b`)),
+          `check ${check.id} names unknown indicator "${id}"`,
+        );
     }
   }
 
   const authDir = join(kdir, 'authorities');
   const authorities: Record<string, CompiledAuthority> = {};
-  for (const f of readdirSync(authDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const f of readdirSync(authDir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     const file = join(authDir, f);
     const a = loadDataFile(file, authorityFileSchema(ctx));
     if (`${a.id}.yaml` !== f && `${a.id}.yml` !== f) throw new KnowledgeFileError(shown(file), lineOf(file, /^id:/), `id "${a.id}" must match the file name`);
@@ -337,7 +390,12 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
   }));
   for (const s of services) {
     for (const a of s.authorities) {
-      if (!authorities[a]) throw new KnowledgeFileError(shown(servicesFile), lineOf(servicesFile, new RegExp(`id:\\s*${escapeRe(s.id)}\\b`)), `service ${s.id} names unknown authority "${a}"`);
+      if (!authorities[a])
+        throw new KnowledgeFileError(
+          shown(servicesFile),
+          lineOf(servicesFile, new RegExp(`id:\\s*${escapeRe(s.id)}\\b`)),
+          `service ${s.id} names unknown authority "${a}"`,
+        );
     }
   }
 

@@ -109,7 +109,14 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
   for (const scale of tk.matrix.scales) {
     for (const item of [...scale.evidence, ...scale.riskFactors]) {
       const hits = item.indicators.filter((id) => present.has(id));
-      if (hits.length) contributions.push({ level: scale.scale, source: `Barnardo's matrix scale ${scale.scale} (${scale.name}): ${item.text}`, indicators: hits, citations: item.citations, ageBased: false });
+      if (hits.length)
+        contributions.push({
+          level: scale.scale,
+          source: `Barnardo's matrix scale ${scale.scale} (${scale.name}): ${item.text}`,
+          indicators: hits,
+          citations: item.citations,
+          ageBased: false,
+        });
     }
   }
   for (const r of rules) {
@@ -118,7 +125,8 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     const ageBased = [...conditionFacts(r.when)].some((f) => AGE_FACTS.has(f));
     contributions.push({ level: r.level, source: r.description, indicators: [...conditionIndicators(r.when, ctx)], citations: r.citations, ageBased });
   }
-  for (const c of contributions) reasons.push({ kind: c.source.startsWith("Barnardo's") ? 'indicator' : 'rule', text: `Scale ${c.level}: ${c.source}`, citations: c.citations });
+  for (const c of contributions)
+    reasons.push({ kind: c.source.startsWith("Barnardo's") ? 'indicator' : 'rule', text: `Scale ${c.level}: ${c.source}`, citations: c.citations });
 
   // Where the same indicator is graded differently, the higher wins and we say so.
   const gradingNotes: string[] = [];
@@ -235,7 +243,13 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     const wanted = new Set(firedList.filter((r) => r.referrals.some((x) => x.id === 'specialist-service')).flatMap((r) => r.services));
     for (const s of tk.services)
       if (s.authorities.includes(authority.id) && s.needs.some((n) => wanted.has(n)) && !contacts.some((c) => c.name === s.name))
-        contacts.push({ name: s.name, role: `Specialist service (${s.needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`, ...(s.phone ? { phone: s.phone } : {}), ...(s.email ? { email: s.email } : {}), citations: s.citations });
+        contacts.push({
+          name: s.name,
+          role: `Specialist service (${s.needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`,
+          ...(s.phone ? { phone: s.phone } : {}),
+          ...(s.email ? { email: s.email } : {}),
+          citations: s.citations,
+        });
   }
 
   // 7. Next steps: danger-now steps first, then the route's, then each rule's.

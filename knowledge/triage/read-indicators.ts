@@ -29,7 +29,12 @@ function reader(tk: TriageKnowledge): CompiledReader {
       group: i.group,
       patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, p.caseSensitive ? 'gu' : 'giu'), negatable: p.negatable })),
     })),
-    facts: rc.facts.map((f) => ({ fact: f.fact, re: new RegExp(`${START}(?:${f.source})`, 'giu'), negatable: f.negatable, ...(f.value !== undefined ? { value: f.value } : {}) })),
+    facts: rc.facts.map((f) => ({
+      fact: f.fact,
+      re: new RegExp(`${START}(?:${f.source})`, 'giu'),
+      negatable: f.negatable,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+    })),
     cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'giu'),
     exception: rc.negationExceptions ? new RegExp(`${START}(?:${rc.negationExceptions})`, 'iu') : null,
     breaks: new RegExp(rc.clauseBreaks, 'giu'),
@@ -44,7 +49,10 @@ function reader(tk: TriageKnowledge): CompiledReader {
 
 /** Same-length folding, so match offsets stay valid: curly quotes and dashes. */
 function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
 /** True when a negation cue precedes `start` in the same clause ("no violence", "wasn't hurt"). */

@@ -98,7 +98,14 @@ export function readMeaning(
   });
   const findings: ReadIndicator[] = [...best].map(([i, b]) => {
     const ind = tk.indicators[i]!;
-    return { id: ind.id, label: ind.label, group: ind.group, evidence: b.clause.slice(0, 120), source: 'meaning', similarity: Math.round(b.similarity * 1000) / 1000 };
+    return {
+      id: ind.id,
+      label: ind.label,
+      group: ind.group,
+      evidence: b.clause.slice(0, 120),
+      source: 'meaning',
+      similarity: Math.round(b.similarity * 1000) / 1000,
+    };
   });
   return { findings, unexplained };
 }

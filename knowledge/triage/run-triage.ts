@@ -34,7 +34,10 @@ export function readDescription(tk: TriageKnowledge, description: string, meanin
   const reading = readIndicators(tk, description);
   const seen = new Set(reading.indicators.map((i) => i.id));
   const ruledOut = new Set(tk.indicators.filter((i) => seen.has(i.id)).flatMap((i) => i.excludes ?? []));
-  const indicators = [...reading.indicators.map((i) => ({ ...i, source: 'pattern' as const })), ...(meaning?.findings ?? []).filter((f) => !seen.has(f.id) && !ruledOut.has(f.id))];
+  const indicators = [
+    ...reading.indicators.map((i) => ({ ...i, source: 'pattern' as const })),
+    ...(meaning?.findings ?? []).filter((f) => !seen.has(f.id) && !ruledOut.has(f.id)),
+  ];
   const facts: TriageFacts = { ...reading.facts, ...(meaning?.unexplained.length ? { unexplainedHarm: true } : {}) };
   if (indicators.some((i) => i.id === 'immediate-danger')) facts.immediateDanger = true;
   return { indicators, facts };

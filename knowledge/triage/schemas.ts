@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { numbersIn } from '../text/phone-numbers';
-import { FACT_NAMES, INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
+import { FACT_NAMES, type INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
 
 /** A phone field: every number in it must be whole (a truncated number printed in a source is left out). */
 const dialablePhones = z
   .string()
   .min(3)
-  .refine((p) => numbersIn(p).length > 0 && numbersIn(p).every((n) => n.dialable), 'every phone number must be a whole number that can be dialled (10–11 digits, or 999/101/111)');
+  .refine(
+    (p) => numbersIn(p).length > 0 && numbersIn(p).every((n) => n.dialable),
+    'every phone number must be a whole number that can be dialled (10–11 digits, or 999/101/111)',
+  );
 
 /**
  * zod schemas for the triage data files. The cross-file checks (a rule names an indicator that
@@ -26,13 +29,16 @@ export interface SchemaContext {
 
 const id = z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens');
 const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-const regex = z.string().min(1).superRefine((p, ctx) => {
-  try {
-    new RegExp(p.replace(/\{[a-zA-Z]+\}/g, 'x'), 'iu');
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}` });
-  }
-});
+const regex = z
+  .string()
+  .min(1)
+  .superRefine((p, ctx) => {
+    try {
+      new RegExp(p.replace(/\{[a-zA-Z]+\}/g, 'x'), 'iu');
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(err as Error).message}` });
+    }
+  });
 
 export function citeSchema(c: SchemaContext | undefined) {
   return z
@@ -108,7 +114,8 @@ export function ruleSchema(c: SchemaContext | undefined) {
           z
             .object({
               id: id.superRefine((v, ctx) => {
-                if (c && !c.referralIds.has(v)) ctx.addIssue({ code: 'custom', message: `unknown referral id "${v}" (add it to referralTypes in knowledge/triage/rules.yaml)` });
+                if (c && !c.referralIds.has(v))
+                  ctx.addIssue({ code: 'custom', message: `unknown referral id "${v}" (add it to referralTypes in knowledge/triage/rules.yaml)` });
               }),
               why: z.string().min(1).optional(),
             })
@@ -260,7 +267,6 @@ export const indicatorGroupFileSchema = z
 export interface IndicatorsFile extends ReadingFile {
   indicators: (IndicatorEntry & { group: (typeof INDICATOR_GROUPS)[number]; file: string })[];
 }
-
 
 export function matrixFileSchema(c: SchemaContext | undefined) {
   const item = z

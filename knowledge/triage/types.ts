@@ -24,14 +24,7 @@ export interface TriageCitation extends Citation {
 
 /** Conditions over indicators and facts (see knowledge/triage/README in the data files). */
 export type Condition =
-  | string
-  | { indicator: string }
-  | { tag: string }
-  | { any: Condition[] }
-  | { all: Condition[] }
-  | { not: Condition }
-  | { always: true }
-  | FactCondition;
+  string | { indicator: string } | { tag: string } | { any: Condition[] } | { all: Condition[] } | { not: Condition } | { always: true } | FactCondition;
 
 export const FACT_NAMES = [
   'dashScore',

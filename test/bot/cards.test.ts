@@ -124,9 +124,7 @@ describe('answer card', () => {
   });
 
   test('a comparison names the authorities and shows the other passages open', () => {
-    const c = content(
-      answerCard({ ...fullResult, comparing: [first!.id, second!.id], results: [ranked(0), ranked(1, {}, second!.id)] }, opts),
-    );
+    const c = content(answerCard({ ...fullResult, comparing: [first!.id, second!.id], results: [ranked(0), ranked(1, {}, second!.id)] }, opts));
     expect(validateCard(c)).toEqual([]);
     expect(cardText(c)).toContain(`Comparing ${first!.name} and ${second!.name}`);
     expect(findNodes(c, (n) => n.id === 'more-passages')[0]?.isVisible).toBe(true);
@@ -150,7 +148,11 @@ describe('answer card', () => {
     tricky.passage.display = 'Costs ${price} and {braces} "quoted" it\'s fine.';
     tricky.highlights = [];
     const c = content(answerCard({ answered: true, comparing: [], results: [tricky], followUps: [] }, opts));
-    expect(findNodes(c, (n) => n.type === 'TextRun').map((r) => r.text).join('')).toBe(tricky.passage.display);
+    expect(
+      findNodes(c, (n) => n.type === 'TextRun')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(tricky.passage.display);
   });
 });
 
@@ -239,7 +241,12 @@ describe('validateCard', () => {
       }).join(),
     ).toMatch(/DuplicateId/);
     expect(
-      validateCard({ type: 'AdaptiveCard', version: '1.5', body: [], actions: [{ type: 'Action.ToggleVisibility', title: 't', targetElements: ['gone'] }] }).join(),
+      validateCard({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [],
+        actions: [{ type: 'Action.ToggleVisibility', title: 't', targetElements: ['gone'] }],
+      }).join(),
     ).toMatch(/gone/);
     expect(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${x}' }] }).join()).toMatch(/template/);
   });

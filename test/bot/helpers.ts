@@ -30,7 +30,14 @@ export interface RunningBot {
 
 /** Start the real server on port 0 with MemoryStorage (unless given) and the real engine. */
 export async function startBot(
-  opts: { env?: Record<string, string>; storage?: Storage; extraRoutes?: RouteRegistrar[]; setup?: (bot: PolicyBot) => void; bare?: boolean; log?: Logger } = {},
+  opts: {
+    env?: Record<string, string>;
+    storage?: Storage;
+    extraRoutes?: RouteRegistrar[];
+    setup?: (bot: PolicyBot) => void;
+    bare?: boolean;
+    log?: Logger;
+  } = {},
 ): Promise<RunningBot> {
   // A test file sends far more than a person types in a minute: the rate applies only where a test sets it.
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', RATE_LIMIT_PER_MINUTE: '10000', ...opts.env });
@@ -154,11 +161,7 @@ export async function sendToBot(bot: RunningBot, connector: ConnectorListener, a
   return connector.take();
 }
 
-export async function postActivity(
-  url: string,
-  activity: Partial<Activity>,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+export async function postActivity(url: string, activity: Partial<Activity>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },

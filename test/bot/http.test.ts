@@ -1,19 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { validateCard } from '../../cards/validate';
-import {
-  BOT,
-  USER,
-  cardText,
-  cardsIn,
-  engine,
-  findNodes,
-  personalMessage,
-  postActivity,
-  startBot,
-  sendToBot,
-  useBotAndConnector,
-} from './helpers';
+import { BOT, USER, cardText, cardsIn, engine, findNodes, personalMessage, postActivity, startBot, sendToBot, useBotAndConnector } from './helpers';
 
 /** A question the policies answer, and an authority whose own document the answer then quotes. */
 const QUESTION = 'do I need to do a safety plan with the victim and children?';

@@ -10,7 +10,11 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
   const h = useBotAndConnector({ env: { ALLOWED_TENANT_IDS: OUR_TENANT } });
   const ask = (tenantId: string | undefined) => {
     const m = personalMessage(h.connector.serviceUrl, 'what is a DASH risk assessment');
-    return sendToBot(h.bot, h.connector, { ...m, conversation: { ...m.conversation!, ...(tenantId ? { tenantId } : {}) }, channelData: tenantId ? { tenant: { id: tenantId } } : {} } as Partial<Activity>);
+    return sendToBot(h.bot, h.connector, {
+      ...m,
+      conversation: { ...m.conversation!, ...(tenantId ? { tenantId } : {}) },
+      channelData: tenantId ? { tenant: { id: tenantId } } : {},
+    } as Partial<Activity>);
   };
 
   test('a user in the allowed tenant gets an answer', async () => {
@@ -25,7 +29,8 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
 
 describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
   const h = useBotAndConnector({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
-  const say = (text: string, userId = USER.id) => sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, { from: { ...USER, id: userId, aadObjectId: userId } }));
+  const say = (text: string, userId = USER.id) =>
+    sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, { from: { ...USER, id: userId, aadObjectId: userId } }));
 
   test('past the limit the user is told once to slow down, then ignored; others are unaffected', async () => {
     for (let i = 0; i < 3; i++) expect((await say('help', 'user-a')).length).toBeGreaterThan(0);

@@ -1,11 +1,4 @@
-import {
-  agesText,
-  triageConfirmCard,
-  triageDangerCard,
-  triageDescribeCard,
-  triageResultCard,
-  triageStartCard,
-} from '../../cards/triage-cards';
+import { agesText, triageConfirmCard, triageDangerCard, triageDescribeCard, triageResultCard, triageStartCard } from '../../cards/triage-cards';
 import { MAX_CARD_BYTES, validateCard } from '../../cards/validate';
 import { emergencyContacts, suggestedQuestions } from '../../bot/triage/context';
 import { parseAges } from '../../bot/triage/submissions';
@@ -66,8 +59,13 @@ describe.each(AUTHORITIES)('%s', (authority) => {
 
   test('the 999 card: call 999, then the out-of-hours contacts, each cited', () => {
     const { police, contacts } = emergencyContacts(tk, authority);
-    const card = triageDangerCard({ ...opts, authority: { id: authority, name: opts.displayName(authority) }, ...(police ? { police } : {}), contacts, disclaimer: tk.disclaimer })
-      .content as Record<string, unknown>;
+    const card = triageDangerCard({
+      ...opts,
+      authority: { id: authority, name: opts.displayName(authority) },
+      ...(police ? { police } : {}),
+      contacts,
+      disclaimer: tk.disclaimer,
+    }).content as Record<string, unknown>;
     expect(validateCard(card)).toEqual([]);
     expect(police?.phone).toBe('999');
     const urls = findNodes(card, (n) => n.type === 'Action.OpenUrl').map((n) => String(n.url));

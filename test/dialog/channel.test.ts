@@ -57,7 +57,10 @@ function shared(text: string | undefined, kind: 'channel' | 'groupChat', extra: 
       kind === 'channel'
         ? { id: THREAD, conversationType: 'channel', isGroup: true, name: '', tenantId: TENANT }
         : { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, name: '', tenantId: TENANT },
-    channelData: kind === 'channel' ? { teamsChannelId: '19:general@thread.tacv2', team: { id: '19:team@thread.tacv2' }, tenant: { id: TENANT } } : { tenant: { id: TENANT } },
+    channelData:
+      kind === 'channel'
+        ? { teamsChannelId: '19:general@thread.tacv2', team: { id: '19:team@thread.tacv2' }, tenant: { id: TENANT } }
+        : { tenant: { id: TENANT } },
     ...(text === undefined ? {} : { entities: [{ type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: mention }] }),
     ...extra,
   };
@@ -112,9 +115,11 @@ test.each([
   expect(JSON.stringify(replies)).not.toContain('dad hit mum');
   expect(JSON.stringify(memory)).not.toContain('Okafor');
   // No dialog is kept for the shared conversation.
-  expect(Object.keys(memory).filter((k) => k.startsWith(`msteams/conversations/${message.conversation!.id}/`)).map((k) => String(memory[k]))).not.toEqual(
-    expect.arrayContaining([expect.stringContaining('triageDialog')]),
-  );
+  expect(
+    Object.keys(memory)
+      .filter((k) => k.startsWith(`msteams/conversations/${message.conversation!.id}/`))
+      .map((k) => String(memory[k])),
+  ).not.toEqual(expect.arrayContaining([expect.stringContaining('triageDialog')]));
 });
 
 test('the dialog then carries on in the personal chat, updating its card there', async () => {

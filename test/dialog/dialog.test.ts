@@ -78,7 +78,11 @@ const only = (replies: CapturedReply[]) => {
   return cards[0]!;
 };
 const texts = (replies: CapturedReply[]) => replies.map((r) => r.activity.text ?? '').join('\n');
-const dialogIdOf = (card: unknown) => String((findNodes(card, (n) => n.type === 'Action.Submit' && typeof (n.data as { dialogId?: unknown })?.dialogId === 'string')[0]!.data as { dialogId: string }).dialogId);
+const dialogIdOf = (card: unknown) =>
+  String(
+    (findNodes(card, (n) => n.type === 'Action.Submit' && typeof (n.data as { dialogId?: unknown })?.dialogId === 'string')[0]!.data as { dialogId: string })
+      .dialogId,
+  );
 const stored = () => JSON.stringify(memory);
 /** The stored item (a JSON string) whose key starts with `prefix` ("msteams/conversations/<id>/"). */
 const storedKey = (prefix: string) => Object.keys(memory).find((k) => k.startsWith(prefix))!;
@@ -188,7 +192,9 @@ test('immediate danger: the 999 card comes first, then the dialog carries on, an
   expect(urls.some((u) => u.includes('/tab/library#'))).toBe(true);
   expect(cardText(step2)).toMatch(/call 999 first/);
 
-  const confirm = only(await p.submit(pressed(step2!, 'Read my description', (i) => (i.description = 'Mum rang: her partner hit her. The children are 4 and 8.'))));
+  const confirm = only(
+    await p.submit(pressed(step2!, 'Read my description', (i) => (i.description = 'Mum rang: her partner hit her. The children are 4 and 8.'))),
+  );
   expect(inputValues(confirm)['ind_incident-violence']).toContain('immediate-danger');
   const result = only(await p.submit(pressed(confirm, 'See the result')));
   expect(cardText(result)).toContain('Emergency: call 999 now');
@@ -198,13 +204,17 @@ test('immediate danger: the 999 card comes first, then the dialog carries on, an
 test('editing indicators changes the result: untick a severe one, tick another', async () => {
   const p = practitioner();
   const { confirmCard } = await toConfirmation(p, SEVERE);
-  const unticked = only(await p.submit(pressed(confirmCard, 'See the result', (i) => (i['ind_incident-violence'] = untick(i['ind_incident-violence'], 'strangulation')))));
+  const unticked = only(
+    await p.submit(pressed(confirmCard, 'See the result', (i) => (i['ind_incident-violence'] = untick(i['ind_incident-violence'], 'strangulation')))),
+  );
   const text = cardText(unticked);
   expect(text).not.toContain('Child protection');
   expect(text).not.toContain('Strangulation');
   const expected = decideTriage(tk, {
     authority: AUTHORITY,
-    indicatorIds: readIndicators(tk, SEVERE).indicators.map((i) => i.id).filter((id) => id !== 'strangulation'),
+    indicatorIds: readIndicators(tk, SEVERE)
+      .indicators.map((i) => i.id)
+      .filter((id) => id !== 'strangulation'),
     facts: { childAges: [10], unborn: false, immediateDanger: false, specialNeeds: false },
   });
   expect(text).toContain(`scale ${expected.level} of 4`);
@@ -214,7 +224,9 @@ test('editing indicators changes the result: untick a severe one, tick another',
   const plain = cardText(only(await q.submit(pressed(mild, 'See the result'))));
   expect(plain).toContain('Early help');
   const again = (await toConfirmation(q, MILD)).confirmCard;
-  const ticked = cardText(only(await q.submit(pressed(again, 'See the result', (i) => (i['ind_incident-violence'] = tick(i['ind_incident-violence'], 'threats-to-kill'))))));
+  const ticked = cardText(
+    only(await q.submit(pressed(again, 'See the result', (i) => (i['ind_incident-violence'] = tick(i['ind_incident-violence'], 'threats-to-kill'))))),
+  );
   expect(ticked).toContain('Child protection');
   expect(ticked).toContain('Threats to kill');
 });
@@ -264,7 +276,10 @@ test('"Ask a question about this" answers a suggested question, or the user\'s o
   const p = practitioner();
   const { confirmCard } = await toConfirmation(p, SEVERE);
   const result = only(await p.submit(pressed(confirmCard, 'See the result')));
-  const suggestions = findNodes(result, (n) => n.type === 'Action.Submit' && (n.data as { verb?: string }).verb === 'triage.ask' && Boolean((n.data as { suggested?: string }).suggested));
+  const suggestions = findNodes(
+    result,
+    (n) => n.type === 'Action.Submit' && (n.data as { verb?: string }).verb === 'triage.ask' && Boolean((n.data as { suggested?: string }).suggested),
+  );
   expect(suggestions.length).toBeGreaterThan(0);
   const answer = await p.submit(pressed(result, String(suggestions[0]!.title)));
   expect(answer).toHaveLength(1);
@@ -334,7 +349,10 @@ describe('bad submissions get a clear message and never break the dialog', () =>
     await expectMessage({ verb: 'triage.describe', dialogId: id, description: { text: 'hit' } }, /please describe the concern/);
     await expectMessage({ verb: 'triage.describe', dialogId: id, description: 'x'.repeat(5000) }, /too long/);
     // The step before is done.
-    await expectMessage(pressed(step1, 'No', (i) => (i.authority = AUTHORITY)), TRIAGE_MESSAGES.wrongStep);
+    await expectMessage(
+      pressed(step1, 'No', (i) => (i.authority = AUTHORITY)),
+      TRIAGE_MESSAGES.wrongStep,
+    );
 
     const confirm = only(await p.submit(pressed(step2, 'Read my description', (i) => (i.description = SEVERE))));
     const base = pressed(confirm, 'See the result');
@@ -422,11 +440,17 @@ test('where a channel cannot update a card, each step is posted as a new card in
     };
     const first = await send('triage');
     const step1 = first[0]!.activity.attachments![0]!.content as Record<string, unknown>;
-    const second = await send(undefined, pressed(step1, 'No', (i) => (i.authority = AUTHORITY)));
+    const second = await send(
+      undefined,
+      pressed(step1, 'No', (i) => (i.authority = AUTHORITY)),
+    );
     expect(second.map((c) => c.method)).toEqual(['PUT', 'POST']);
     const step2 = second[1]!.activity.attachments![0]!.content as Record<string, unknown>;
     expect(cardText(step2)).toContain('Describe the concern');
-    const third = await send(undefined, pressed(step2, 'Read my description', (i) => (i.description = MILD)));
+    const third = await send(
+      undefined,
+      pressed(step2, 'Read my description', (i) => (i.description = MILD)),
+    );
     expect(third.map((c) => c.method)).toEqual(['PUT', 'POST']);
   } finally {
     await new Promise<void>((resolve) => channel.close(() => resolve()));

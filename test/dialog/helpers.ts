@@ -39,7 +39,10 @@ export function pressed(card: unknown, title: string | RegExp, edit: (inputs: Re
 
 /** A multi-select value with `id` removed or added. */
 export function untick(list: string | undefined, id: string): string {
-  return (list ?? '').split(',').filter((x) => x && x !== id).join(',');
+  return (list ?? '')
+    .split(',')
+    .filter((x) => x && x !== id)
+    .join(',');
 }
 export function tick(list: string | undefined, id: string): string {
   return [...new Set([...(list ?? '').split(',').filter(Boolean), id])].join(',');

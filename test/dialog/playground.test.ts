@@ -55,7 +55,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1300, height: 1600 } });
   // Nothing from the internet: the playground serves its own client.
-  await page.route('**/*', (route) => (route.request().url().startsWith(`http://127.0.0.1:${port}`) || route.request().url().startsWith(`http://localhost:${port}`) ? route.continue() : route.abort()));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(`http://127.0.0.1:${port}`) || route.request().url().startsWith(`http://localhost:${port}`)
+      ? route.continue()
+      : route.abort(),
+  );
   await page.goto(`http://127.0.0.1:${port}/`);
 });
 
@@ -124,7 +128,10 @@ test('triage in the Agents Playground: describe, answer the questions that chang
   expect(text).toContain('Discuss with your manager and follow local procedures; this is guidance, not a decision.');
   // "Yes" to working with children: the LADO, with Camden's LADO number to call.
   expect(text).toMatch(/LADO/);
-  await result.getByText(/Call 020 7974 6669/).first().waitFor(WAIT);
+  await result
+    .getByText(/Call 020 7974 6669/)
+    .first()
+    .waitFor(WAIT);
   // "Don't know" on a severe question: listed to check, with what a yes would mean.
   expect(text).toMatch(/Check before you act[\s\S]*Has a child been hurt\?[\s\S]*If the answer is yes, this becomes/);
   // The reasoning is behind "Show why"; it opens on a click.

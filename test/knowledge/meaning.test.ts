@@ -25,7 +25,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const ask = (q: string, authority?: string): Promise<AnswerResult> => answerer.answer(q, { authority });
-const texts = (r: AnswerResult, n = 3) => r.results.slice(0, n).map((x) => `${x.citation.section}\n${x.passage.display}`).join('\n');
+const texts = (r: AnswerResult, n = 3) =>
+  r.results
+    .slice(0, n)
+    .map((x) => `${x.citation.section}\n${x.passage.display}`)
+    .join('\n');
 
 describe('the knowledge build stores passage vectors with the index', () => {
   test('one owner per passage, every passage with at least one unit, vectors of unit length', () => {
@@ -48,7 +52,11 @@ describe('the knowledge build stores passage vectors with the index', () => {
   });
 
   test('the encoder is behind one interface: a build with another encoder writes its vectors', async () => {
-    const fake: SentenceEncoder = { model: 'test-3d', dimensions: 3, encode: async (ts) => ts.map((t) => Float32Array.from([1, t.length % 7, 0]).map((x, _i, a) => x / Math.hypot(...a))) };
+    const fake: SentenceEncoder = {
+      model: 'test-3d',
+      dimensions: 3,
+      encode: async (ts) => ts.map((t) => Float32Array.from([1, t.length % 7, 0]).map((x, _i, a) => x / Math.hypot(...a))),
+    };
     const other = mkdtempSync(join(tmpdir(), 'kb-meaning-fake-'));
     const cache = mkdtempSync(join(tmpdir(), 'kb-meaning-cache-'));
     try {
@@ -111,9 +119,12 @@ describe('the way practitioners type', () => {
 });
 
 describe('the decision to answer', () => {
-  test.each(['how do I book annual leave in the HR system', 'where can I park at the council offices', 'my printer keeps jamming'])('off-topic "%s" is declined', async (q) => {
-    expect((await ask(q, 'camden')).answered).toBe(false);
-  });
+  test.each(['how do I book annual leave in the HR system', 'where can I park at the council offices', 'my printer keeps jamming'])(
+    'off-topic "%s" is declined',
+    async (q) => {
+      expect((await ask(q, 'camden')).answered).toBe(false);
+    },
+  );
 
   test('a council with no document is declined, naming it', async () => {
     const r = await ask('who is the LADO in Barnet');

@@ -164,7 +164,12 @@ describe('declines', () => {
     for (const [q, authority, expected] of cases) {
       const r = ask(q, authority);
       expect(r.answered).toBe(true);
-      expect(r.results.slice(0, 3).map((x) => x.passage.display).join('\n')).toMatch(expected);
+      expect(
+        r.results
+          .slice(0, 3)
+          .map((x) => x.passage.display)
+          .join('\n'),
+      ).toMatch(expected);
     }
   });
 });

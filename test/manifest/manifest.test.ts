@@ -172,9 +172,7 @@ describe('a broken manifest fails with the schema errors', () => {
         while (commands.length < 13) commands.push({ title: `extra ${commands.length}` });
       }),
     );
-    expect(errors).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^schema: \/bots\/0\/commandLists\/0\/commands must NOT have more than 12 items/)]),
-    );
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^schema: \/bots\/0\/commandLists\/0\/commands must NOT have more than 12 items/)]));
   });
 
   it('reports a version that is not MAJOR.MINOR.PATCH', async () => {
@@ -238,9 +236,7 @@ describe('the packaging environment', () => {
   });
 
   it('rejects a MicrosoftAppId that is not a GUID, listing every bad variable', () => {
-    const problems = problemsOf(() =>
-      resolveConfig({ MicrosoftAppId: 'safeguarding-bot', PUBLIC_BASE_URL: 'ftp://x', TEAMS_PRIVACY_URL: 'http://x.org/p' }),
-    );
+    const problems = problemsOf(() => resolveConfig({ MicrosoftAppId: 'safeguarding-bot', PUBLIC_BASE_URL: 'ftp://x', TEAMS_PRIVACY_URL: 'http://x.org/p' }));
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^MicrosoftAppId must be a GUID/),

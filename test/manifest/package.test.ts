@@ -66,10 +66,7 @@ describe('createAppPackage', () => {
     fs.mkdirSync(iconsDir);
     fs.writeFileSync(path.join(iconsDir, 'color.png'), PNG.sync.write(new PNG({ width: 100, height: 100 })));
     const result = await createAppPackage({ env: ENV, outFile: path.join(dir, 'x.zip'), iconsDir });
-    expect(result.errors).toEqual([
-      'icon: color icon must be 192×192, found 100×100',
-      expect.stringMatching(/^icon: outline icon .*outline\.png is missing/),
-    ]);
+    expect(result.errors).toEqual(['icon: color icon must be 192×192, found 100×100', expect.stringMatching(/^icon: outline icon .*outline\.png is missing/)]);
   });
 });
 

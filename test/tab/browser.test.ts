@@ -9,7 +9,6 @@ import { startTab, type RunningTab } from './harness';
  * handling in tab.js (with a stand-in for the Teams host).
  */
 
-
 let tab: RunningTab;
 let browser: Browser;
 let page: Page;

@@ -39,9 +39,7 @@ afterAll(async () => {
 
 describe('html helpers', () => {
   it('escapes interpolated text and attributes', () => {
-    expect(html`<p title="${'"x"'}">${'<script>alert(1)</script>'}</p>`.__html).toBe(
-      '<p title="&quot;x&quot;">&lt;script&gt;alert(1)&lt;/script&gt;</p>',
-    );
+    expect(html`<p title="${'"x"'}">${'<script>alert(1)</script>'}</p>`.__html).toBe('<p title="&quot;x&quot;">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(esc(`a&b'c`)).toBe('a&amp;b&#39;c');
   });
 
@@ -123,7 +121,14 @@ describe('library', () => {
     const body = await page('/tab/library');
     const ids = idsIn(body);
     for (const d of tab.kb.store.documents) {
-      const order = [...new Set(tab.kb.store.passages.filter((p) => p.docId === d.id).sort((a, b) => a.ordinal - b.ordinal).map((p) => p.anchor))];
+      const order = [
+        ...new Set(
+          tab.kb.store.passages
+            .filter((p) => p.docId === d.id)
+            .sort((a, b) => a.ordinal - b.ordinal)
+            .map((p) => p.anchor),
+        ),
+      ];
       const positions = order.map((a) => ids.indexOf(a));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
@@ -134,7 +139,8 @@ describe('library', () => {
   it('has the glossary with an anchor per term', async () => {
     const body = await page('/tab/library');
     expect(body).toContain('id="glossary"');
-    for (const g of tab.kb.store.glossary) expect(body).toMatch(new RegExp(`<dt id="glossary-[a-z0-9-]+">${esc(g.term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</dt>`));
+    for (const g of tab.kb.store.glossary)
+      expect(body).toMatch(new RegExp(`<dt id="glossary-[a-z0-9-]+">${esc(g.term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</dt>`));
   });
 
   it('has a labelled search form that works without script', async () => {
@@ -205,7 +211,17 @@ describe('contacts and services', () => {
     for (const s of tab.triage.services) expect(body).toContain(`id="service-${s.id}"`);
     expect(body).toMatch(/<fieldset>\s*<legend>Show services for these needs<\/legend>/);
     const needs = new Set(tab.triage.services.flatMap((s) => s.needs));
-    for (const n of ['lgbt', 'male-victims', 'honour-based-abuse-forced-marriage', 'fgm', 'deaf', 'older-people', 'faith-community', 'perpetrator-programme', 'children']) {
+    for (const n of [
+      'lgbt',
+      'male-victims',
+      'honour-based-abuse-forced-marriage',
+      'fgm',
+      'deaf',
+      'older-people',
+      'faith-community',
+      'perpetrator-programme',
+      'children',
+    ]) {
       expect(needs).toContain(n);
     }
     for (const n of needs) {

@@ -2,17 +2,7 @@ import type { Activity } from 'botbuilder';
 import { contactLinks, phoneNumbers, telUrl } from '../../cards/contact-view';
 import { validateCard } from '../../cards/validate';
 import { loadTriageKnowledge } from '../../knowledge/triage';
-import {
-  BOT,
-  USER,
-  cardText,
-  cardsIn,
-  engine,
-  findNodes,
-  personalMessage,
-  sendToBot,
-  useBotAndConnector,
-} from '../bot/helpers';
+import { BOT, USER, cardText, cardsIn, engine, findNodes, personalMessage, sendToBot, useBotAndConnector } from '../bot/helpers';
 
 const QUESTION = 'do I need to do a safety plan with the victim and children?';
 

@@ -2,14 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../knowledge/paths';
 import { validateCard } from '../../cards/validate';
-import {
-  cardText,
-  cardsIn,
-  findNodes,
-  personalMessage,
-  sendToBot,
-  useBotAndConnector,
-} from '../bot/helpers';
+import { cardText, cardsIn, findNodes, personalMessage, sendToBot, useBotAndConnector } from '../bot/helpers';
 
 const h = useBotAndConnector();
 const send = (text: string | undefined, value?: unknown) =>

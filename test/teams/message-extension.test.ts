@@ -2,24 +2,8 @@ import type { Activity } from 'botbuilder';
 import type { LogFields, Logger } from '../../bot/log';
 import { GUIDANCE_REMINDER, trimExcerpt } from '../../cards/citation-compact';
 import { validateCard } from '../../cards/validate';
-import {
-  DEFAULT_COUNT,
-  MAX_COUNT,
-  MAX_QUERY_CHARS,
-  loadCommonTopics,
-  searchAskerFirst,
-} from '../../bot/teams/message-extension';
-import {
-  USER,
-  engine,
-  findNodes,
-  personalMessage,
-  postActivity,
-  startBot,
-  startConnector,
-  type ConnectorListener,
-  type RunningBot,
-} from '../bot/helpers';
+import { DEFAULT_COUNT, MAX_COUNT, MAX_QUERY_CHARS, loadCommonTopics, searchAskerFirst } from '../../bot/teams/message-extension';
+import { USER, engine, findNodes, personalMessage, postActivity, startBot, startConnector, type ConnectorListener, type RunningBot } from '../bot/helpers';
 
 interface Thumbnail {
   title: string;
@@ -89,9 +73,17 @@ function results(body: ComposeBody): ResultAttachment[] {
 const passageIds = (atts: ResultAttachment[]) => atts.map((a) => a.preview!.content.tap.value.passageId);
 
 async function setAuthority(userId: string, authority: string) {
-  const res = await postActivity(bot.url, personalMessage(connector.serviceUrl, undefined, { from: { ...USER, id: userId }, value: { verb: 'setAuthority', authority } }));
+  const res = await postActivity(
+    bot.url,
+    personalMessage(connector.serviceUrl, undefined, { from: { ...USER, id: userId }, value: { verb: 'setAuthority', authority } }),
+  );
   expect(res.status).toBe(200);
-  expect(connector.take().map((r) => r.activity.text ?? '').join('\n')).toContain('Your authority is now');
+  expect(
+    connector
+      .take()
+      .map((r) => r.activity.text ?? '')
+      .join('\n'),
+  ).toContain('Your authority is now');
 }
 
 test('initialRun lists the common topics, each a preview with a compact card that validates', async () => {

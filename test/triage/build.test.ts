@@ -57,23 +57,32 @@ describe('triage knowledge build', () => {
   it("an indicator's must-match sentence that does not read as it fails with file:line", () => {
     const dir = copyKnowledge();
     const file = join(dir, 'triage', 'indicators', 'incident-violence.yaml');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}  - id: test-bunch\n    label: Flowers\n    phrases: [a bunch of flowers]\n    mustMatch: ['she brought flowers home']\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}  - id: test-bunch\n    label: Flowers\n    phrases: [a bunch of flowers]\n    mustMatch: ['she brought flowers home']\n`,
+    );
     expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: test-bunch: "she brought flowers home" must read as this indicator/);
   });
 
   it("an indicator's must-not-match sentence that reads as it fails with file:line", () => {
     const dir = copyKnowledge();
     const file = join(dir, 'triage', 'indicators', 'incident-violence.yaml');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}  - id: test-knife\n    label: Knife\n    phrases: [a knife]\n    mustNotMatch: ['he waved a knife at her']\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}  - id: test-knife\n    label: Knife\n    phrases: [a knife]\n    mustNotMatch: ['he waved a knife at her']\n`,
+    );
     expect(compile(dir)).toThrow(/incident-violence\.yaml:\d+: test-knife: "he waved a knife at her" must not read as this indicator/);
   });
 
   it('an indicator file named for no group fails, and so does an id defined twice', () => {
     const dir = copyKnowledge();
-    writeFileSync(join(dir, 'triage', 'indicators', 'misc.yaml'), "indicators:\n  - id: extra\n    label: Extra\n    phrases: [extra words]\n");
+    writeFileSync(join(dir, 'triage', 'indicators', 'misc.yaml'), 'indicators:\n  - id: extra\n    label: Extra\n    phrases: [extra words]\n');
     expect(compile(dir)).toThrow(/misc\.yaml:1: the file name must be one of the groups/);
     rmSync(join(dir, 'triage', 'indicators', 'misc.yaml'));
-    writeFileSync(join(dir, 'triage', 'indicators', 'context.yaml'), readFileSync(join(dir, 'triage', 'indicators', 'context.yaml'), 'utf8') + "  - id: weapon\n    label: Again\n    phrases: [again]\n");
+    writeFileSync(
+      join(dir, 'triage', 'indicators', 'context.yaml'),
+      readFileSync(join(dir, 'triage', 'indicators', 'context.yaml'), 'utf8') + '  - id: weapon\n    label: Again\n    phrases: [again]\n',
+    );
     expect(compile(dir)).toThrow(/\.yaml:\d+: indicator "weapon" is also defined in .*\.yaml/);
   });
 

@@ -26,7 +26,10 @@ describe('npm run triage (CLI contract)', () => {
     );
     const r = spawnSync(tsx, ['scripts/triage.ts', '--jsonl', file], { cwd: projectRoot, env, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; pathway: string; contacts: unknown[]; citations: unknown[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; pathway: string; contacts: unknown[]; citations: unknown[] });
     expect(lines.map((l) => l.id)).toEqual(['a', 'd']);
     expect(lines[1]!.pathway).toBe('emergency');
     expect(JSON.stringify(lines[1]!.contacts)).toContain('999');
@@ -37,10 +40,11 @@ describe('npm run triage (CLI contract)', () => {
     expect(r.stderr).not.toMatch(/slapped|knife/);
   });
 
-  it('--answer gives the confirmation card\'s answers: yes adds, don\'t know is a must-check; a bad key is named', () => {
+  it("--answer gives the confirmation card's answers: yes adds, don't know is a must-check; a bad key is named", () => {
     const base = ['scripts/triage.ts', '--authority', 'lambeth', '--json'];
     const text = 'Mum says dad pushed her. Kids 6 and 9.';
-    const run = (...answers: string[]) => spawnSync(tsx, [...base, ...answers.flatMap((a) => ['--answer', a]), text], { cwd: projectRoot, env, encoding: 'utf8' });
+    const run = (...answers: string[]) =>
+      spawnSync(tsx, [...base, ...answers.flatMap((a) => ['--answer', a]), text], { cwd: projectRoot, env, encoding: 'utf8' });
     const yes = JSON.parse(run('works-with-children=yes', 'dash=16').stdout) as { referrals: string[] };
     expect(yes.referrals).toEqual(expect.arrayContaining(['lado', 'marac']));
     const unknown = JSON.parse(run('weapon=unknown').stdout) as { mustCheck: { id: string; ifYes: { pathway: string } }[] };
@@ -51,11 +55,19 @@ describe('npm run triage (CLI contract)', () => {
   });
 
   it('a single description prints a human-readable result; --json prints one line', () => {
-    const text = execFileSync(tsx, ['scripts/triage.ts', '--authority', 'lambeth', 'Mum is 30 weeks pregnant and he pushed her.'], { cwd: projectRoot, env, encoding: 'utf8' });
+    const text = execFileSync(tsx, ['scripts/triage.ts', '--authority', 'lambeth', 'Mum is 30 weeks pregnant and he pushed her.'], {
+      cwd: projectRoot,
+      env,
+      encoding: 'utf8',
+    });
     expect(text).toMatch(/Pathway: child-protection/);
     expect(text).toMatch(/Pre-birth assessment/);
     expect(text).toMatch(/guidance, not a decision/);
-    const json = execFileSync(tsx, ['scripts/triage.ts', '--json', '--authority', 'lambeth', 'Mum is 30 weeks pregnant and he pushed her.'], { cwd: projectRoot, env, encoding: 'utf8' });
+    const json = execFileSync(tsx, ['scripts/triage.ts', '--json', '--authority', 'lambeth', 'Mum is 30 weeks pregnant and he pushed her.'], {
+      cwd: projectRoot,
+      env,
+      encoding: 'utf8',
+    });
     expect(json.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(json)).toMatchObject({ pathway: 'child-protection', referrals: expect.arrayContaining(['pre-birth-assessment']) });
   });

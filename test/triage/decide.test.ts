@@ -58,7 +58,7 @@ describe('levels and pathways', () => {
     expect(refs(r)).toEqual(expect.arrayContaining(['marac', 'idva']));
   });
 
-  it('an unborn baby keeps the children\'s pathway even with no other child', () => {
+  it("an unborn baby keeps the children's pathway even with no other child", () => {
     const r = run('lambeth', 'She has no children yet but is 20 weeks pregnant; he slapped her.');
     expect(r.pathway).not.toBe('adult-services');
   });
@@ -101,7 +101,11 @@ describe("each authority's rules", () => {
     expect(fm.pathway).toBe('child-protection');
     expect(refs(decide('sutton', ['nrpf-immigration'], { childAges: [10] }))).toContain('manager-oversight');
     expect(refs(run('sutton', 'Dad pushed mum; the children are 9 and 12.'))).toContain('perpetrator-programme');
-    expect(run('sutton', 'Mum called him names once; son is 10.').nextSteps.map((s) => s.text).join(' ')).toMatch(/AMBER|MAMDA/);
+    expect(
+      run('sutton', 'Mum called him names once; son is 10.')
+        .nextSteps.map((s) => s.text)
+        .join(' '),
+    ).toMatch(/AMBER|MAMDA/);
   });
 
   it('Camden: three police notifications -> child and family assessment; risk levels map to IDSVA, CSN and Victim Support', () => {
@@ -180,7 +184,7 @@ describe('citations', () => {
     expect(r.disclaimer).toBe('Discuss with your manager and follow local procedures; this is guidance, not a decision.');
   });
 
-  it("the matrix is cited for other authorities and says so", () => {
+  it('the matrix is cited for other authorities and says so', () => {
     const r = run('wandsworth', 'Dad threatened mum with a knife; children are 9 and 12.');
     const matrix = r.citations.filter((c) => c.docId === 'camden-joint-protocol');
     expect(matrix.length).toBeGreaterThan(0);

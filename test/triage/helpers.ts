@@ -15,7 +15,10 @@ export function builtPassages(): Passage[] {
   let store = join(builtKnowledgeDir, 'knowledge.json');
   if (!existsSync(store)) {
     const out = mkdtempSync(join(tmpdir(), 'triage-kb-'));
-    execFileSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'knowledge/build/cli.ts', '--out', out], { cwd: projectRoot, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'knowledge/build/cli.ts', '--out', out], {
+      cwd: projectRoot,
+      stdio: 'ignore',
+    });
     store = join(out, 'knowledge.json');
   }
   passages = (JSON.parse(readFileSync(store, 'utf8')) as { passages: Passage[] }).passages;

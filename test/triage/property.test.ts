@@ -8,22 +8,24 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
   const severe = tk.indicators.filter((i) => i.tags.includes('severe') || i.scale === 4).map((i) => i.id);
   const authorities = Object.keys(tk.authorities);
 
-  const factsArb: fc.Arbitrary<TriageFacts> = fc.record({
-    childAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 3 }),
-    unborn: fc.boolean(),
-    immediateDanger: fc.boolean(),
-    dashScore: fc.option(fc.integer({ min: 0, max: 24 }), { nil: undefined }),
-    policeNotifications: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-    specialNeeds: fc.option(fc.boolean(), { nil: undefined }),
-    noChildren: fc.option(fc.constant(true), { nil: undefined }),
-  }).map((f) => {
-    const out: TriageFacts = { childAges: f.childAges, unborn: f.unborn, immediateDanger: f.immediateDanger };
-    if (f.dashScore !== undefined) out.dashScore = f.dashScore;
-    if (f.policeNotifications !== undefined) out.policeNotifications = f.policeNotifications;
-    if (f.specialNeeds !== undefined) out.specialNeeds = f.specialNeeds;
-    if (f.noChildren && f.childAges.length === 0 && !f.unborn) out.noChildren = true;
-    return out;
-  });
+  const factsArb: fc.Arbitrary<TriageFacts> = fc
+    .record({
+      childAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 3 }),
+      unborn: fc.boolean(),
+      immediateDanger: fc.boolean(),
+      dashScore: fc.option(fc.integer({ min: 0, max: 24 }), { nil: undefined }),
+      policeNotifications: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+      specialNeeds: fc.option(fc.boolean(), { nil: undefined }),
+      noChildren: fc.option(fc.constant(true), { nil: undefined }),
+    })
+    .map((f) => {
+      const out: TriageFacts = { childAges: f.childAges, unborn: f.unborn, immediateDanger: f.immediateDanger };
+      if (f.dashScore !== undefined) out.dashScore = f.dashScore;
+      if (f.policeNotifications !== undefined) out.policeNotifications = f.policeNotifications;
+      if (f.specialNeeds !== undefined) out.specialNeeds = f.specialNeeds;
+      if (f.noChildren && f.childAges.length === 0 && !f.unborn) out.noChildren = true;
+      return out;
+    });
 
   it('holds for random cases in every authority', () => {
     fc.assert(
@@ -38,7 +40,7 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
   });
 });
 
-describe('property: adding a severe indicator\'s example sentence to a description never lowers the pathway', () => {
+describe("property: adding a severe indicator's example sentence to a description never lowers the pathway", () => {
   // The test's own sentences, of every level of concern (never an evaluation set's wording).
   const BASES = [
     'Mum and her partner argue a lot about money; no violence reported. Children are 6 and 12.',

@@ -101,7 +101,7 @@ describe('reading positions of trust', () => {
   it.each([
     ['Her partner works as a teacher at a secondary school and hit her.', 'teacher'],
     ['A youth worker at the centre was arrested for assaulting his partner.', 'youth worker'],
-    ['Dad is a nurse on the children\'s ward; he slapped mum.', 'nurse'],
+    ["Dad is a nurse on the children's ward; he slapped mum.", 'nurse'],
     ['Her husband is a police officer and threatens her.', 'police officer'],
     ['The boyfriend volunteers as a football coach and has been controlling.', 'football coach'],
     ['Stepdad works at a nursery and pushed mum.', 'works with children'],
@@ -124,7 +124,7 @@ describe("reading the matrix's own indicators", () => {
     ['He said he would kill her if she left.', 'threats-to-kill'],
     ['She is six months pregnant.', 'pregnancy'],
     ['He raped her after the party.', 'sexual-assault'],
-    ['He keeps following her to work and turning up at her mum\'s.', 'stalking'],
+    ["He keeps following her to work and turning up at her mum's.", 'stalking'],
     ['He sends her hundreds of messages every day.', 'intense-stalking'],
     ['He breached his bail conditions by coming to the house.', 'breach-of-orders'],
     ['Her family are arranging for her to be married abroad.', 'forced-marriage'],

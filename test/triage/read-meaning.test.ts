@@ -10,7 +10,11 @@ beforeAll(async () => {
 
 describe('clauses', () => {
   test('a note is cut at sentences, semicolons, dashes and turns ("but", "and then")', () => {
-    expect(clausesOf('HV visited the family today; the baby is well. Mum was very quiet - says dad is fine but she seemed really scared, and then she started crying.')).toEqual([
+    expect(
+      clausesOf(
+        'HV visited the family today; the baby is well. Mum was very quiet - says dad is fine but she seemed really scared, and then she started crying.',
+      ),
+    ).toEqual([
       'HV visited the family today',
       'the baby is well.',
       'Mum was very quiet',
@@ -88,7 +92,10 @@ describe('case-note shorthand and findings that rule others out', () => {
   });
 
   test('a first ever police call-out is never suggested as repeated call-outs', async () => {
-    const read = await triager.triage({ authority: 'camden', description: 'First ever police attendance at the address. Neighbour heard raised voices, no violence. Kids 10 and 13 asleep.' });
+    const read = await triager.triage({
+      authority: 'camden',
+      description: 'First ever police attendance at the address. Neighbour heard raised voices, no violence. Kids 10 and 13 asleep.',
+    });
     const ids = read.read.map((i) => i.id);
     expect(ids).toContain('first-concern');
     expect(ids).not.toContain('repeat-police');

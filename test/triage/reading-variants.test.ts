@@ -68,7 +68,7 @@ describe('negation and scope', () => {
     ['Mum denies any violence.', 'physical-violence'],
     ['Not currently pregnant.', 'pregnancy'],
     ['Not in immediate danger - she has left.', 'immediate-danger'],
-    ['She says her partner doesn\'t hit her.', 'physical-violence'],
+    ["She says her partner doesn't hit her.", 'physical-violence'],
   ])('%s -> no %s', (text, id) => {
     expect(readIds(text)).not.toContain(id);
   });
@@ -108,7 +108,7 @@ describe('immediacy', () => {
   it.each([
     "He's outside the flat now banging on the door.",
     'Mum says she is currently barricaded in the bedroom with the baby.',
-    'Dad is currently sitting in his car outside mum\'s house.',
+    "Dad is currently sitting in his car outside mum's house.",
     'Her ex is trying to break the door down now.',
     'Right now he is outside with a knife.',
   ])('%s', (text) => {
@@ -116,7 +116,7 @@ describe('immediacy', () => {
   });
 
   it.each([
-    'Mum and kids safe right now at her sister\'s.',
+    "Mum and kids safe right now at her sister's.",
     'The incident happened last month; no incidents since.',
     'Her ex was outside the house yesterday evening shouting.',
     'Mum is at her home with the children.',
@@ -130,7 +130,7 @@ describe('positions of trust', () => {
   it.each([
     ['Volunteer football coach (U11s) cautioned for assaulting his partner.', 'football coach'],
     ["Mum's partner works as a nursery worker.", 'nursery worker'],
-    ['Youth club volunteer (mum\'s partner) was arrested for strangling mum.', 'youth club volunteer'],
+    ["Youth club volunteer (mum's partner) was arrested for strangling mum.", 'youth club volunteer'],
     ["Mum's ex-partner, who is a PE teacher at a local secondary, sent her threatening texts.", 'teacher'],
   ])('%s', (text, role) => {
     expect(facts(text).positionOfTrust?.toLowerCase()).toBe(role);
@@ -160,7 +160,7 @@ describe('variants of the matrix indicators', () => {
     ["took her car keys and phone so she couldn't leave the house", 'intense-control'],
     ['Teen son (15) regularly hitting mum', 'apva'],
     ['her 14 yo son has pushed her over twice', 'apva'],
-    ['15 yr old daughter disclosed her mum\'s boyfriend touched her inappropriately', 'child-sexual-abuse'],
+    ["15 yr old daughter disclosed her mum's boyfriend touched her inappropriately", 'child-sexual-abuse'],
     ["Mum asking if she can find out about her new bf's past", 'dvds-concern'],
     // third round (r-set): FGM euphemism, reported speech about a child, drink, age as "X, 82", self-referral
     ['taking her back home to see an aunt who does the cutting for the girls', 'fgm'],
@@ -172,7 +172,7 @@ describe('variants of the matrix indicators', () => {
     ['Dad rang asking for help - says he lost his temper', 'perpetrator-seeks-help'],
     ['he threatened her with a box cutter', 'weapon'],
     ['Teenager of 15 told her tutor that her boyfriend (17) tracks her location', 'young-teen-own-relationship'],
-    ['she is ringing from the neighbour\'s flat - he is still inside with the baby and he has a knife', 'immediate-danger'],
+    ["she is ringing from the neighbour's flat - he is still inside with the baby and he has a knife", 'immediate-danger'],
     ['Neighbour ringing now: screaming from next door, banging still going on', 'immediate-danger'],
   ])('%s -> %s', (text, id) => {
     expect(readIds(text)).toContain(id);
@@ -274,7 +274,7 @@ describe('fourth-round readings (u-set): indirect violence, threats, sexual abus
   it('fourth-round readings do not over-reach', () => {
     expect(readIds('He said he would end the relationship.')).not.toContain('threats-to-kill');
     expect(readIds('He went for a walk to calm down.')).not.toContain('physical-violence');
-    expect(readIds('She had an asthma attack and couldn\'t breathe.')).not.toContain('strangulation');
+    expect(readIds("She had an asthma attack and couldn't breathe.")).not.toContain('strangulation');
     expect(readIds('He has left marks on her arms.')).not.toContain('separation');
     expect(readIds('The toddler has a bump on his head.')).not.toContain('pregnancy');
     expect(facts('The toddler has a bump on his head.').unborn).toBeFalsy();
@@ -302,7 +302,7 @@ describe('fifth-round readings (x-set): live acts said with "now", fleeing, trip
   it.each([
     ['Her son rang to say his dad is hitting mum in the lounge now.', 'immediate-danger'],
     ['The neighbour says he is smashing the windows right now.', 'immediate-danger'],
-    ['Mum has fled to the neighbour\'s with the kids (4 and 6).', 'immediate-danger'],
+    ["Mum has fled to the neighbour's with the kids (4 and 6).", 'immediate-danger'],
     ['He is still in the flat wrecking the place.', 'immediate-danger'],
     ['Her parents are sending her to Bangladesh after her exams to get married.', 'forced-marriage'],
     ['The family are taking him abroad this summer to marry a cousin.', 'forced-marriage'],
@@ -319,7 +319,7 @@ describe('fifth-round readings (x-set): live acts said with "now", fleeing, trip
 
   it('fifth-round readings do not over-reach', () => {
     expect(readIds('He was hitting her now and then over the years.')).not.toContain('immediate-danger');
-    expect(readIds('Last year mum ran to a neighbour\'s before the police came.')).not.toContain('immediate-danger');
+    expect(readIds("Last year mum ran to a neighbour's before the police came.")).not.toContain('immediate-danger');
     expect(readIds('Mum is still in the house she rented with him; no contact now.')).not.toContain('immediate-danger');
     expect(readIds('They are taking the children to Pakistan in August to see their grandparents.')).not.toContain('forced-marriage');
     expect(readIds("The teacher's partner says she is worried about the pupil.")).not.toContain('position-of-trust');
@@ -327,7 +327,7 @@ describe('fifth-round readings (x-set): live acts said with "now", fleeing, trip
   });
 
   it('a live incident goes to 999 first', () => {
-    expect(run('staffordshire', 'Mum has run to the neighbour\'s with her son (3); dad is still in the house smashing things up.').pathway).toBe('emergency');
+    expect(run('staffordshire', "Mum has run to the neighbour's with her son (3); dad is still in the house smashing things up.").pathway).toBe('emergency');
     expect(run('stoke-on-trent', 'Her daughter (13) texted to say her stepdad is threatening mum with a knife now.').pathway).toBe('emergency');
   });
 });
@@ -338,8 +338,12 @@ describe('older couples and role-holders named with a modifier (x-set)', () => {
   });
 
   it('but not where a child is mentioned anywhere', () => {
-    expect(run('stoke-on-trent', 'A 66-year-old woman lives with her husband, who hits her; their grandson (9) stays most weekends.').pathway).not.toBe('adult-services');
-    expect(run('stoke-on-trent', 'Her son is worried: the 70-year-old woman lives with her partner, who slaps her.').read.map((i) => i.id)).not.toContain('no-children');
+    expect(run('stoke-on-trent', 'A 66-year-old woman lives with her husband, who hits her; their grandson (9) stays most weekends.').pathway).not.toBe(
+      'adult-services',
+    );
+    expect(run('stoke-on-trent', 'Her son is worried: the 70-year-old woman lives with her partner, who slaps her.').read.map((i) => i.id)).not.toContain(
+      'no-children',
+    );
   });
 
   it('a professional told, with a modifier before the role, is not the person causing harm', () => {

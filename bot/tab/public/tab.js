@@ -86,30 +86,41 @@
     var services = Array.prototype.slice.call(list.querySelectorAll('[data-needs]'));
 
     function apply() {
-      var chosen = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      var chosen = boxes
+        .filter(function (b) {
+          return b.checked;
+        })
+        .map(function (b) {
+          return b.value;
+        });
       var shown = 0;
       services.forEach(function (li) {
         var needs = (li.getAttribute('data-needs') || '').split(' ');
-        var match = chosen.length === 0 || needs.some(function (n) { return chosen.indexOf(n) >= 0; });
+        var match =
+          chosen.length === 0 ||
+          needs.some(function (n) {
+            return chosen.indexOf(n) >= 0;
+          });
         li.hidden = !match;
         if (match) shown += 1;
       });
-      status.textContent =
-        chosen.length === 0
-          ? 'Showing all ' + services.length + ' services.'
-          : 'Showing ' + shown + ' of ' + services.length + ' services.';
+      status.textContent = chosen.length === 0 ? 'Showing all ' + services.length + ' services.' : 'Showing ' + shown + ' of ' + services.length + ' services.';
       // Keep the choice in the address, so reload and back keep it (need tags only, never free text).
       try {
         var url = new URL(window.location.href);
         url.searchParams.delete('need');
-        chosen.forEach(function (n) { url.searchParams.append('need', n); });
+        chosen.forEach(function (n) {
+          url.searchParams.append('need', n);
+        });
         window.history.replaceState(null, '', url.pathname + url.search + url.hash);
       } catch (e) {
         /* ignore */
       }
     }
 
-    boxes.forEach(function (b) { b.addEventListener('change', apply); });
+    boxes.forEach(function (b) {
+      b.addEventListener('change', apply);
+    });
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       apply();
@@ -119,7 +130,9 @@
       clear.setAttribute('role', 'button');
       clear.addEventListener('click', function (ev) {
         ev.preventDefault();
-        boxes.forEach(function (b) { b.checked = false; });
+        boxes.forEach(function (b) {
+          b.checked = false;
+        });
         apply();
         if (boxes[0]) boxes[0].focus();
       });
