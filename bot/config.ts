@@ -1,98 +1,27 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { envFields } from './env';
 import { projectRoot } from '../knowledge/paths';
 
-/** Empty strings in .env files mean "not set", not "set to nothing". */
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
-/** true/false/1/0/yes/no/on/off, case-insensitive; empty or missing means "not said". */
-const optionalFlag = optionalText
-  .transform((v) => v?.toLowerCase())
-  .pipe(
-    z
-      .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
-      .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
-      .optional(),
-  );
-
-const envSchema = z
-  .object({
-    PORT: optionalText
-      .transform((v) => (v === undefined ? 3978 : Number(v)))
-      .pipe(z.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535)),
-    MicrosoftAppId: optionalText,
-    MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
-    MicrosoftAppTenantId: optionalText,
-    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-    LOCAL_CHAT: optionalFlag,
-    STORAGE: optionalText.pipe(z.enum(['memory', 'file', 'blob']).default('file')),
-    STORAGE_DIR: optionalText,
-    BLOB_CONNECTION_STRING: optionalText,
-    BLOB_CONTAINER: optionalText.pipe(
-      z
-        .string()
-        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid Azure container name (3-63 lower-case letters, digits, hyphens)')
-        .default('bot-state'),
-    ),
-    DEFAULT_AUTHORITY: optionalText,
-    OPEN_BROWSER: optionalFlag,
-    HOST: optionalText.pipe(
-      z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address (127.0.0.1, 0.0.0.0 …) or localhost' }).optional(),
-    ),
-    LOCAL_CHAT_UNSAFE: optionalFlag,
-    ALLOWED_TENANT_IDS: optionalText
-      .transform((v) =>
-        v
-          ? v
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean)
-          : [],
-      )
-      .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of tenant ids (GUIDs)' }))),
-    RATE_LIMIT_PER_MINUTE: optionalText
-      .transform((v) => (v === undefined ? 30 : Number(v)))
-      .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10000)),
-    STORAGE_TIMEOUT_MS: optionalText
-      .transform((v) => (v === undefined ? 5000 : Number(v)))
-      .pipe(z.number({ error: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').max(60000)),
-    LOCAL_CHAT_STARTS_PER_MINUTE: optionalText
-      .transform((v) => (v === undefined ? 20 : Number(v)))
-      .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100000)),
-    TRIAGE_IDLE_HOURS: optionalText
-      .transform((v) => (v === undefined ? 24 : Number(v)))
-      .pipe(
-        z
-          .number({ error: 'must be a number of hours' })
-          .min(0.01, 'must be more than 0')
-          .max(24 * 30),
-      ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
-      ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE=blob' });
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
-    }
-    if (env.MicrosoftAppId && env.LOCAL_CHAT === true && env.LOCAL_CHAT_UNSAFE !== true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['LOCAL_CHAT'],
-        message:
-          'cannot be on with MicrosoftAppId set: the local chat talks to the bot without Bot Framework authentication. Set LOCAL_CHAT_UNSAFE=true to do it anyway, on a machine no one else can reach',
-      });
-    }
-  });
+const envSchema = envFields.superRefine((env, ctx) => {
+  if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
+    ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE=blob' });
+  }
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType=SingleTenant' });
+  }
+  if (env.MicrosoftAppId && env.LOCAL_CHAT === true && env.LOCAL_CHAT_UNSAFE !== true) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LOCAL_CHAT'],
+      message:
+        'cannot be on with MicrosoftAppId set: the local chat talks to the bot without Bot Framework authentication. Set LOCAL_CHAT_UNSAFE=true to do it anyway, on a machine no one else can reach',
+    });
+  }
+});
 
 export interface BotAuthSettings {
   MicrosoftAppId?: string;

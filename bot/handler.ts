@@ -327,8 +327,15 @@ export class PolicyBot extends TeamsActivityHandler {
 
 /** The commands and card actions every deployment has. Other features add theirs through the same seams. */
 function registerBuiltIns(bot: PolicyBot): void {
-  const setAuthorityPattern = /^(?:set|change|choose)\s+(?:my\s+)?(?:local\s+)?authority\b\s*(?:to\s+)?(.*)$/i;
+  registerBuiltInCommands(bot);
+  registerBuiltInActions(bot);
+}
 
+const SET_AUTHORITY = /^(?:set|change|choose)\s+(?:my\s+)?(?:local\s+)?authority\b\s*(?:to\s+)?(.*)$/i;
+
+/** help, hello, set authority, triage and glossary. */
+function registerBuiltInCommands(bot: PolicyBot): void {
+  const setAuthorityPattern = SET_AUTHORITY;
   bot
     .registerCommand({
       name: 'help',
@@ -380,7 +387,10 @@ function registerBuiltIns(bot: PolicyBot): void {
       },
       help: { usage: 'glossary <term>', description: 'Explain an acronym or term, e.g. glossary MARAC.' },
     });
+}
 
+/** The built-in cards' buttons: choose an authority, help, start triage, ask, show a passage. */
+function registerBuiltInActions(bot: PolicyBot): void {
   bot
     .registerAction({
       verb: 'setAuthority',

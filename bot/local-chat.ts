@@ -266,23 +266,32 @@ export class LocalChat {
 
   register(): void {
     const s = this.server;
-    const log = this.opts.log;
-
     s.get('/', async (_req: Request, res: Response) => sendFile(res, chatPagePath, 'text/html; charset=utf-8'));
     s.get('/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundlePath, 'application/javascript; charset=utf-8'));
     s.get('/favicon.ico', async (_req: Request, res: Response) => void res.send(204));
+    this.registerConversationStarts();
+    this.registerDirectLine();
+    this.registerConnector();
+  }
 
+  /** True (and answered 429) when this address has started too many conversations this minute. */
+  private async limited(req: Request, res: Response): Promise<boolean> {
+    try {
+      await this.starts.consume(req.socket.remoteAddress ?? 'unknown');
+      return false;
+    } catch {
+      res.setHeader('Retry-After', '60');
+      sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Wait a minute and try again.');
+      return true;
+    }
+  }
+
+  /** Direct Line: a token, a conversation (started with the bot), a token refresh. */
+  private registerConversationStarts(): void {
+    const s = this.server;
+    const log = this.opts.log;
     const full = (res: Response) => sendError(res, 503, 'TooManyConversations', 'The local chat is busy. Try again in a few minutes.');
-    const limited = async (req: Request, res: Response): Promise<boolean> => {
-      try {
-        await this.starts.consume(req.socket.remoteAddress ?? 'unknown');
-        return false;
-      } catch {
-        res.setHeader('Retry-After', '60');
-        sendError(res, 429, 'TooManyRequests', 'Too many new conversations from this address. Wait a minute and try again.');
-        return true;
-      }
-    };
+    const limited = (req: Request, res: Response) => this.limited(req, res);
 
     s.post('/v3/directline/tokens/generate', async (req: Request, res: Response) => {
       const body = generateBody.safeParse(req.body ?? undefined);
@@ -317,6 +326,12 @@ export class LocalChat {
       this.touch(c.id);
       res.send(200, this.conversationResponse(c));
     });
+  }
+
+  /** Direct Line: the conversation, its activities since a watermark, and the user's new activity. */
+  private registerDirectLine(): void {
+    const s = this.server;
+    const log = this.opts.log;
 
     s.get('/v3/directline/conversations/:cid', async (req: Request, res: Response) => {
       const c = this.authorised(req, res);
@@ -348,9 +363,14 @@ export class LocalChat {
       }
       res.send(200, { id });
     });
+  }
 
-    // Standard connector routes: where the bot's replies arrive (serviceUrl is this server). Only
-    // the bot, which signs its replies with this process's secret, may use them.
+  /**
+   * Standard connector routes: where the bot's replies arrive (serviceUrl is this server). Only
+   * the bot, which signs its replies with this process's secret, may use them.
+   */
+  private registerConnector(): void {
+    const s = this.server;
     const onlyTheBot = (req: Request, res: Response): boolean => {
       if (sameSecret(bearer(req), this.secret)) return true;
       sendError(res, 401, 'Unauthorized', 'Only the bot may post to this conversation.');

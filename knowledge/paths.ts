@@ -1,7 +1,16 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
-/** Project root, whether running from TypeScript sources (tsx, jest) or compiled output in dist/. */
-export const projectRoot = resolve(__dirname, __dirname.includes(`${'/'}dist${'/'}`) ? '../..' : '..');
+/** The nearest folder at or above `start` holding package.json: the project root from sources (tsx, jest) or compiled output. */
+export function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${start}`);
+  }
+}
+
+/** Project root, whether running from TypeScript sources (tsx, jest) or compiled output. */
+export const projectRoot = findProjectRoot(__dirname);
 
 export const knowledgeDir = resolve(projectRoot, 'knowledge');
 export const sourcesDir = resolve(knowledgeDir, 'sources');

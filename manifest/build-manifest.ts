@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../knowledge/paths';
+import { envFields } from '../bot/env';
 
 /** An all-zero GUID: obviously not a real registration, so nobody mistakes a local package for a deployable one. */
 export const PLACEHOLDER_APP_ID = '00000000-0000-0000-0000-000000000000';
@@ -32,18 +34,7 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Record<Placeholder, string>;
 
-/** Walks up from this file to the folder holding package.json, so the paths hold from `manifest/` and from `dist/manifest/`. */
-function findProjectRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${start}`);
-    dir = parent;
-  }
-}
-
-export const PROJECT_ROOT = findProjectRoot(__dirname);
+export const PROJECT_ROOT = projectRoot;
 export const MANIFEST_DIR = path.join(PROJECT_ROOT, 'manifest');
 export const TEMPLATE_PATH = path.join(MANIFEST_DIR, 'manifest.template.json');
 export const ICONS_DIR = path.join(MANIFEST_DIR, 'icons');
@@ -63,26 +54,17 @@ export class ManifestError extends Error {
 // ---------------------------------------------------------------------------------------
 // Environment
 
-const blankToUndefined = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-};
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const guid = z.guid({ error: 'must be a GUID such as 1b4f7200-0000-4000-8000-000000000000' });
-const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
-
-/** The variables `npm run package` reads. Everything is optional here; release rules are applied afterwards. */
-export const packagingEnvSchema = z.object({
-  MicrosoftAppId: optional(guid),
-  TEAMS_APP_ID: optional(guid),
-  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })),
-  TEAMS_APP_VERSION: optional(z.string()),
-  TEAMS_APP_NAME_SUFFIX: optional(z.string().max(10, 'must be at most 10 characters')),
-  TEAMS_DEVELOPER_NAME: optional(z.string().max(32, 'must be at most 32 characters')),
-  TEAMS_DEVELOPER_URL: optional(httpsUrl),
-  TEAMS_PRIVACY_URL: optional(httpsUrl),
-  TEAMS_TERMS_URL: optional(httpsUrl),
+/** The variables `npm run package` reads, from the project's one environment schema. Everything is optional here; release rules are applied afterwards. */
+export const packagingEnvSchema = envFields.pick({
+  MicrosoftAppId: true,
+  TEAMS_APP_ID: true,
+  PUBLIC_BASE_URL: true,
+  TEAMS_APP_VERSION: true,
+  TEAMS_APP_NAME_SUFFIX: true,
+  TEAMS_DEVELOPER_NAME: true,
+  TEAMS_DEVELOPER_URL: true,
+  TEAMS_PRIVACY_URL: true,
+  TEAMS_TERMS_URL: true,
 });
 export type PackagingEnv = z.infer<typeof packagingEnvSchema>;
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../knowledge/build/build';
+import { buildKnowledge } from '../knowledge/ingest/build';
 import { builtKnowledgeDir, knowledgeDir, projectRoot } from '../knowledge/paths';
 import { answerQuestion, createPolicyAnswerer, loadKnowledge, type KnowledgeBase } from '../knowledge/search';
 import { normaliseQuestion } from '../knowledge/search/answer-question';

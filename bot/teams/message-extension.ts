@@ -148,7 +148,7 @@ export const OWN_AUTHORITY_MIN_SHARE = 0.6;
  */
 export async function searchAskerFirst(engine: Engine, query: string, authority: string | undefined): Promise<{ total: number; items: RankedAnswer[] }> {
   const items: RankedAnswer[] = [];
-  let total = 0;
+  let total: number;
   do {
     const page = await engine.search(query, { authority, skip: items.length, count: Math.min(ENGINE_PAGE, MAX_RESULTS - items.length) });
     total = page.total;

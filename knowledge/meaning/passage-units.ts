@@ -1,4 +1,4 @@
-import { titleText } from '../build/analyzer';
+import { titleText } from '../text/analyzer';
 import { splitSentences } from '../text/sentences';
 import type { Passage } from '../types';
 

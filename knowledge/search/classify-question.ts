@@ -1,4 +1,10 @@
-import { words } from '../build/analyzer';
+import { words } from '../text/analyzer';
+
+/**
+ * The one vocabulary of answer shapes (a phone number, an email, a contact route, a figure, a
+ * timescale): how a question asks for one, and which of its words stand for it.
+ */
+export type AnswerShape = 'phone' | 'email' | 'contact' | 'figure' | 'time';
 
 /** What kind of answer a question wants; ranking favours passages of that shape. */
 export interface QuestionKind {
@@ -50,3 +56,49 @@ export function classifyQuestion(question: string): QuestionKind {
     definitionOf: subjectWords.length > 0 && subjectWords.length <= 4 && !PHONE.test(subject!) && !EMAIL.test(subject!) ? subjectWords : undefined,
   };
 }
+
+/**
+ * The same shapes as words: when the question asks for a shape (classifyQuestion), these words
+ * in it stand for the shape in coverage, and a passage of that shape satisfies them.
+ */
+export const SHAPE_PHRASES: { words: string[]; shape: AnswerShape }[] = [
+  { words: ['get', 'in', 'touch'], shape: 'contact' },
+  { words: ['get', 'hold'], shape: 'contact' },
+  { words: ['contact', 'details'], shape: 'contact' },
+  { words: ['phone', 'number'], shape: 'phone' },
+  { words: ['telephone', 'number'], shape: 'phone' },
+  { words: ['email', 'address'], shape: 'email' },
+  { words: ['e', 'mail'], shape: 'email' },
+  ...['phone', 'telephone', 'tel', 'number', 'numbers', 'call', 'ring', 'mobile'].map((w) => ({ words: [w], shape: 'phone' as const })),
+  ...['email', 'emails', 'inbox'].map((w) => ({ words: [w], shape: 'email' as const })),
+  ...['contact', 'reach', 'touch'].map((w) => ({ words: [w], shape: 'contact' as const })),
+  // "where do I send the form": the answer is an address.
+  ...['send', 'submit'].map((w) => ({ words: [w], shape: 'contact' as const })),
+  // "What share of referrals": a proportion.
+  { words: ['share', 'of'], shape: 'figure' },
+  ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({
+    words: [w],
+    shape: 'figure' as const,
+  })),
+  // Timescales and frequencies: satisfied by a passage that states a time ("within 48 hours", "monthly").
+  // "How many days/weeks" asks for a timescale, so it is matched before "how many".
+  ...['hours', 'days', 'weeks', 'months', 'years']
+    .flatMap((u) => [
+      ['how', 'many', u],
+      ['how', 'many', 'working', u],
+    ])
+    .map((w) => ({ words: w, shape: 'time' as const })),
+  ...[
+    ['how', 'long'],
+    ['how', 'soon'],
+    ['how', 'quickly'],
+    ['how', 'often'],
+    ['time', 'limit'],
+    ['opening', 'hours'],
+    ['opening', 'times'],
+  ].map((w) => ({ words: w, shape: 'time' as const })),
+  ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({
+    words: [w],
+    shape: 'time' as const,
+  })),
+];

@@ -1,4 +1,4 @@
-import { analyze } from '../build/analyzer';
+import { analyze } from '../text/analyzer';
 import type { CompiledContact } from '../triage/types';
 import type { QuestionKind } from './classify-question';
 import { topicConcepts } from './find-fact';

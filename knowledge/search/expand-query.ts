@@ -1,6 +1,6 @@
-import { analyze, isStopWord, stem, words } from '../build/analyzer';
-import type { GlossaryEntry } from '../build/schemas';
-import { classifyQuestion } from './classify-question';
+import { analyze, isStopWord, stem, words } from '../text/analyzer';
+import type { GlossaryEntry } from '../schemas/data-files';
+import { classifyQuestion, SHAPE_PHRASES, type AnswerShape } from './classify-question';
 import { idf, type KnowledgeBase } from './load-knowledge';
 import { NEIGHBOUR_MIN, wordNeighbours } from './word-neighbours';
 
@@ -16,7 +16,7 @@ export interface Concept {
    * Words like "phone", "email", "contact" ask for the shape of an answer, not a topic:
    * a passage with a phone number or email address satisfies them.
    */
-  shape?: 'phone' | 'email' | 'contact' | 'figure' | 'time';
+  shape?: AnswerShape;
   /** Any one alternative present (all its terms) satisfies the concept; the first is the asker's own. */
   alternatives: string[][];
   /** How much the concept matters: rarer words weigh more; unknown words the most. */
@@ -47,49 +47,6 @@ const WEAK_WEIGHT = 0.5;
 export const UNSEEN_WEIGHT = 10;
 
 const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
-
-/** Contact-intent words and phrases: satisfied by a passage of the right shape. */
-const SHAPE_PHRASES: { words: string[]; shape: NonNullable<Concept['shape']> }[] = [
-  { words: ['get', 'in', 'touch'], shape: 'contact' },
-  { words: ['get', 'hold'], shape: 'contact' },
-  { words: ['contact', 'details'], shape: 'contact' },
-  { words: ['phone', 'number'], shape: 'phone' },
-  { words: ['telephone', 'number'], shape: 'phone' },
-  { words: ['email', 'address'], shape: 'email' },
-  { words: ['e', 'mail'], shape: 'email' },
-  ...['phone', 'telephone', 'tel', 'number', 'numbers', 'call', 'ring', 'mobile'].map((w) => ({ words: [w], shape: 'phone' as const })),
-  ...['email', 'emails', 'inbox'].map((w) => ({ words: [w], shape: 'email' as const })),
-  ...['contact', 'reach', 'touch'].map((w) => ({ words: [w], shape: 'contact' as const })),
-  // "where do I send the form": the answer is an address.
-  ...['send', 'submit'].map((w) => ({ words: [w], shape: 'contact' as const })),
-  // "What share of referrals": a proportion.
-  { words: ['share', 'of'], shape: 'figure' },
-  ...['percentage', 'percent', 'proportion', 'statistics', 'statistic', 'stats', 'figures', 'prevalence'].map((w) => ({
-    words: [w],
-    shape: 'figure' as const,
-  })),
-  // Timescales and frequencies: satisfied by a passage that states a time ("within 48 hours", "monthly").
-  // "How many days/weeks" asks for a timescale, so it is matched before "how many".
-  ...['hours', 'days', 'weeks', 'months', 'years']
-    .flatMap((u) => [
-      ['how', 'many', u],
-      ['how', 'many', 'working', u],
-    ])
-    .map((w) => ({ words: w, shape: 'time' as const })),
-  ...[
-    ['how', 'long'],
-    ['how', 'soon'],
-    ['how', 'quickly'],
-    ['how', 'often'],
-    ['time', 'limit'],
-    ['opening', 'hours'],
-    ['opening', 'times'],
-  ].map((w) => ({ words: w, shape: 'time' as const })),
-  ...['deadline', 'deadlines', 'timescale', 'timescales', 'timeframe', 'timeframes', 'frequency', 'frequently'].map((w) => ({
-    words: [w],
-    shape: 'time' as const,
-  })),
-];
 
 /** Shortest word a typo is looked for in, and the most edits allowed. */
 const TYPO_MIN_LENGTH = 5;
@@ -238,118 +195,156 @@ function weakStems(kb: KnowledgeBase): Set<string> {
   return set;
 }
 
-export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string, neighbourMin = NEIGHBOUR_MIN): QueryPlan {
-  const lower = words(topicText);
-  const cased = words(topicText, true);
-  const consumed = new Array<boolean>(lower.length).fill(false);
-  const terms = new Map<string, number>();
-  const concepts: Concept[] = [];
-  const glossaryHits: GlossaryEntry[] = [];
+/** What a question's words have become so far: terms to search, concepts to cover, words already read. */
+interface PlanState {
+  lower: string[];
+  cased: string[];
+  consumed: boolean[];
+  terms: Map<string, number>;
+  concepts: Concept[];
+  glossaryHits: GlossaryEntry[];
+}
 
-  // Glossary: longest forms first, so "Independent Domestic Violence Advisor" wins over "DV".
-  const candidates = glossaryForms(kb);
-  for (const { entry, form } of candidates) {
-    for (const at of findForm(form, lower, cased)) {
-      if (consumed.slice(at, at + form.words.length).some(Boolean)) continue;
-      for (let k = at; k < at + form.words.length; k++) consumed[k] = true;
-      if (!glossaryHits.includes(entry)) glossaryHits.push(entry);
+type Groups = ReturnType<typeof synonymGroups>;
+
+const taken = (st: PlanState, at: number, n: number) => st.consumed.slice(at, at + n).some(Boolean);
+const take = (st: PlanState, at: number, n: number) => {
+  for (let k = at; k < at + n; k++) st.consumed[k] = true;
+};
+
+/** Glossary forms, longest first, so "Independent Domestic Violence Advisor" wins over "DV". */
+function readGlossary(kb: KnowledgeBase, st: PlanState): void {
+  for (const { entry, form } of glossaryForms(kb)) {
+    for (const at of findForm(form, st.lower, st.cased)) {
+      if (taken(st, at, form.words.length)) continue;
+      take(st, at, form.words.length);
+      if (!st.glossaryHits.includes(entry)) st.glossaryHits.push(entry);
       const own = analyze(form.words.join(' '));
       // The asker's own form first: a passage in their words counts in full, another form as a synonym.
       const alternatives = [own, ...[entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f))]
         .filter((a) => a.length)
         .filter((a, i, all) => all.findIndex((b) => b.join(' ') === a.join(' ')) === i);
-      concepts.push({ label: entry.term, alternatives, weight: conceptWeight(kb, [], alternatives) });
-      for (const t of analyze(entry.term)) addTerm(terms, t, 1.5);
-      for (const t of own) addTerm(terms, t, 1);
-      for (const t of analyze(entry.expansion)) addTerm(terms, t, 0.6);
-      for (const v of entry.variants) for (const t of analyze(v)) addTerm(terms, t, 0.5);
+      st.concepts.push({ label: entry.term, alternatives, weight: conceptWeight(kb, [], alternatives) });
+      for (const t of analyze(entry.term)) addTerm(st.terms, t, 1.5);
+      for (const t of own) addTerm(st.terms, t, 1);
+      for (const t of analyze(entry.expansion)) addTerm(st.terms, t, 0.6);
+      for (const v of entry.variants) for (const t of analyze(v)) addTerm(st.terms, t, 0.5);
     }
   }
+}
 
-  // Synonym phrases longer than a shape word win over it ("call-outs" is not "call").
-  const groups = synonymGroups(kb);
-  const inPhrase = new Array<number>(lower.length).fill(0);
+/** For each word, the length of the longest synonym phrase it sits in ("call-outs" is not "call"). */
+function phraseLengths(groups: Groups, st: PlanState): number[] {
+  const inPhrase = new Array<number>(st.lower.length).fill(0);
   for (const group of groups) {
     for (const m of group.filter((x) => x.words.length > 1)) {
-      for (const at of findForm({ words: m.words, matchCase: false }, lower, cased)) {
+      for (const at of findForm({ words: m.words, matchCase: false }, st.lower, st.cased)) {
         for (let k = at; k < at + m.words.length; k++) inPhrase[k] = Math.max(inPhrase[k]!, m.words.length);
       }
     }
   }
+  return inPhrase;
+}
 
-  // Contact-intent words: one shape concept, weighted like a mid-frequency word.
-  // A shape word is a shape only when the question asks for that shape ("a phone referral" asks for no number).
+/**
+ * Contact-intent words: one shape concept, weighted like a mid-frequency word. A shape word is a
+ * shape only when the question asks for that shape ("a phone referral" asks for no number).
+ */
+function readShapes(topicText: string, st: PlanState, inPhrase: number[]): void {
   const asked = classifyQuestion(topicText);
   const isAsked = { phone: asked.phone, email: asked.email, contact: asked.phone || asked.email, figure: asked.stats, time: asked.time };
   for (const sp of SHAPE_PHRASES) {
     if (!isAsked[sp.shape]) continue;
-    for (const at of findForm({ words: sp.words, matchCase: false }, lower, cased)) {
-      if (consumed.slice(at, at + sp.words.length).some(Boolean)) continue;
+    for (const at of findForm({ words: sp.words, matchCase: false }, st.lower, st.cased)) {
+      if (taken(st, at, sp.words.length)) continue;
       if (inPhrase.slice(at, at + sp.words.length).some((n) => n > sp.words.length)) continue;
-      for (let k = at; k < at + sp.words.length; k++) consumed[k] = true;
-      for (const t of analyze(sp.words.join(' '))) addTerm(terms, t, 0.3);
-      if (!concepts.some((c) => c.shape)) concepts.push({ label: sp.words.join(' '), shape: sp.shape, alternatives: [analyze(sp.words.join(' '))], weight: 2 });
+      take(st, at, sp.words.length);
+      for (const t of analyze(sp.words.join(' '))) addTerm(st.terms, t, 0.3);
+      if (!st.concepts.some((c) => c.shape))
+        st.concepts.push({ label: sp.words.join(' '), shape: sp.shape, alternatives: [analyze(sp.words.join(' '))], weight: 2 });
     }
   }
+}
 
-  // Synonym phrases ("out of hours"), then single words.
+/** Synonym phrases ("out of hours"): each a concept with its group's other members as alternatives. */
+function readSynonymPhrases(kb: KnowledgeBase, groups: Groups, st: PlanState): void {
   for (const group of groups) {
     for (const m of group.filter((x) => x.words.length > 1)) {
-      for (const at of findForm({ words: m.words, matchCase: false }, lower, cased)) {
-        if (consumed.slice(at, at + m.words.length).some(Boolean)) continue;
-        for (let k = at; k < at + m.words.length; k++) consumed[k] = true;
+      for (const at of findForm({ words: m.words, matchCase: false }, st.lower, st.cased)) {
+        if (taken(st, at, m.words.length)) continue;
+        take(st, at, m.words.length);
         const alternatives = group.map((x) => x.terms).filter((a) => a.length);
-        const own = m.terms;
-        concepts.push({ label: m.member, alternatives, weight: conceptWeight(kb, own, alternatives) });
-        for (const t of own) addTerm(terms, t, 1);
-        for (const a of alternatives) for (const t of a) addTerm(terms, t, 0.4);
+        st.concepts.push({ label: m.member, alternatives, weight: conceptWeight(kb, m.terms, alternatives) });
+        for (const t of m.terms) addTerm(st.terms, t, 1);
+        for (const a of alternatives) for (const t of a) addTerm(st.terms, t, 0.4);
       }
     }
   }
+}
+
+/** One word not read yet: its synonyms, else a likely typo's fix, else the documents' nearest words. */
+function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s: string, neighbourMin: number): void {
+  const alternatives: string[][] = [[s]];
+  const weak = weakStems(kb).has(w) || weakStems(kb).has(s);
+  for (const group of groups) {
+    if (!group.some((x) => x.words.length === 1 && x.terms[0] === s)) continue;
+    for (const x of group) {
+      const a = x.terms;
+      if (a.length && !alternatives.some((b) => b.join(' ') === a.join(' '))) alternatives.push(a);
+      if (a.length === 1) addTerm(st.terms, a[0]!, 0.4);
+    }
+  }
+  // A misspelt word searches for the word it was probably meant to be.
+  const fixed = weak || alternatives.length > 1 ? undefined : (correctSwap(kb, w) ?? (w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined));
+  if (fixed) {
+    alternatives.push([fixed]);
+    addTerm(st.terms, fixed, 0.8);
+    // A misspelt contact-intent word ("nubmer") asks for the shape of an answer, like the word itself.
+    const shape = SHAPE_PHRASES.find((sp) => sp.words.length === 1 && stem(sp.words[0]!) === fixed)?.shape;
+    if (shape) {
+      if (!st.concepts.some((c) => c.shape)) st.concepts.push({ label: w, shape, alternatives, weight: 2 });
+      return;
+    }
+  }
+  // A word no document uses, with no synonym and no likely typo: the documents' nearest words in meaning.
+  if (!fixed && !weak && alternatives.length === 1 && !kb.df.has(s)) {
+    for (const n of wordNeighbours(kb, w, neighbourMin)) {
+      alternatives.push([n.term]);
+      addTerm(st.terms, n.term, 0.5 * n.similarity);
+    }
+  }
+  addTerm(st.terms, s, 1);
+  if (!st.concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
+    st.concepts.push({ label: w, alternatives, weight: weak ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
+  }
+}
+
+/** A question's topic words → the weighted terms lunr searches and the concepts a passage should cover. */
+export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string, neighbourMin = NEIGHBOUR_MIN): QueryPlan {
+  const lower = words(topicText);
+  const st: PlanState = {
+    lower,
+    cased: words(topicText, true),
+    consumed: new Array<boolean>(lower.length).fill(false),
+    terms: new Map(),
+    concepts: [],
+    glossaryHits: [],
+  };
+  const groups = synonymGroups(kb);
+  readGlossary(kb, st);
+  readShapes(topicText, st, phraseLengths(groups, st));
+  readSynonymPhrases(kb, groups, st);
 
   const sequence: string[] = [];
   lower.forEach((w, i) => {
     if (isStopWord(w)) return;
     const s = stem(w);
     sequence.push(s);
-    if (consumed[i] || (/^\d$/.test(w) === false && w.length < 2)) return;
-    const alternatives: string[][] = [[s]];
-    const weak = weakStems(kb).has(w) || weakStems(kb).has(s);
-    for (const group of groups) {
-      if (!group.some((x) => x.words.length === 1 && x.terms[0] === s)) continue;
-      for (const x of group) {
-        const a = x.terms;
-        if (a.length && !alternatives.some((b) => b.join(' ') === a.join(' '))) alternatives.push(a);
-        if (a.length === 1) addTerm(terms, a[0]!, 0.4);
-      }
-    }
-    // A misspelt word searches for the word it was probably meant to be.
-    const fixed = weak || alternatives.length > 1 ? undefined : (correctSwap(kb, w) ?? (w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined));
-    if (fixed) {
-      alternatives.push([fixed]);
-      addTerm(terms, fixed, 0.8);
-      // A misspelt contact-intent word ("nubmer") asks for the shape of an answer, like the word itself.
-      const shape = SHAPE_PHRASES.find((sp) => sp.words.length === 1 && stem(sp.words[0]!) === fixed)?.shape;
-      if (shape) {
-        if (!concepts.some((c) => c.shape)) concepts.push({ label: w, shape, alternatives, weight: 2 });
-        return;
-      }
-    }
-    // A word no document uses, with no synonym and no likely typo: the documents' nearest words in meaning.
-    if (!fixed && !weak && alternatives.length === 1 && !kb.df.has(s)) {
-      for (const n of wordNeighbours(kb, w, neighbourMin)) {
-        alternatives.push([n.term]);
-        addTerm(terms, n.term, 0.5 * n.similarity);
-      }
-    }
-    addTerm(terms, s, 1);
-    if (!concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
-      concepts.push({ label: w, alternatives, weight: weak ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
-    }
+    if (st.consumed[i] || (/^\d$/.test(w) === false && w.length < 2)) return;
+    readWord(kb, groups, st, w, s, neighbourMin);
   });
 
   // Authority names help a little as words ("Wandsworth LINKs") but are not topic.
-  for (const t of analyze(authorityText)) addTerm(terms, t, 0.3);
-
-  return { terms: [...terms].map(([term, boost]) => ({ term, boost })), concepts, glossaryHits, sequence };
+  for (const t of analyze(authorityText)) addTerm(st.terms, t, 0.3);
+  return { terms: [...st.terms].map(([term, boost]) => ({ term, boost })), concepts: st.concepts, glossaryHits: st.glossaryHits, sequence };
 }

@@ -1,4 +1,4 @@
-import { analyze } from '../build/analyzer';
+import { analyze } from '../text/analyzer';
 import { splitSentences } from '../text/sentences';
 import type { QuestionKind } from './classify-question';
 import type { Concept } from './expand-query';

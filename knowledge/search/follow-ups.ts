@@ -1,5 +1,5 @@
-import { analyze, titleText } from '../build/analyzer';
-import type { GlossaryEntry } from '../build/schemas';
+import { analyze, titleText } from '../text/analyzer';
+import type { GlossaryEntry } from '../schemas/data-files';
 import type { KnowledgeBase } from './load-knowledge';
 import type { Scored } from './rank-passages';
 

@@ -1,4 +1,4 @@
-import { analyze } from '../build/analyzer';
+import { analyze } from '../text/analyzer';
 import type { Concept } from './expand-query';
 import { satisfied, shapeOf } from './rank-passages';
 import { splitSentences } from '../text/sentences';

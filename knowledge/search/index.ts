@@ -6,4 +6,4 @@ export { createPolicyAnswerer, type PolicyAnswerer } from './policy-answerer';
 export { citePassage, isReviewOverdue } from './cite-passage';
 export { glossaryEntries, lookupGlossary, listDocuments, libraryDocuments, coveredAuthorities } from './library';
 export type { AnswerOptions, AnswerResult, DeclineReason, LibraryDocument, RankedAnswer, SearchOptions } from './types';
-export type { GlossaryEntry } from '../build/schemas';
+export type { GlossaryEntry } from '../schemas/data-files';

@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from '../build/schemas';
+import type { GlossaryEntry } from '../schemas/data-files';
 import type { DocumentMeta, Passage } from '../types';
 import type { KnowledgeBase } from './load-knowledge';
 import type { LibraryDocument } from './types';

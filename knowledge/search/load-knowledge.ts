@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
-import { analyze, titleText } from '../build/analyzer';
-import { INDEX_FILE, PASSAGE_MEANING, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../build/store';
+import { analyze, titleText } from '../text/analyzer';
+import { INDEX_FILE, PASSAGE_MEANING, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../store';
 import { readTable, type MeaningTable } from '../meaning/meaning-table';
 import { typingRewriter, type TypingRewriter } from '../text/rewrite-typing';
 import { builtKnowledgeDir } from '../paths';
@@ -85,7 +85,7 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
     serialized = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as object;
     meaning = readTable(dir, PASSAGE_MEANING);
   } catch (err) {
-    throw new Error(`No built knowledge in ${dir} (run \`npm run knowledge:build\`): ${(err as Error).message}`);
+    throw new Error(`No built knowledge in ${dir} (run \`npm run knowledge:build\`): ${(err as Error).message}`, { cause: err });
   }
   // The index was built with empty pipelines (analysis is ours), so nothing needs registering.
   const index = lunr.Index.load(serialized);

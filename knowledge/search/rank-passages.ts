@@ -1,7 +1,7 @@
 import lunr from 'lunr';
-import { analyze } from '../build/analyzer';
+import { analyze } from '../text/analyzer';
 import { topIndices } from '../meaning/meaning-table';
-import type { StoredPassage } from '../build/store';
+import type { StoredPassage } from '../store';
 import type { QuestionKind } from './classify-question';
 import type { Concept, QueryPlan } from './expand-query';
 import { idf, shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
@@ -40,14 +40,43 @@ export interface AuthorityPreference {
   named: boolean;
 }
 
-const RERANK_DEPTH = 120;
-const WEIGHTS = { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 };
+/**
+ * Every constant of the lexical ranking, in one place. They were set by hand against the dev
+ * sets' kinds of question when the project began, and kept where `npm run tune`'s ranking
+ * quality did not improve on changing them; FUSION above is the part `npm run tune` fits.
+ */
+export const RANKING = {
+  /** lunr candidates re-ranked (far down BM25's list nothing wins on coverage alone). */
+  rerankDepth: 120,
+  /** The parts of the lexical score: lunr's (normalised to the best), the question's coverage, section-title coverage, word pairs. */
+  weights: { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 },
+  /** A synonym counts for a little less than the asker's own word. */
+  synonymCredit: 0.8,
+  /** Answer shape: a passage of the asked-for shape gains, one without loses a little (a number asked, none given). */
+  shape: {
+    phone: { has: 0.15, lacks: -0.05 },
+    email: { has: 0.12, lacks: 0 },
+    /** "Who do I contact": a named person with a number or address. */
+    namedContact: 0.05,
+    figure: { has: 0.12, lacks: -0.03 },
+    time: { has: 0.1, lacks: -0.03 },
+  },
+  /** Definition questions: the section named for the subject, its opening passage, a defining sentence (opening or not), a quoted subject with its condition, a quoted subject. */
+  definition: { sectionNamed: 0.15, firstInSection: 0.1, sentenceOpening: 0.15, sentence: 0.1, conditionalOpening: 0.2, conditional: 0.15, quoted: 0.1 },
+  /** Authority factors: the asker's own (profile), one named in the question, another when one was named, the national summary. */
+  authority: { own: 1.35, named: 1.6, otherWhenNamed: 0.75, national: 0.8 },
+  /** In a document several authorities share, the passage about the one asked about is lifted (and the other's lowered) by this. */
+  sharedDocNamed: 1.1,
+  /** A term in more than this share of passages only re-ranks; it does not find candidates. */
+  commonTermShare: 0.25,
+  /** The most telling terms (boost × rarity) that find candidates. */
+  maxCandidateTerms: 16,
+} as const;
 
-/** Lift for a passage naming the asked-about authority in a document several authorities share. */
-const SHARED_DOC_NAMED = 1.1;
-
-/** A synonym counts for a little less than the asker's own word. */
-const SYNONYM_CREDIT = 0.8;
+const RERANK_DEPTH = RANKING.rerankDepth;
+const WEIGHTS = RANKING.weights;
+const SHARED_DOC_NAMED = RANKING.sharedDocNamed;
+const SYNONYM_CREDIT = RANKING.synonymCredit;
 
 /** How far a passage (its terms, and its shape for shape concepts) satisfies a concept: 0, SYNONYM_CREDIT or 1. */
 export function satisfied(concept: Concept, terms: Set<string>, shape?: PassageShape): number {
@@ -133,22 +162,24 @@ function shapeBonus(
   firstInSection: boolean,
 ): number {
   let bonus = 0;
-  if (kind.phone) bonus += shape.phone ? 0.15 : -0.05;
-  if (kind.email) bonus += shape.email ? 0.12 : 0;
-  if (kind.who && (shape.phone || shape.email) && shape.name) bonus += 0.05;
-  if (kind.stats) bonus += shape.figure ? 0.12 : -0.03;
-  if (kind.time) bonus += shape.time ? 0.1 : -0.03;
+  const S = RANKING.shape;
+  const D = RANKING.definition;
+  if (kind.phone) bonus += shape.phone ? S.phone.has : S.phone.lacks;
+  if (kind.email) bonus += shape.email ? S.email.has : S.email.lacks;
+  if (kind.who && (shape.phone || shape.email) && shape.name) bonus += S.namedContact;
+  if (kind.stats) bonus += shape.figure ? S.figure.has : S.figure.lacks;
+  if (kind.time) bonus += shape.time ? S.time.has : S.time.lacks;
   if (def) {
     // The opening passage of a section named for the subject usually defines it.
-    if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += 0.15 + (firstInSection ? 0.1 : 0);
+    if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += D.sectionNamed + (firstInSection ? D.firstInSection : 0);
     // A sentence that defines the subject: most when it opens the passage.
     const m = def.pattern.exec(p.text);
-    if (m) bonus += m.index === 0 ? 0.15 : 0.1;
+    if (m) bonus += m.index === 0 ? D.sentenceOpening : D.sentence;
     else {
       // "A person is “X” if: …" states the test for X: a definition, strongest as the passage's opening sentence.
       const c = def.conditional.exec(p.text);
-      if (c) bonus += /^[^.:;!?]*$/.test(p.text.slice(0, c.index)) ? 0.2 : 0.15;
-      else if (def.quoted.test(p.text)) bonus += 0.1;
+      if (c) bonus += /^[^.:;!?]*$/.test(p.text.slice(0, c.index)) ? D.conditionalOpening : D.conditional;
+      else if (def.quoted.test(p.text)) bonus += D.quoted;
     }
   }
   return bonus;
@@ -197,19 +228,20 @@ function localityOf(kb: KnowledgeBase, p: StoredPassage): Set<string> {
 function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPreference): number {
   const doc = kb.documents.get(p.docId);
   if (!doc) return 1;
-  if (doc.national) return 0.8;
+  const A = RANKING.authority;
+  if (doc.national) return A.national;
   if (!pref.prefer) return 1;
   if (doc.authorities.includes(pref.prefer)) {
     // A document shared by several authorities (Stoke-on-Trent and Staffordshire): the passage
     // about the one asked about (or the asker's own) leads the one about the other.
     const local = doc.authorities.length > 1 ? localityOf(kb, p) : new Set<string>();
     if (!pref.named) {
-      if (local.size === 1) return local.has(pref.prefer) ? 1.35 * SHARED_DOC_NAMED : 1.35 / SHARED_DOC_NAMED;
-      return 1.35;
+      if (local.size === 1) return local.has(pref.prefer) ? A.own * SHARED_DOC_NAMED : A.own / SHARED_DOC_NAMED;
+      return A.own;
     }
-    return local.has(pref.prefer) ? 1.6 * SHARED_DOC_NAMED : 1.6;
+    return local.has(pref.prefer) ? A.named * SHARED_DOC_NAMED : A.named;
   }
-  return pref.named ? 0.75 : 1;
+  return pref.named ? A.otherWhenNamed : 1;
 }
 
 /**
@@ -217,12 +249,12 @@ function authorityFactor(kb: KnowledgeBase, p: StoredPassage, pref: AuthorityPre
  * already find, while lunr scores every one of its postings: it stays out of the candidate
  * query (unless it is all the question has) and still counts in the rerank's coverage.
  */
-const COMMON_TERM_SHARE = 0.25;
+const COMMON_TERM_SHARE = RANKING.commonTermShare;
 /**
  * A long expanded question (synonyms, glossary forms, word neighbours) can hold thirty terms; the
  * most telling ones (boost × rarity) find the candidates, and every term still counts in the rerank.
  */
-const MAX_CANDIDATE_TERMS = 16;
+const MAX_CANDIDATE_TERMS = RANKING.maxCandidateTerms;
 
 function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] {
   const limit = kb.store.passages.length * COMMON_TERM_SHARE;

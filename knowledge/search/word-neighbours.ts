@@ -1,4 +1,4 @@
-import { stem, words } from '../build/analyzer';
+import { stem, words } from '../text/analyzer';
 import { dot } from '../meaning/encoder';
 import { loadWordVectors } from '../meaning/word-vectors';
 import type { KnowledgeBase } from './load-knowledge';

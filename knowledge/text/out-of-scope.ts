@@ -1,4 +1,4 @@
-import type { OutOfScope } from '../build/schemas';
+import type { OutOfScope } from '../schemas/data-files';
 
 /** The staff-admin topic a question is about (IT, HR, expenses, buildings), if any: whole words, any case. */
 export type OutOfScopeTopic = OutOfScope['topics'][number];

@@ -1,4 +1,4 @@
-import type { Typing } from '../build/schemas';
+import type { Typing } from '../schemas/data-files';
 
 /**
  * Rewrite the way people type (shorthand, contractions without apostrophes) into the words the

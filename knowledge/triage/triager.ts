@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { INDICATOR_MEANING } from '../build/store';
+import { INDICATOR_MEANING } from '../store';
 import type { SentenceEncoder } from '../meaning/encoder';
 import { readTable, type MeaningTable } from '../meaning/meaning-table';
 import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';

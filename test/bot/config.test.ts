@@ -9,7 +9,7 @@ describe('configuration from the environment', () => {
   });
 
   test('an app id turns auth on and the local chat off; turning it back on needs LOCAL_CHAT_UNSAFE', () => {
-    const withId = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' };
+    const withId = { MicrosoftAppId: '1b4f7200-aaaa-4bbb-8ccc-0123456789ab', MicrosoftAppPassword: 'secret' };
     expect(loadConfig(withId)).toMatchObject({ authDisabled: false, localChat: false });
     expect(() => loadConfig({ ...withId, LOCAL_CHAT: 'true' })).toThrow(/LOCAL_CHAT: cannot be on with MicrosoftAppId set.*LOCAL_CHAT_UNSAFE=true/);
     expect(loadConfig({ ...withId, LOCAL_CHAT: 'true', LOCAL_CHAT_UNSAFE: 'true' }).localChat).toBe(true);
@@ -44,7 +44,13 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('floppy-disk');
   });
 
+  test('the bot and the Teams package read the app id by the same rule: a GUID', async () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'my-bot', MicrosoftAppPassword: 'secret' })).toThrow(/MicrosoftAppId: must be a GUID/);
+    const { resolveConfig } = await import('../../manifest/build-manifest');
+    expect(() => resolveConfig({ MicrosoftAppId: 'my-bot' })).toThrow(/MicrosoftAppId must be a GUID/);
+  });
+
   test('an app password is required with an app id', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'app' })).toThrow(/MicrosoftAppPassword/);
+    expect(() => loadConfig({ MicrosoftAppId: '1b4f7200-aaaa-4bbb-8ccc-0123456789ab' })).toThrow(/MicrosoftAppPassword/);
   });
 });

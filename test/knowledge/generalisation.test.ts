@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../../knowledge/build/build';
-import { isLeadIn } from '../../knowledge/build/cut-passages';
+import { buildKnowledge } from '../../knowledge/ingest/build';
+import { isLeadIn } from '../../knowledge/ingest/cut-passages';
 import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
 import { correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../../knowledge/build/build';
-import { PASSAGE_MEANING } from '../../knowledge/build/store';
+import { buildKnowledge } from '../../knowledge/ingest/build';
+import { PASSAGE_MEANING } from '../../knowledge/store';
 import type { SentenceEncoder } from '../../knowledge/meaning/encoder';
 import { readTable } from '../../knowledge/meaning/meaning-table';
 import { loadUseLiteEncoder } from '../../knowledge/meaning/use-lite-encoder';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../../knowledge/build/build';
+import { buildKnowledge } from '../../knowledge/ingest/build';
 import { createPolicyAnswerer, loadKnowledge, type PolicyAnswerer } from '../../knowledge/search';
 import { scoreQa, unfoundEvidence, type Answerer } from '../../scripts/eval/score-qa';
 import { evalDir, qaLineSchema, readSet } from '../../scripts/eval/sets';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKnowledge } from '../../knowledge/build/build';
+import { buildKnowledge } from '../../knowledge/ingest/build';
 import {
   createPolicyAnswerer,
   answerQuestion,

@@ -15,6 +15,7 @@ const BOT_ID = '1b4f7200-aaaa-4bbb-8ccc-0123456789ab';
 const ENV = { MicrosoftAppId: BOT_ID, PUBLIC_BASE_URL: 'https://safeguarding-bot.example.org' };
 
 // Loose typing on purpose: the tests poke at and break arbitrary parts of the manifest.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 function validManifest(env: NodeJS.ProcessEnv = ENV): Json {

@@ -21,6 +21,7 @@ async function page(path: string): Promise<string> {
   return pages[path]!;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read arbitrary JSON shapes
 async function json(path: string): Promise<{ status: number; body: any }> {
   const res = await get(path);
   expect(res.type).toMatch(/^application\/json/);

@@ -11,14 +11,10 @@ export function compactCitations(list: readonly TriageCitation[]): Html {
   const seen = new Set<string>();
   const unique = list.filter((c) => !seen.has(c.passageId) && seen.add(c.passageId));
   if (unique.length === 0) return html``;
-  return html` <span class="citations-inline"
-    >${unique.map(
-      (c) =>
-        html`<a class="citation" href="${libraryHref(c.anchor)}"
-            >Source<span class="visually-hidden">: ${c.title},</span> ${c.section.split(' › ').pop() || 'opening text'}</a
-          >${c.reviewOverdue ? ' (review overdue)' : ''} `,
-    )}</span
-  >`;
+  return html` <span class="citations-inline">${unique.map(
+    (c) =>
+      html`<a class="citation" href="${libraryHref(c.anchor)}">Source<span class="visually-hidden">: ${c.title},</span> ${c.section.split(' › ').pop() || 'opening text'}</a>${c.reviewOverdue ? ' (review overdue)' : ''} `,
+  )}</span>`;
 }
 
 /** Source links under a contact, route, rule or matrix item: each lands on the cited section in the library. */
@@ -31,19 +27,12 @@ export function citations(list: readonly TriageCitation[], label = 'Source'): Ht
     seen.add(key);
     return true;
   });
-  return html`<div class="citations">
-    <p class="citations-label">${unique.length > 1 ? `${label}s` : label}:</p>
-    <ul>
-      ${unique.map(
-        (c) =>
-          html`<li>
-            <a class="citation" href="${libraryHref(c.anchor)}">${c.title}, ${c.section || 'opening text'}</a>
-            <span class="muted">(${c.publisher}, ${c.issued}${c.reviewOverdue ? ', review overdue' : ''})</span
-            >${c.note ? html` <span class="note">${c.note}</span>` : ''}${c.supersededNote ? html` <span class="note"><strong>Note:</strong> ${c.supersededNote}</span>` : ''}
-          </li>`,
-      )}
-    </ul>
-  </div>`;
+  return html`<div class="citations"><p class="citations-label">${unique.length > 1 ? `${label}s` : label}:</p><ul>
+${unique.map(
+  (c) =>
+    html`<li><a class="citation" href="${libraryHref(c.anchor)}">${c.title}, ${c.section || 'opening text'}</a> <span class="muted">(${c.publisher}, ${c.issued}${c.reviewOverdue ? ', review overdue' : ''})</span>${c.note ? html` <span class="note">${c.note}</span>` : ''}${c.supersededNote ? html` <span class="note"><strong>Note:</strong> ${c.supersededNote}</span>` : ''}</li>`,
+)}
+</ul></div>`;
 }
 
 /** A phone field may hold several numbers with notes ("020 … (helpline) / 020 … (admin)"): link each. */
@@ -73,30 +62,10 @@ export function contactCard(c: CitedContact, headingLevel: number): Html {
 <${raw(h)} class="contact-role">${c.role}</${raw(h)}>
 ${c.name ? html`<p class="contact-name">${c.name}</p>` : ''}
 <dl class="contact-details">
-${
-  c.phone
-    ? html`<dt>Phone</dt>
-        <dd>${phoneLink(c.phone)}</dd>`
-    : ''
-}
-${
-  c.email
-    ? html`<dt>Email</dt>
-        <dd>${emailLink(c.email)}</dd>`
-    : ''
-}
-${
-  c.hours
-    ? html`<dt>Hours</dt>
-        <dd>${c.hours}</dd>`
-    : ''
-}
-${
-  c.outOfHours
-    ? html`<dt>Out of hours</dt>
-        <dd>${linkPhones(c.outOfHours)}</dd>`
-    : ''
-}
+${c.phone ? html`<dt>Phone</dt><dd>${phoneLink(c.phone)}</dd>` : ''}
+${c.email ? html`<dt>Email</dt><dd>${emailLink(c.email)}</dd>` : ''}
+${c.hours ? html`<dt>Hours</dt><dd>${c.hours}</dd>` : ''}
+${c.outOfHours ? html`<dt>Out of hours</dt><dd>${linkPhones(c.outOfHours)}</dd>` : ''}
 </dl>
 ${citations(c.citations)}
 </li>`;

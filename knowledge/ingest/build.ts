@@ -10,15 +10,15 @@ import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir, vectorCacheDir 
 import { authoritySchema } from '../schemas/authority';
 import { compileTriageKnowledge, TRIAGE_FILE } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
-import { analyze, sectionPathText } from './analyzer';
+import { analyze, sectionPathText } from '../text/analyzer';
 import { cutPassages } from './cut-passages';
 import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
 import { phrasesFoundIn } from '../text/out-of-scope';
-import { glossarySchema, messagesSchema, otherAuthoritiesSchema, outOfScopeSchema, supersededSchema, synonymsSchema, typingSchema } from './schemas';
+import { glossarySchema, messagesSchema, otherAuthoritiesSchema, outOfScopeSchema, supersededSchema, synonymsSchema, typingSchema } from '../schemas/data-files';
 import { knowledgeStamp } from './stamp';
-import { INDEX_FILE, INDICATOR_MEANING, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from './store';
+import { INDEX_FILE, INDICATOR_MEANING, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from '../store';
 
 export interface BuildOptions {
   knowledgeDir?: string;

@@ -148,7 +148,7 @@ export function parseSections(body: string): ParsedDocument {
   // Decide headings back to front, so "is the next block a heading" is known.
   const headings: (Heading | null)[] = new Array(content.length).fill(null);
   for (let i = content.length - 1; i >= 0; i--) {
-    headings[i] = anyHeading(content[i]!, content[i + 1], repeated, headings[i + 1] != null);
+    headings[i] = anyHeading(content[i]!, content[i + 1], repeated, headings[i + 1] !== null && headings[i + 1] !== undefined);
   }
 
   const headingOf = new Map<Block, Heading | null>(content.map((b, i) => [b, headings[i] ?? null]));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { KnowledgeFileError, parseDataText } from '../data-file';
 import type { DocumentMeta } from '../types';
-import { documentMetaSchema } from './schemas';
+import { documentMetaSchema } from '../schemas/data-files';
 
 /** A source document: validated front matter and the verbatim body after it. */
 export interface SourceDocument {

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import type { Passage } from '../types';
-import { lunrTokenizer } from './analyzer';
+import { lunrTokenizer } from '../text/analyzer';
 
 /**
  * Field boosts: a word in a section title says more about a passage than one in its text. The

@@ -1,6 +1,6 @@
-import type { CompiledContact } from '../triage/types';
-import type { DocumentMeta, Passage } from '../types';
-import type { GlossaryEntry, Messages, OutOfScope, Typing } from './schemas';
+import type { CompiledContact } from './triage/types';
+import type { DocumentMeta, Passage } from './types';
+import type { GlossaryEntry, Messages, OutOfScope, Typing } from './schemas/data-files';
 
 /** What the build writes next to the serialized index (knowledge.json), read by the search runtime. */
 export interface StoredPassage extends Passage {

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the project reads, in one schema: the bot (bot/config.ts) and the
+ * Teams package (manifest/) each take their part of it. Empty values count as unset.
+ */
+/** Empty strings in .env files mean "not set", not "set to nothing". */
+export const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** true/false/1/0/yes/no/on/off, case-insensitive; empty or missing means "not said". */
+export const optionalFlag = optionalText
+  .transform((v) => v?.toLowerCase())
+  .pipe(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+      .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+      .optional(),
+  );
+
+const guid = z.guid({ error: 'must be a GUID such as 1b4f7200-0000-4000-8000-000000000000' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+
+export const envFields = z.object({
+  PORT: optionalText
+    .transform((v) => (v === undefined ? 3978 : Number(v)))
+    .pipe(z.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535)),
+  /** The bot's Entra app (client) id; also the bot id in the Teams manifest. */
+  MicrosoftAppId: optionalText.pipe(guid.optional()),
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppTenantId: optionalText,
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional()),
+  LOCAL_CHAT: optionalFlag,
+  STORAGE: optionalText.pipe(z.enum(['memory', 'file', 'blob']).default('file')),
+  STORAGE_DIR: optionalText,
+  BLOB_CONNECTION_STRING: optionalText,
+  BLOB_CONTAINER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid Azure container name (3-63 lower-case letters, digits, hyphens)')
+      .default('bot-state'),
+  ),
+  DEFAULT_AUTHORITY: optionalText,
+  OPEN_BROWSER: optionalFlag,
+  HOST: optionalText.pipe(
+    z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address (127.0.0.1, 0.0.0.0 …) or localhost' }).optional(),
+  ),
+  LOCAL_CHAT_UNSAFE: optionalFlag,
+  ALLOWED_TENANT_IDS: optionalText
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(z.uuid({ error: 'must be a comma-separated list of tenant ids (GUIDs)' }))),
+  RATE_LIMIT_PER_MINUTE: optionalText
+    .transform((v) => (v === undefined ? 30 : Number(v)))
+    .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10000)),
+  STORAGE_TIMEOUT_MS: optionalText
+    .transform((v) => (v === undefined ? 5000 : Number(v)))
+    .pipe(z.number({ error: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').max(60000)),
+  LOCAL_CHAT_STARTS_PER_MINUTE: optionalText
+    .transform((v) => (v === undefined ? 20 : Number(v)))
+    .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100000)),
+  TRIAGE_IDLE_HOURS: optionalText
+    .transform((v) => (v === undefined ? 24 : Number(v)))
+    .pipe(
+      z
+        .number({ error: 'must be a number of hours' })
+        .min(0.01, 'must be more than 0')
+        .max(24 * 30),
+    ),
+  // The Teams app package (npm run package)
+  TEAMS_APP_ID: optionalText.pipe(guid.optional()),
+  TEAMS_APP_VERSION: optionalText,
+  TEAMS_APP_NAME_SUFFIX: optionalText.pipe(z.string().max(10, 'must be at most 10 characters').optional()),
+  TEAMS_DEVELOPER_NAME: optionalText.pipe(z.string().max(32, 'must be at most 32 characters').optional()),
+  TEAMS_DEVELOPER_URL: optionalText.pipe(httpsUrl.optional()),
+  TEAMS_PRIVACY_URL: optionalText.pipe(httpsUrl.optional()),
+  TEAMS_TERMS_URL: optionalText.pipe(httpsUrl.optional()),
+});
