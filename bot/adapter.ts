@@ -2,7 +2,7 @@ import { sep } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { projectRoot } from '../knowledge/paths';
 import type { BotAuthSettings } from './config';
-import { MESSAGES } from './handler';
+import { MESSAGES } from './messages';
 import type { Logger } from './log';
 import { StorageTimeoutError } from './storage-timeout';
 

@@ -14,7 +14,8 @@ import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
 import type { Logger } from './log';
 import { isUnaddressedMessage } from './teams/channel';
-import { SLOW_DOWN, type GateVerdict } from './turn-gate';
+import { fill, MESSAGES } from './messages';
+import type { GateVerdict } from './turn-gate';
 
 export interface BotServices {
   engine: Engine;
@@ -68,17 +69,6 @@ const profileSchema = z.object({ authority: z.string().optional() });
 type Profile = z.infer<typeof profileSchema>;
 
 const submissionEnvelope = z.object({ verb: z.string().min(1) }).loose();
-
-export const MESSAGES = {
-  staleCard: "Sorry, I couldn't use that card: it may be from an older version of me. Type **help** to see what I can do.",
-  unknownAuthority: "I don't have policies for that authority. Please choose one from the list.",
-  emptyMessage: 'Type a question about domestic abuse policy, or **help** to see what I can do.',
-  triageComingSoon:
-    'Triage is coming soon. For now, ask me a policy question, or talk to your manager or domestic abuse champion. If someone is in immediate danger, call 999.',
-  turnError: 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell the team that runs this bot.',
-  storageSlow:
-    "Sorry, I couldn't reach my storage just now, so I couldn't finish that. Please try again in a minute. If someone is in immediate danger, call 999.",
-} as const;
 
 const QUESTION_HELP: HelpEntry = {
   usage: 'Any question',
@@ -212,7 +202,7 @@ export class PolicyBot extends TeamsActivityHandler {
   async showPassage(turn: TurnContext, passageId: string): Promise<void> {
     const answer = this.services.engine.passage(passageId);
     if (!answer) {
-      await turn.sendActivity('That passage is no longer in the library. Please ask your question again.');
+      await turn.sendActivity(MESSAGES.passageGone);
       return;
     }
     const authority = await this.getAuthority(turn);
@@ -244,7 +234,7 @@ export class PolicyBot extends TeamsActivityHandler {
         tenantId: turn.activity.conversation?.tenantId,
         userId: turn.activity.from?.id,
       });
-      if (verdict.reason === 'rate' && verdict.tellUser && turn.activity.type === 'message') await turn.sendActivity(SLOW_DOWN);
+      if (verdict.reason === 'rate' && verdict.tellUser && turn.activity.type === 'message') await turn.sendActivity(MESSAGES.slowDown);
       return;
     }
     try {
@@ -318,7 +308,7 @@ export class PolicyBot extends TeamsActivityHandler {
     if (!data.success) {
       this.services.log.warn('card-rejected', { activityId: ctx.turn.activity.id, verb: action.verb, reason: 'invalid' });
       const problems = [...new Set(data.error.issues.map((i) => i.message))].join('; ');
-      await ctx.turn.sendActivity(`Sorry, I couldn't use that card: ${problems}. Please try again, or type **help**.`);
+      await ctx.turn.sendActivity(fill(MESSAGES.badCard, { problems }));
       return;
     }
     return action.handle(ctx, data.data);
@@ -358,7 +348,7 @@ function registerBuiltInCommands(bot: PolicyBot): void {
         const authority = named ? bot.findAuthority(named) : undefined;
         if (!authority) return bot.sendSetAuthorityCard(turn);
         await bot.setAuthority(turn, authority.id);
-        await turn.sendActivity(`Your authority is now **${authority.name}**. I'll quote its policy first.`);
+        await turn.sendActivity(fill(MESSAGES.authoritySet, { authority: authority.name }));
       },
       help: { usage: 'set authority', description: 'Choose your local authority, so its policy is quoted first.' },
     })
@@ -378,7 +368,7 @@ function registerBuiltInCommands(bot: PolicyBot): void {
       handle: async ({ turn, text }) => {
         const term = text.replace(/^glossary\b[:\s]*/i, '').trim();
         if (!term) {
-          await turn.sendActivity('Type **glossary** followed by a term, for example **glossary MARAC**.');
+          await turn.sendActivity(MESSAGES.glossaryHowTo);
           return;
         }
         const entries = bot.services.engine.glossary(term);
@@ -405,7 +395,7 @@ function registerBuiltInActions(bot: PolicyBot): void {
           return bot.sendSetAuthorityCard(turn);
         }
         await bot.setAuthority(turn, authority.id);
-        await turn.sendActivity(`Your authority is now **${authority.name}**. I'll quote its policy first. Ask me a question.`);
+        await turn.sendActivity(fill(MESSAGES.authoritySetAsk, { authority: authority.name }));
       },
     })
     .registerAction({ verb: 'showSetAuthority', schema: z.object({}), handle: ({ turn }) => bot.sendSetAuthorityCard(turn) })

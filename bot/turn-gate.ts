@@ -16,8 +16,6 @@ export interface TurnGateOptions {
 
 export type GateVerdict = { pass: true } | { pass: false; reason: 'tenant' } | { pass: false; reason: 'rate'; tellUser: boolean };
 
-export const SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a minute and try again. If someone is in immediate danger, call 999.";
-
 export function tenantOf(turn: TurnContext): string | undefined {
   const data = turn.activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const fromChannel = typeof data?.tenant?.id === 'string' ? data.tenant.id : undefined;

@@ -1,6 +1,7 @@
 import { authorityContactsCard } from '../../cards/authority-contacts-card';
 import { loadTriageKnowledge, type TriageKnowledge } from '../../knowledge/triage';
 import type { PolicyBot } from '../handler';
+import { CONTACTS_MESSAGES } from '../messages';
 
 /**
  * The `contacts` command: the asker's authority's safeguarding contacts as a card, read from the
@@ -8,12 +9,6 @@ import type { PolicyBot } from '../handler';
  * contact with its citation. "contacts <authority>" shows another authority's. Replaces the
  * built-in `contacts` command (same name, same place in the help list).
  */
-
-export const CONTACTS_MESSAGES = {
-  setAuthorityFirst: 'Set your authority first, so I can show its contacts.',
-  noContacts: (name: string) =>
-    `I don't hold contact details for ${name}. The policy library and the contacts tab may still help; or choose another authority.`,
-} as const;
 
 const CONTACTS_WORD = /^contacts?\b[:\s]*(?:for\s+|in\s+)?/i;
 

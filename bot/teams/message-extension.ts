@@ -6,6 +6,7 @@ import { loadDataFile } from '../../knowledge/data-file';
 import { knowledgeDir } from '../../knowledge/paths';
 import type { Engine, RankedAnswer } from '../engine';
 import type { PolicyBot } from '../handler';
+import { fill, SEARCH_MESSAGES } from '../messages';
 
 /**
  * The Teams message extension: the "Search policy" command in the compose box (manifest
@@ -30,14 +31,8 @@ export const MAX_QUERY_CHARS = 200;
 /** Results a search offers at most: enough to page through, bounded so ordering stays cheap. */
 export const MAX_RESULTS = 100;
 
-export const ME_MESSAGES = {
-  badQuery: 'Sorry, I could not read that search. Type a few words about the policy you need.',
-  unknownCommand: 'This search is not available in this version of the app. Ask your Teams admin to update it.',
-  tooLong: `Please shorten your search to ${MAX_QUERY_CHARS} characters or fewer: a few key words work best.`,
-  noResults: 'No policy passages match those words. Try other words',
-  staleItem: 'That passage is no longer in the library (the policies may have been updated). Please search again.',
-  failed: 'Sorry, something went wrong on my side. Please try again.',
-} as const;
+/** What the message extension says; `tooLong` is filled with MAX_QUERY_CHARS. */
+export const ME_MESSAGES = { ...SEARCH_MESSAGES, tooLong: fill(SEARCH_MESSAGES.tooLong, { max: MAX_QUERY_CHARS }) };
 
 // ---- common topics -----------------------------------------------------------------------------
 

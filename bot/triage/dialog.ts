@@ -28,6 +28,7 @@ import { emergencyContacts, suggestedQuestions } from './context';
 import { inPersonalChat } from './redirect';
 import { DialogStore, newDialogId, STATE_PROPERTY, type DialogState, type Step } from './state';
 import { type askSubmission, confirmSubmission, describeSubmission, parseAges, problems, startSubmission, type AgeFacts } from './submissions';
+import { TRIAGE_MESSAGES } from '../messages';
 
 /**
  * The triage dialog: a described concern → confirmed indicators → pathway, referrals, contacts
@@ -41,21 +42,6 @@ import { type askSubmission, confirmSubmission, describeSubmission, parseAges, p
  * In a channel or group chat nothing about the concern is posted: the thread gets a neutral note
  * and the dialog starts in a personal chat. Nothing the user typed is logged.
  */
-
-export const TRIAGE_MESSAGES = {
-  stale:
-    'That triage card is out of date: a newer triage has started, or this one has finished. Use the latest triage card, or type **triage** to start again.',
-  expired: "That triage was left unfinished for too long, so I've forgotten it and kept nothing you entered. Type **triage** to start again.",
-  notYours: "That triage belongs to someone else, so I haven't used your answers. Type **triage** to start your own.",
-  wrongStep: 'That step of the triage is already done. Use the latest triage card, or press **Start again** on it.',
-  invalid: (what: string) => `Sorry, I couldn't use that card: ${what}. Please check your answers and submit it again.`,
-  redirected: "I've sent you a private message to go through this.",
-  redirectFailed:
-    "I couldn't open a private chat with you, and I don't go through concerns here. Please open a personal chat with me and type **triage** there.",
-  askEmpty: 'Type a question in the box, or pick one of the suggested questions.',
-  cancelled: "I've stopped the triage. Nothing you entered is kept. Type **triage** to start again.",
-  nothingToCancel: 'There is no triage in progress. Type **triage** to start one.',
-} as const;
 
 /** "I'm worried about" on its own says nothing worth carrying into the description box. */
 const WORRIED_ONLY = /^(?:i(?:'|’)?m|i\s+am)\s+worried\s+about\s*(?:a|an|the|this|some)?\s*\W*$/i;

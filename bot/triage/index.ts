@@ -4,7 +4,8 @@ import type { PolicyBot } from '../handler';
 import { TriageDialog } from './dialog';
 import { askSubmission, envelope, VERBS } from './submissions';
 
-export { TriageDialog, TRIAGE_MESSAGES } from './dialog';
+export { TriageDialog } from './dialog';
+export { TRIAGE_MESSAGES } from '../messages';
 export { STATE_PROPERTY as TRIAGE_STATE_PROPERTY, type DialogState } from './state';
 export { VERBS as TRIAGE_VERBS } from './submissions';
 

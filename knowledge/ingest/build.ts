@@ -16,7 +16,15 @@ import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
 import { phrasesFoundIn } from '../text/out-of-scope';
-import { glossarySchema, messagesSchema, otherAuthoritiesSchema, outOfScopeSchema, supersededSchema, synonymsSchema, typingSchema } from '../schemas/data-files';
+import {
+  glossarySchema,
+  messagesSchema,
+  otherAuthoritiesSchema,
+  outOfScopeSchema,
+  supersededSchema,
+  synonymsSchema,
+  typingSchema,
+} from '../schemas/data-files';
 import { knowledgeStamp } from './stamp';
 import { INDEX_FILE, INDICATOR_MEANING, PASSAGE_MEANING, STAMP_FILE, STORE_FILE, type KnowledgeStore, type StoredAuthority } from '../store';
 
@@ -47,7 +55,9 @@ function loadAuthorities(dir: string, docs: DocumentMeta[]): Omit<StoredAuthorit
   const covered = new Set(docs.flatMap((d) => d.authorities));
   const byId = new Map<string, Omit<StoredAuthority, 'contacts'>>();
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()) {
       const a = loadDataFile(join(dir, f), authoritySchema);
       byId.set(a.id, { id: a.id, name: a.name, aliases: a.aliases, covered: covered.has(a.id) });
     }
@@ -94,8 +104,16 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
     passages.push(...cutPassages(source.meta, source.body, parsed));
   }
 
-  const hidden = phrasesFoundIn(outOfScope, passages.map((p) => p.text));
-  if (hidden.length) throw new KnowledgeFileError('knowledge/out-of-scope.yaml', lineOf(outOfScopeFile, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')), `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`);
+  const hidden = phrasesFoundIn(
+    outOfScope,
+    passages.map((p) => p.text),
+  );
+  if (hidden.length)
+    throw new KnowledgeFileError(
+      'knowledge/out-of-scope.yaml',
+      lineOf(outOfScopeFile, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')),
+      `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`,
+    );
   const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);
@@ -149,6 +167,11 @@ export function isBuildFresh(options: BuildOptions = {}): boolean {
   const kdir = options.knowledgeDir ?? defaultKnowledgeDir;
   const outDir = options.outDir ?? builtKnowledgeDir;
   const stampFile = join(outDir, STAMP_FILE);
-  if (![STAMP_FILE, INDEX_FILE, STORE_FILE, ...[PASSAGE_MEANING, INDICATOR_MEANING].flatMap((t) => [`${t}.bin`, `${t}.json`])].every((f) => existsSync(join(outDir, f)))) return false;
+  if (
+    ![STAMP_FILE, INDEX_FILE, STORE_FILE, ...[PASSAGE_MEANING, INDICATOR_MEANING].flatMap((t) => [`${t}.bin`, `${t}.json`])].every((f) =>
+      existsSync(join(outDir, f)),
+    )
+  )
+    return false;
   return readFileSync(stampFile, 'utf8').trim() === knowledgeStamp(kdir);
 }

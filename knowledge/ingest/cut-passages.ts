@@ -160,8 +160,7 @@ function pack(ranges: Range[]): Range[] {
   const out: Range[] = [];
   for (const r of ranges) {
     const last = out[out.length - 1];
-    if (last && (r.end - last.start <= target || (last.end - last.start < target * 0.6 && r.end - last.start <= PASSAGE_MAX)))
-      last.end = r.end;
+    if (last && (r.end - last.start <= target || (last.end - last.start < target * 0.6 && r.end - last.start <= PASSAGE_MAX))) last.end = r.end;
     else out.push({ ...r });
   }
   return out;
@@ -199,7 +198,13 @@ function sectionRanges(body: string, section: Section, noise: Set<Block>): Range
       const fits = open && piece.end - open.range.start <= PASSAGE_TARGET;
       // A heading-like lead-in ("How to be prepared to leave urgently:") never stands alone:
       // it joins what it introduces when that still fits a card.
-      const leadIn = open && i === 0 && !isolated && open.kind !== 'footnote' && isLeadIn(body.slice(open.range.start, open.range.end)) && piece.end - open.range.start <= PASSAGE_MAX;
+      const leadIn =
+        open &&
+        i === 0 &&
+        !isolated &&
+        open.kind !== 'footnote' &&
+        isLeadIn(body.slice(open.range.start, open.range.end)) &&
+        piece.end - open.range.start <= PASSAGE_MAX;
       if (open && leadIn) {
         open.range.end = piece.end;
       } else if (open && fits && pieces.length === 1 && (open.kind === 'footnote') === isolated) {

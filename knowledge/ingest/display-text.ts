@@ -21,7 +21,8 @@ export function cleanDisplay(raw: string): string {
     line = line
       .replace(/^\s*#{1,6}\s+/, '')
       .replace(/^\s+[-*•▪◦❖►➢]\s+/, '\u00A0\u00A0◦ ')
-      .replace(/^\s*[-*•▪◦❖►➢]\s+/, '• ').replace(/^(\s*)\|\s*|\s*\|\s*$/g, '$1');
+      .replace(/^\s*[-*•▪◦❖►➢]\s+/, '• ')
+      .replace(/^(\s*)\|\s*|\s*\|\s*$/g, '$1');
     line = line.replace(/ +/g, ' ').replace(/\s+$/, '');
     line = line.replace(/^(?:\s*-{2,}\s*\|)+\s*(?:-{2,}\s*)?/, '').replace(/(?:\|\s*-{2,}\s*)+$/, '');
     if (/^[\s|-]*$/.test(line)) continue;

@@ -36,10 +36,7 @@ export const synonymsSchema = z.object({
 });
 
 /** knowledge/typing.yaml: shorthand and apostrophe-less contractions, rewritten before a question is read. */
-const rewriteMap = z.record(
-  z.string().regex(/^[a-z0-9&/.']+$/, 'a typed form is one lower-case word (letters, digits, & / . or \')'),
-  z.string().min(1),
-);
+const rewriteMap = z.record(z.string().regex(/^[a-z0-9&/.']+$/, "a typed form is one lower-case word (letters, digits, & / . or ')"), z.string().min(1));
 export const typingSchema = z.object({ abbreviations: rewriteMap, contractions: rewriteMap });
 export type Typing = z.infer<typeof typingSchema>;
 
@@ -48,14 +45,17 @@ export const supersededSchema = z.object({
   rules: z.array(
     z.object({
       /** Case-insensitive regular expression matched against passage text. */
-      pattern: z.string().min(1).refine((p) => {
-        try {
-          new RegExp(p, 'i');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'pattern is not a valid regular expression'),
+      pattern: z
+        .string()
+        .min(1)
+        .refine((p) => {
+          try {
+            new RegExp(p, 'i');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'pattern is not a valid regular expression'),
       note: z.string().min(1),
       /** Only documents issued before this date (YYYY-MM) are annotated. */
       issuedBefore: printedDate.optional(),
@@ -90,7 +90,9 @@ export type OutOfScope = z.infer<typeof outOfScopeSchema>;
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
-/** knowledge/messages.yaml: what the bot says when it declines, and what it covers. */
+const line = z.string().min(1);
+
+/** knowledge/messages.yaml: everything the bot and the answer engine say outside the cards' templates. */
 export const messagesSchema = z.object({
   topics: z.array(z.string().min(1)).min(1),
   helpline: z.string().min(1),
@@ -98,5 +100,38 @@ export const messagesSchema = z.object({
   declineUncovered: z.string().includes('{authority}'),
   declineEmpty: z.string().min(1),
   declineOutOfScope: z.string().includes('{pointTo}'),
+  /** The bot's own replies outside cards (bot/messages.ts). */
+  bot: z
+    .object({
+      staleCard: line,
+      badCard: z.string().includes('{problems}'),
+      unknownAuthority: line,
+      authoritySet: z.string().includes('{authority}'),
+      authoritySetAsk: z.string().includes('{authority}'),
+      emptyMessage: line,
+      glossaryHowTo: line,
+      passageGone: line,
+      triageComingSoon: line,
+      turnError: line,
+      storageSlow: line,
+      slowDown: line,
+    })
+    .strict(),
+  triage: z
+    .object({
+      stale: line,
+      expired: line,
+      notYours: line,
+      wrongStep: line,
+      invalid: z.string().includes('{what}'),
+      redirected: line,
+      redirectFailed: line,
+      askEmpty: line,
+      cancelled: line,
+      nothingToCancel: line,
+    })
+    .strict(),
+  search: z.object({ badQuery: line, unknownCommand: line, tooLong: z.string().includes('{max}'), noResults: line, staleItem: line, failed: line }).strict(),
+  contacts: z.object({ setAuthorityFirst: line, noContacts: z.string().includes('{name}') }).strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;

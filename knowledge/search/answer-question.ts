@@ -22,11 +22,13 @@ const MAX_QUESTION = 1000;
 
 /** Questions arrive from chat: drop control characters and cap the length before anything reads them. */
 export function sanitizeQuestion(question: unknown): string {
-  return String(question ?? '')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001F\u007F]+/g, ' ')
-    .slice(0, MAX_QUESTION)
-    .trim();
+  return (
+    String(question ?? '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001F\u007F]+/g, ' ')
+      .slice(0, MAX_QUESTION)
+      .trim()
+  );
 }
 
 export interface PreparedQuery {

@@ -38,7 +38,10 @@ export function words(text: string, keepCase = false): string[] {
   const out: string[] = [];
   // Split on anything that is not a letter, digit or apostrophe: emails and URLs fall apart into parts.
   for (const raw of normal.split(/[^\p{L}\p{N}']+/u)) {
-    const w = raw.replace(/^'+|'+$/g, '').replace(/'[sS]$/, '').replace(/'/g, '');
+    const w = raw
+      .replace(/^'+|'+$/g, '')
+      .replace(/'[sS]$/, '')
+      .replace(/'/g, '');
     if (w) out.push(w);
   }
   return out;

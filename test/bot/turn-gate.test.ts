@@ -1,6 +1,5 @@
 import type { Activity, Storage } from 'botbuilder';
-import { MESSAGES } from '../../bot/handler';
-import { SLOW_DOWN } from '../../bot/turn-gate';
+import { MESSAGES } from '../../bot/messages';
 import { USER, cardsIn, personalMessage, sendToBot, useBotAndConnector } from './helpers';
 
 const OUR_TENANT = '11111111-1111-4111-8111-111111111111';
@@ -35,7 +34,7 @@ describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
   test('past the limit the user is told once to slow down, then ignored; others are unaffected', async () => {
     for (let i = 0; i < 3; i++) expect((await say('help', 'user-a')).length).toBeGreaterThan(0);
     const told = await say('help', 'user-a');
-    expect(told.map((r) => r.activity.text)).toEqual([SLOW_DOWN]);
+    expect(told.map((r) => r.activity.text)).toEqual([MESSAGES.slowDown]);
     expect(await say('help', 'user-a')).toEqual([]);
     expect((await say('help', 'user-b')).length).toBeGreaterThan(0);
   });

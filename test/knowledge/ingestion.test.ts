@@ -262,7 +262,7 @@ describe('knowledge files', () => {
     try {
       execFileSync(
         process.execPath,
-        [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'knowledge/build/cli.ts', '--knowledge-dir', scratch, '--out', join(scratch, 'out')],
+        [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'knowledge/ingest/cli.ts', '--knowledge-dir', scratch, '--out', join(scratch, 'out')],
         {
           cwd: projectRoot,
           stdio: 'pipe',

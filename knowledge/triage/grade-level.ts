@@ -1,0 +1,143 @@
+import { dedupeCitations } from './citations';
+import { conditionFacts, conditionIndicators, evaluateCondition, type ConditionContext } from './conditions';
+import { fireRule, type RuleLog } from './fired-rules';
+import type { CompiledIndicator, CompiledRule, Level, TriageCitation, TriageKnowledge, TriageReason } from './types';
+
+/**
+ * Steps 1 and 2 of the decision: every grading of the case (matrix items and rules that set a
+ * level), then one level: highest wins, the age / special needs uplift, "when in doubt, go up".
+ */
+
+const AGE_FACTS = new Set(['youngestChildAge', 'childAgesKnown', 'childCount', 'unborn', 'specialNeeds']);
+
+/** One grading of the case: a matrix item or a rule that sets a level. */
+export interface Contribution {
+  level: Level;
+  source: string;
+  indicators: string[];
+  citations: TriageCitation[];
+  /** Its own condition counts the children's ages, so the age uplift is not applied on top. */
+  ageBased: boolean;
+}
+
+/** The level decided in step 2, with what raised it and the reasons to show for that. */
+export interface LevelDecision {
+  level: Level | null;
+  uplift?: string;
+  escalatedForSafety?: string;
+  /** The uplift's reason, then each escalation's, in the order applied. */
+  reasons: TriageReason[];
+}
+
+/** A number kept within scales 1 to 4. */
+export function clampLevel(n: number): Level {
+  return Math.max(1, Math.min(4, n)) as Level;
+}
+
+/** The matrix items (evidence, then risk factors, scale by scale) that name a present indicator. */
+export function matrixContributions(tk: TriageKnowledge, present: ReadonlySet<string>): Contribution[] {
+  const contributions: Contribution[] = [];
+  for (const scale of tk.matrix.scales) {
+    for (const item of [...scale.evidence, ...scale.riskFactors]) {
+      const hits = item.indicators.filter((id) => present.has(id));
+      if (hits.length)
+        contributions.push({
+          level: scale.scale,
+          source: `Barnardo's matrix scale ${scale.scale} (${scale.name}): ${item.text}`,
+          indicators: hits,
+          citations: item.citations,
+          ageBased: false,
+        });
+    }
+  }
+  return contributions;
+}
+
+/** The rules that set a level and whose condition holds, each fired and made a grading. */
+export function ruleContributions(rules: readonly CompiledRule[], ctx: ConditionContext, log: RuleLog): Contribution[] {
+  const contributions: Contribution[] = [];
+  for (const r of rules) {
+    if (r.level === undefined || !evaluateCondition(r.when, ctx)) continue;
+    fireRule(log, r);
+    const ageBased = [...conditionFacts(r.when)].some((f) => AGE_FACTS.has(f));
+    contributions.push({ level: r.level, source: r.description, indicators: [...conditionIndicators(r.when, ctx)], citations: r.citations, ageBased });
+  }
+  return contributions;
+}
+
+/** One reason per grading: a matrix item as an indicator reason, a rule as a rule reason. */
+export function contributionReasons(contributions: readonly Contribution[]): TriageReason[] {
+  return contributions.map((c) => ({
+    kind: c.source.startsWith("Barnardo's") ? 'indicator' : 'rule',
+    text: `Scale ${c.level}: ${c.source}`,
+    citations: c.citations,
+  }));
+}
+
+/** Where the same present indicator is graded differently: a note and a reason saying the higher wins. */
+export function gradingDifferences(
+  present: ReadonlySet<string>,
+  byId: ReadonlyMap<string, CompiledIndicator>,
+  contributions: readonly Contribution[],
+): { notes: string[]; reasons: TriageReason[] } {
+  const notes: string[] = [];
+  const reasons: TriageReason[] = [];
+  for (const id of present) {
+    const gradings = contributions.filter((c) => c.indicators.includes(id));
+    const levels = [...new Set(gradings.map((g) => g.level))];
+    if (levels.length > 1) {
+      const top = Math.max(...levels);
+      const note = `${byId.get(id)!.label}: graded differently (${gradings.map((g) => `scale ${g.level} by ${g.source}`).join('; ')}). The higher, scale ${top}, is used.`;
+      notes.push(note);
+      reasons.push({ kind: 'grading', text: note, citations: dedupeCitations(gradings.flatMap((g) => g.citations)) });
+    }
+  }
+  return { notes, reasons };
+}
+
+/** The highest level among some gradings, or null when there are none. */
+function maxLevel(list: readonly Contribution[]): Level | null {
+  return list.length ? (Math.max(...list.map((c) => c.level)) as Level) : null;
+}
+
+/** The matrix's age / special needs uplift, applied to a level below 4 when its condition holds. */
+function applyUplift(tk: TriageKnowledge, ctx: ConditionContext, level: Level | null): { level: Level | null; uplift?: string; reason?: TriageReason } {
+  const up = tk.matrix.uplift;
+  if (level === null || level >= 4 || !evaluateCondition(up.when, ctx)) return { level };
+  const raised = clampLevel(level + (up.raiseBy ?? 1));
+  const uplift = `${up.description}: scale ${level} raised to scale ${raised}.`;
+  return { level: raised, uplift, reason: { kind: 'uplift', text: uplift, citations: up.citations } };
+}
+
+/** The national "when in doubt, go up" escalations, in order, each seeing the level so far. */
+function applyEscalations(tk: TriageKnowledge, ctx: ConditionContext, start: Level | null): { level: Level | null; text?: string; reasons: TriageReason[] } {
+  let level = start;
+  let escalatedForSafety: string | undefined;
+  const reasons: TriageReason[] = [];
+  for (const e of tk.national.escalations) {
+    ctx.level = level;
+    if (!evaluateCondition(e.when, ctx)) continue;
+    const before = level;
+    level = e.setLevel !== undefined ? e.setLevel : clampLevel(Math.max((level ?? 0) + (e.raiseBy ?? 1), e.atLeast ?? 1));
+    if (before === level) continue;
+    const text = before === null ? `${e.description}.` : `${e.description}: scale ${before} raised to scale ${level}.`;
+    escalatedForSafety = escalatedForSafety ? `${escalatedForSafety} ${text}` : text;
+    reasons.push({ kind: 'safety', text, citations: e.citations });
+  }
+  return { level, ...(escalatedForSafety ? { text: escalatedForSafety } : {}), reasons };
+}
+
+/** Step 2: highest level wins; then the uplift; then age-based gradings; then the escalations (sets ctx.level). */
+export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contributions: readonly Contribution[]): LevelDecision {
+  const lifted = applyUplift(tk, ctx, maxLevel(contributions.filter((c) => !c.ageBased)));
+  const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));
+  const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
+  const escalated = applyEscalations(tk, ctx, level);
+  ctx.level = escalated.level;
+  return {
+    level: escalated.level,
+    ...(lifted.uplift ? { uplift: lifted.uplift } : {}),
+    ...(escalated.text ? { escalatedForSafety: escalated.text } : {}),
+    reasons: [...(lifted.reason ? [lifted.reason] : []), ...escalated.reasons],
+  };
+}
