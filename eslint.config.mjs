@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'coverage/**', 'bot/public/**', 'bot/tab/public/**', '.exp/**'] },
+  { ignores: ['build/**', 'node_modules/**', 'coverage/**', 'bot/public/**', 'bot/tab/public/**', '.exp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,6 +20,7 @@ export const MESSAGES = text.bot;
 export const TRIAGE_MESSAGES = {
   ...text.triage,
   invalid: (what: string) => fill(text.triage.invalid, { what }),
+  referralQuestion: (label: string) => fill(text.triage.referralQuestion, { label }),
 };
 
 export const SEARCH_MESSAGES = text.search;

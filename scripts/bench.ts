@@ -193,10 +193,10 @@ async function main(): Promise<void> {
   console.log(
     `  tsx bot/index.ts (npm start):        /healthz ${tsxStart.health.toFixed(0)} ms, /readyz ${tsxStart.ready.toFixed(0)} ms (target ready ≤ 3000 ms)`,
   );
-  if (existsSync(join(projectRoot, 'dist', 'bot', 'index.js'))) {
-    const nodeStart = await serverStart(['dist/bot/index.js']);
-    console.log(`  node dist/bot/index.js (production): /healthz ${nodeStart.health.toFixed(0)} ms, /readyz ${nodeStart.ready.toFixed(0)} ms`);
-  } else console.log('  node dist/bot/index.js: not built (npm run build)');
+  if (existsSync(join(projectRoot, 'build', 'dist', 'bot', 'index.js'))) {
+    const nodeStart = await serverStart(['build/dist/bot/index.js']);
+    console.log(`  node build/dist/bot/index.js (production): /healthz ${nodeStart.health.toFixed(0)} ms, /readyz ${nodeStart.ready.toFixed(0)} ms`);
+  } else console.log('  node build/dist/bot/index.js: not built (npm run build)');
 
   console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
   await scaled(copies, questions);

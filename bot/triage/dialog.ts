@@ -12,6 +12,9 @@ import {
 import {
   applyCheckAnswers,
   decideTriage,
+  factIndicator,
+  hasFactIndicator,
+  setIndicatorFacts,
   indicatorGroups,
   missingFacts,
   readDescription,
@@ -146,7 +149,8 @@ export class TriageDialog {
     const reading = readDescription(this.knowledge(), input.description, meaning);
     const ids = new Set(reading.indicators.map((i) => i.id));
     const suggested = reading.indicators.filter((i) => i.source === 'meaning').map((i) => i.id);
-    if (state.danger) ids.add('immediate-danger');
+    const dangerId = factIndicator(this.knowledge(), 'immediateDanger');
+    if (state.danger && dangerId) ids.add(dangerId);
     const facts: TriageFacts = { ...reading.facts, immediateDanger: reading.facts.immediateDanger || Boolean(state.danger) };
     const next: DialogState = { ...this.keep(state), step: 'confirm', indicatorIds: [...ids], suggestedIds: suggested, facts };
     await this.show(ctx.turn, next, this.confirmCard(next));
@@ -174,13 +178,14 @@ export class TriageDialog {
     }
     const fields = input as Record<string, unknown>;
     const ids = new Set(INDICATOR_GROUPS.flatMap((g) => (fields[groupInputId(g)] as string[] | undefined) ?? []));
-    if (input.specialNeeds === 'yes') ids.add('child-special-needs');
-    const facts = confirmedFacts(ids, ages, input, state.facts);
     const tk = this.knowledge();
+    const needsId = factIndicator(tk, 'specialNeeds');
+    if (input.specialNeeds === 'yes' && needsId) ids.add(needsId);
+    const facts = confirmedFacts(tk, ids, ages, input, state.facts);
     // The questions that change the pathway: their answers win over the ticks.
     const answers: CheckAnswers = Object.fromEntries(tk.checks.map((c) => [c.id, fields[checkInputId(c.id)] as CheckAnswers[string]]).filter(([, v]) => v));
     const mustCheck = applyCheckAnswers(tk, answers, ids, facts);
-    if (ids.has('position-of-trust') && !facts.positionOfTrust) facts.positionOfTrust = 'works with children';
+    setIndicatorFacts(tk, ids, facts);
 
     const decided = { authority: state.authority, indicatorIds: [...ids], facts };
     const result = withMustChecks(tk, decided, decideTriage(tk, decided), mustCheck);
@@ -189,7 +194,7 @@ export class TriageDialog {
       authorityName: this.bot.displayName(state.authority),
       result,
       scaleName: tk.matrix.scales.find((s) => s.scale === result.level)?.name,
-      suggestions: suggestedQuestions(result),
+      suggestions: suggestedQuestions(tk, result),
       publicBaseUrl: this.bot.services.publicBaseUrl,
       displayName: this.bot.displayName,
     });
@@ -347,19 +352,20 @@ export class TriageDialog {
  * concern is kept (a score entered counts even if "DASH done" was left at "no").
  */
 export function confirmedFacts(
+  tk: TriageKnowledge,
   ids: ReadonlySet<string>,
   ages: AgeFacts | undefined,
   input: { dashScore?: number; policeNotifications?: number; specialNeeds?: string },
   read: Partial<TriageFacts> | undefined,
 ): TriageFacts {
-  const childAges = ages?.childAges ?? [];
-  const unborn = Boolean(ages?.unborn) || ids.has('pregnancy');
-  const facts: TriageFacts = { childAges, unborn, immediateDanger: ids.has('immediate-danger') };
-  if ((ages?.noChildren || ids.has('no-children')) && childAges.length === 0 && !unborn) facts.noChildren = true;
+  const facts: TriageFacts = { childAges: ages?.childAges ?? [], unborn: Boolean(ages?.unborn), immediateDanger: false };
   if (input.dashScore !== undefined) facts.dashScore = input.dashScore;
   if (input.policeNotifications !== undefined) facts.policeNotifications = input.policeNotifications;
-  if (ids.has('position-of-trust')) facts.positionOfTrust = read?.positionOfTrust ?? 'works with children';
-  if (input.specialNeeds === 'yes' || ids.has('child-special-needs')) facts.specialNeeds = true;
-  else if (input.specialNeeds === 'no') facts.specialNeeds = false;
+  // The role read from the description ("a teacher") while the position of trust stays ticked.
+  if (hasFactIndicator(tk, ids, 'positionOfTrust') && read?.positionOfTrust) facts.positionOfTrust = read.positionOfTrust;
+  setIndicatorFacts(tk, ids, facts);
+  if (ages?.noChildren && facts.childAges.length === 0 && !facts.unborn) facts.noChildren = true;
+  if (input.specialNeeds === 'yes') facts.specialNeeds = true;
+  else if (input.specialNeeds === 'no' && !facts.specialNeeds) facts.specialNeeds = false;
   return facts;
 }

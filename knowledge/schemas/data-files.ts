@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PATHWAYS } from '../triage/types';
 
 /** Dates as printed in the documents: YYYY, YYYY-MM or YYYY-MM-DD. */
 const printedDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD');
@@ -129,6 +130,8 @@ export const messagesSchema = z.object({
       askEmpty: line,
       cancelled: line,
       nothingToCancel: line,
+      pathwayQuestions: z.object(Object.fromEntries(PATHWAYS.map((p) => [p, line])) as Record<(typeof PATHWAYS)[number], typeof line>).strict(),
+      referralQuestion: z.string().includes('{label}'),
     })
     .strict(),
   search: z.object({ badQuery: line, unknownCommand: line, tooLong: z.string().includes('{max}'), noResults: line, staleItem: line, failed: line }).strict(),

@@ -1,4 +1,5 @@
 import { decideTriage } from './decide';
+import { clearIndicatorFacts } from './indicator-facts';
 import type { CheckAnswer, PathwayCheck, TriageFacts, TriageInput, TriageKnowledge, TriageResult } from './types';
 
 /**
@@ -19,8 +20,7 @@ export function applyCheckAnswers(tk: TriageKnowledge, answers: CheckAnswers, id
     } else if (answer === 'no') {
       check.indicators.forEach((id) => ids.delete(id));
       if (check.fact === 'unborn') facts.unborn = false;
-      if (check.indicators.includes('immediate-danger')) facts.immediateDanger = false;
-      if (check.indicators.includes('position-of-trust')) delete facts.positionOfTrust;
+      clearIndicatorFacts(tk, check.indicators, facts);
     } else if (answer === 'unknown' && check.severe) mustCheck.push(check);
   }
   return mustCheck;

@@ -75,8 +75,22 @@ function checkCheckIndicators(readingFile: string, data: IndicatorsFile, indicat
   }
 }
 
-/** The compiled indicators' checks, in order: links, pattern lengths, example sentences, then the checks' indicators. */
+/** One indicator at most stands for each fact, and one stands for danger now (999 first depends on it). */
+function checkFactIndicators(readingFile: string, data: IndicatorsFile): void {
+  const byFact = new Map<string, string>();
+  for (const ind of data.indicators) {
+    if (!ind.fact) continue;
+    const other = byFact.get(ind.fact);
+    if (other) throw new KnowledgeFileError(shown(ind.file), idLine(ind.file, ind.id), `${ind.id}: fact ${ind.fact} already stands for indicator "${other}"`);
+    byFact.set(ind.fact, ind.id);
+  }
+  if (!byFact.has('immediateDanger'))
+    throw new KnowledgeFileError(shown(readingFile), undefined, 'no indicator has "fact: immediateDanger": triage needs one to send danger now to 999 first');
+}
+
+/** The compiled indicators' checks, in order: facts, links, pattern lengths, example sentences, then the checks' indicators. */
 export function checkIndicators(readingFile: string, data: IndicatorsFile, tk: TriageKnowledge, indicatorIds: ReadonlySet<string>): void {
+  checkFactIndicators(readingFile, data);
   checkIndicatorLinks(data);
   checkPatternLengths(data);
   checkIndicatorSentences(data, tk);

@@ -55,6 +55,7 @@ function compileIndicator(ind: IndicatorData, scaleOf: ReadonlyMap<string, Level
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,
     excludes: ind.excludes,
+    ...(ind.fact ? { fact: ind.fact } : {}),
   };
 }
 

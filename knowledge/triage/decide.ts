@@ -1,4 +1,5 @@
 import { dedupeCitations } from './citations';
+import { setIndicatorFacts } from './indicator-facts';
 import { evaluateCondition, type ConditionContext } from './conditions';
 import { fireRule, firedInRuleOrder, newRuleLog, type RuleLog } from './fired-rules';
 import { contributionReasons, decideLevel, gradingDifferences, matrixContributions, ruleContributions } from './grade-level';
@@ -15,7 +16,6 @@ import {
   type Pathway,
   type TriageCitation,
   type TriageContact,
-  type TriageFacts,
   type TriageInput,
   type TriageKnowledge,
   type TriageReason,
@@ -33,12 +33,6 @@ export const PATHWAY_ORDER: Record<Pathway, number> = {
   'child-protection': 3,
   emergency: 4,
 };
-
-/** Indicators that are themselves facts: when one is present, its fact is set (a card may edit either). */
-const FACT_INDICATORS: readonly { indicator: string; fact: 'immediateDanger' | 'specialNeeds' }[] = [
-  { indicator: 'immediate-danger', fact: 'immediateDanger' },
-  { indicator: 'child-special-needs', fact: 'specialNeeds' },
-];
 
 /** How the pathway reads in the result. */
 function pathwayLabel(p: Pathway): string {
@@ -88,13 +82,6 @@ function indicatorsByTag(tk: TriageKnowledge): Map<string, Set<string>> {
   const tagged = new Map<string, Set<string>>();
   for (const i of tk.indicators) for (const t of i.tags) tagged.set(t, (tagged.get(t) ?? new Set()).add(i.id));
   return tagged;
-}
-
-/** A copy of the facts, kept consistent with the present indicators that are themselves facts. */
-function factsWithIndicators(input: TriageFacts, present: ReadonlySet<string>): TriageFacts {
-  const facts = { ...input, childAges: [...input.childAges] };
-  for (const { indicator, fact } of FACT_INDICATORS) if (present.has(indicator)) facts[fact] = true;
-  return facts;
 }
 
 /** Step 3: danger now first, then no child in the household, then the matrix scale's pathway (sets ctx.level and ctx.pathway). */
@@ -189,7 +176,8 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
   const authority = authorityFor(tk, input.authority);
   const byId = new Map(tk.indicators.map((i) => [i.id, i]));
   const present = new Set(input.indicatorIds.filter((id) => byId.has(id)));
-  const facts = factsWithIndicators(input.facts, present);
+  // A copy of the facts, kept consistent with the present indicators that stand for facts.
+  const facts = setIndicatorFacts(tk, present, { ...input.facts, childAges: [...input.facts.childAges] });
   const ctx: ConditionContext = { present, tagged: indicatorsByTag(tk), facts };
   const rules = rulesFor(tk, authority.id);
   const log = newRuleLog();

@@ -11,6 +11,7 @@ export { readIndicators } from './read-indicators';
 export { clausesOf, readMeaning, MEANING_READING, type MeaningReading, type MeaningThresholds } from './read-meaning';
 export { createTriager, loadIndicatorMeaning, type Triager } from './triager';
 export { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';
+export { factIndicator, hasFactIndicator, setIndicatorFacts, clearIndicatorFacts, DEFAULT_TRUSTED_ROLE } from './indicator-facts';
 export { decideTriage, missingFactQuestions, comparePathways, PATHWAY_ORDER } from './decide';
 export { readDescription, triage, type TriageOutcome, type TriageOverrides, type TriageRequest } from './run-triage';
 export { buildTriageKnowledge, compileTriageKnowledge, TRIAGE_FILE } from './build';

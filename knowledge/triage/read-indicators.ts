@@ -1,4 +1,5 @@
 import { expandShorthand } from './expand-shorthand';
+import { factIndicator, setIndicatorFacts } from './indicator-facts';
 import type { IndicatorReading, ReadIndicator, TriageFacts, TriageKnowledge } from './types';
 
 /** Regular expressions compiled once per knowledge object. */
@@ -113,7 +114,6 @@ export function readIndicators(tk: TriageKnowledge, description: string): Indica
       }
     }
   }
-  const has = (id: string) => indicators.some((i) => i.id === id);
 
   const ages = new Set<number>();
   let unborn = false;
@@ -142,15 +142,13 @@ export function readIndicators(tk: TriageKnowledge, description: string): Indica
   }
 
   const childAges = [...ages].sort((a, b) => a - b);
-  const facts: TriageFacts = { childAges, unborn, immediateDanger: has('immediate-danger') };
+  const facts: TriageFacts = { childAges, unborn, immediateDanger: false };
   if (police !== undefined) facts.policeNotifications = police;
   if (dash !== undefined) facts.dashScore = dash;
-  if (has('no-children') && childAges.length === 0 && !unborn) facts.noChildren = true;
-  if (has('child-special-needs')) facts.specialNeeds = true;
-  const trust = indicators.find((i) => i.id === 'position-of-trust');
-  if (trust) {
-    const role = r.roles.map((re) => re.exec(trust.evidence)?.[0]).find(Boolean);
-    facts.positionOfTrust = role ?? 'works with children';
-  }
-  return { indicators, facts };
+  // The role named where a position of trust was read ("a teacher"), before the default.
+  const trustId = factIndicator(tk, 'positionOfTrust');
+  const trust = indicators.find((i) => i.id === trustId);
+  const role = trust && r.roles.map((re) => re.exec(trust.evidence)?.[0]).find(Boolean);
+  if (role) facts.positionOfTrust = role;
+  return { indicators, facts: setIndicatorFacts(tk, new Set(indicators.map((i) => i.id)), facts) };
 }

@@ -1,6 +1,7 @@
 import { decideTriage } from './decide';
 import { readIndicators } from './read-indicators';
 import { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';
+import { clearIndicatorFacts, setIndicatorFacts } from './indicator-facts';
 import type { MeaningReading } from './read-meaning';
 import type { IndicatorReading, TriageFacts, TriageKnowledge, TriageResult, ReadIndicator } from './types';
 
@@ -39,8 +40,7 @@ export function readDescription(tk: TriageKnowledge, description: string, meanin
     ...(meaning?.findings ?? []).filter((f) => !seen.has(f.id) && !ruledOut.has(f.id)),
   ];
   const facts: TriageFacts = { ...reading.facts, ...(meaning?.unexplained.length ? { unexplainedHarm: true } : {}) };
-  if (indicators.some((i) => i.id === 'immediate-danger')) facts.immediateDanger = true;
-  return { indicators, facts };
+  return { indicators, facts: setIndicatorFacts(tk, new Set(indicators.map((i) => i.id)), facts) };
 }
 
 /** readDescription + decideTriage: the path the CLI and the bot share. */
@@ -49,10 +49,9 @@ export function triage(tk: TriageKnowledge, req: TriageRequest): TriageOutcome {
   const remove = new Set(req.overrides?.remove ?? []);
   const ids = new Set([...reading.indicators.map((i) => i.id), ...(req.overrides?.add ?? [])].filter((id) => !remove.has(id)));
   const facts: TriageFacts = { ...reading.facts, ...(req.overrides?.facts ?? {}) };
-  if (remove.has('immediate-danger')) facts.immediateDanger = false;
-  if (remove.has('position-of-trust')) delete facts.positionOfTrust;
+  clearIndicatorFacts(tk, remove, facts);
   const mustCheck = applyCheckAnswers(tk, req.overrides?.answers ?? {}, ids, facts);
-  if (ids.has('position-of-trust') && !facts.positionOfTrust) facts.positionOfTrust = 'works with children';
+  setIndicatorFacts(tk, ids, facts);
   const input = { authority: req.authority, indicatorIds: [...ids], facts };
   const result = withMustChecks(tk, input, decideTriage(tk, input), mustCheck);
   return { ...result, read: reading.indicators.filter((i) => ids.has(i.id)) };

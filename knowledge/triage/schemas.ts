@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { numbersIn } from '../text/phone-numbers';
-import { FACT_NAMES, type INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
+import { FACT_NAMES, INDICATOR_FACTS, type INDICATOR_GROUPS, PATHWAYS, type Condition } from './types';
 
 /** A phone field: every number in it must be whole (a truncated number printed in a source is left out). */
 const dialablePhones = z
@@ -241,6 +241,8 @@ export const indicatorSchema = z
     implies: z.array(id).default([]),
     /** Indicators this one rules out when the patterns read it: the meaning reader does not suggest them ("first ever call-out" is not "repeated call-outs"). */
     excludes: z.array(id).default([]),
+    /** The fact this indicator stands for (one indicator per fact; the build requires immediateDanger). */
+    fact: z.enum(INDICATOR_FACTS).optional(),
   })
   .strict()
   .refine((i) => i.phrases.length + i.patterns.length > 0, 'an indicator needs at least one phrase or pattern');
@@ -301,7 +303,8 @@ export function rulesFileSchema(c: SchemaContext | undefined) {
   return z
     .object({
       disclaimer: z.string().min(1),
-      referralTypes: z.record(id, z.object({ label: z.string().min(1) }).strict()),
+      /** Each referral's name, and the policy question the triage result offers about it. */
+      referralTypes: z.record(id, z.object({ label: z.string().min(1), question: z.string().min(8).optional() }).strict()),
       contacts: z.array(contactSchema(c)).default([]),
       escalations: z.array(escalationSchema(c)).default([]),
       rules: z.array(ruleSchema(c)).min(1),

@@ -63,6 +63,14 @@ export interface CompiledPattern {
   caseSensitive?: boolean;
 }
 
+/**
+ * Facts an indicator can stand for (`fact:` on the indicator in the data): when the indicator is
+ * present the fact is set, when the practitioner removes it the fact is cleared. The engine finds
+ * "danger now", "no children in the household" and the rest through this, never by indicator id.
+ */
+export const INDICATOR_FACTS = ['immediateDanger', 'specialNeeds', 'positionOfTrust', 'unborn', 'noChildren'] as const;
+export type IndicatorFact = (typeof INDICATOR_FACTS)[number];
+
 export interface CompiledIndicator {
   id: string;
   label: string;
@@ -81,6 +89,8 @@ export interface CompiledIndicator {
   implies: string[];
   /** Indicators this one rules out when the patterns read it (the meaning reader does not suggest them). */
   excludes: string[];
+  /** The fact this indicator stands for, if any (danger now, a child's special needs …). */
+  fact?: IndicatorFact;
 }
 
 export interface CompiledFactPattern {
@@ -216,7 +226,7 @@ export interface TriageKnowledge {
   reading: ReadingConfig;
   indicators: CompiledIndicator[];
   matrix: { scales: MatrixScale[]; uplift: CompiledEscalation; note: string };
-  referralTypes: Record<string, { label: string }>;
+  referralTypes: Record<string, { label: string; question?: string }>;
   national: { rules: CompiledRule[]; escalations: CompiledEscalation[]; contacts: CompiledContact[] };
   authorities: Record<string, CompiledAuthority>;
   services: CompiledService[];

@@ -39,7 +39,7 @@ describe.each(AUTHORITIES)('%s', (authority) => {
         authorityName: opts.displayName(authority),
         result,
         scaleName: tk.matrix.scales.find((s) => s.scale === result.level)?.name,
-        suggestions: suggestedQuestions(result),
+        suggestions: suggestedQuestions(tk, result),
       }).content as Record<string, unknown>;
       expect(validateCard(card)).toEqual([]);
       expect(bytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);

@@ -1,159 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge, isBuildFresh } from '../../knowledge/ingest/build';
 import { PASSAGE_MAX } from '../../knowledge/ingest/cut-passages';
 import { foldWhitespace } from '../../knowledge/ingest/display-text';
 import { readSource } from '../../knowledge/ingest/load-sources';
-import { parseSections } from '../../knowledge/ingest/parse-sections';
+import { cleanTitle, parseSections, type Section } from '../../knowledge/ingest/parse-sections';
 import { STORE_FILE, type KnowledgeStore } from '../../knowledge/store';
 import { KnowledgeFileError } from '../../knowledge/data-file';
 import { knowledgeDir, projectRoot, sourcesDir } from '../../knowledge/paths';
 import { answerQuestion, loadKnowledge } from '../../knowledge/search';
-
-/** Section titles per imported document, pinned: a parser change that moves a heading shows here. */
-const PINNED_SECTIONS: Record<string, string[]> = {
-  'sutton-practice-directive-26': [
-    'Children’s Social Care - Practice Directive No. 26',
-    'Background/Introduction',
-    'Legislation and Statutory Guidance',
-    'Strategic Oversight',
-    'Local Authority Strategic Lead',
-    'Children Social Care Head of Service Strategic Lead',
-    "Children' First Contact Service (CFCS) Manager",
-    'MARAC coordinator',
-    'Education Safeguarding Lead',
-    'Named Nurse for Safeguarding Children',
-    'CSU DV lead officer',
-    'Domestic Abuse Commissioning Manager and Lead Officer',
-    'Domestic Abuse Development Officer',
-    'DA champions',
-    "Trix (Children's online Procedures) Guidance",
-    "Children's first Contact Service",
-    'Assessment and Intervention',
-    'Safety Planning',
-    'When the perpetrator and family remain together',
-    'Review',
-  ],
-  'lambeth-domestic-abuse-policy': [
-    'About this document',
-    'Intended Audience',
-    'Contents',
-    '1 Introduction',
-    '2 Context',
-    '3 Aims of Policy',
-    '4 Who is this Policy for?',
-    '5 Legislation, Statutory Guidance and links to other policies',
-    "5.1 Children's Social Care levels of need",
-    '5.2 Violence Against Women and Girls Strategy',
-    '5.3 Linking with other policies',
-    '6 Definitions of Domestic Abuse',
-    'Domestic abuse',
-    'Perpetrator',
-    'Victim / Survivor',
-    'Female genital mutilation/cutting',
-    'Financial or Economic Abuse',
-    'Forced marriage',
-    'Sexual exploitation',
-    'Sexual violence',
-    "So-called 'honour'-based violence",
-    'Stalking and harassment',
-    'Tech Abuse',
-    "7 Children's Services Policy Statement",
-    'Domestic abuse and children as victims',
-    'Unborn babies',
-    'Young people who are in abusive relationships',
-    'Young people – showing early signs of abusive behaviour',
-    'Working with families with No Recourse to Public Funds (NRPF)',
-    'Working with perpetrators',
-    'Expectations of staff',
-    'Approach to partnership working',
-    'MARAC',
-    'Sexual Exploitation and Harm Panel',
-    '8 Equalities statement',
-    '9 Training and Development',
-    '10 Monitoring and Governance',
-    '11 Resources',
-    'Appendix 1: Useful Contacts',
-    'Support for children',
-    'Support services for children',
-  ],
-  'stoke-staffordshire-domestic-abuse-procedures': [
-    'DOMESTIC ABUSE',
-    'Contents',
-    'Introduction',
-    '02 The Objectives of these Procedures',
-    '03 Underlying Principles',
-    '04 Definition of Domestic Abuse?',
-    '05 What is Domestic Abuse?',
-    '06 The Experience and Impact of Domestic Abuse and Violence',
-    '07 Adolescent to Parent Violence and Abuse (APVA) Home Office 2015',
-    'Reporting / Disclosing APVA',
-    '08 Taking Action',
-    "09 Referrals to Children's Social Care",
-    '10 Police Referrals',
-    '11 Multi Agency Risk Assessment Conference (MARAC)',
-    '12 Domestic Violence Protection Orders (DVPO)',
-    "13 Domestic Violence Disclosure Scheme: Clare's Law",
-    'How is an application made?',
-    '14 Domestic Homicide Reviews (DHR)',
-    '15 Information Sharing and Confidentiality',
-    '16 Specialist Domestic Abuse Services',
-    'National Helplines',
-    'Appendix A',
-    'Initial Contact with the Family',
-    'Collaborate with Service Providers',
-    'Appendix B',
-    'Advice on Safety Planning',
-    'IF THEY DECIDE TO LEAVE',
-  ],
-  'camden-joint-protocol': [
-    '1 Purpose and scope of protocol',
-    '2 Roles and responsibilities of services',
-    '2.1 Camden Safety Net (CSN)',
-    "2.2 Solace Women's Aid",
-    "2.3 Children's Safeguarding and Social Work (CSSW)",
-    '2.4 Early help services',
-    '3 Dealing with notifications and referrals',
-    '3.1 Police notification of domestic abuse',
-    '3.2 Referrals to CSSW',
-    '4 Thresholds for services',
-    '4.1 Domestic abuse services',
-    "4.2 Children's services",
-    '5 Joint working',
-    '5.1 Information sharing',
-    '5.2 Working with families',
-    '5.3 Assessment and risk assessment',
-    '5.4 Safety planning and review',
-    '5.5 Provision of services',
-    '6 Working with families in refuges',
-    'Resolving professional differences',
-    'Appendix 1: Contacts',
-    "Appendix 2: Barnardo's risk assessment matrix",
-  ],
-  'wandsworth-practice-approach': [
-    'Our Practice Approach to Domestic Abuse',
-    '1 Our Vision',
-    '2 Introduction',
-    'What do we mean by Domestic Abuse?',
-    'Who is this Practice Approach for?',
-    'The Domestic Abuse Act 2021',
-    '3 Approach',
-    'Intersectionality',
-    '4 Tools and Forums',
-    'SafeLives DASH risk assessment tool',
-    'Multi Agency Risk Assessment Conference (MARAC)',
-    'Family Group Conferences (FGC’s)',
-    'Family Meetings',
-    'Motivational Interviewing',
-    'Genograms',
-    'Chronologies',
-    '5 Training',
-    '6 Key support available to our families',
-    'Appendix 1',
-  ],
-};
 
 let outDir: string;
 let store: KnowledgeStore;
@@ -172,10 +29,45 @@ function sourceBody(id: string): string {
 }
 
 describe('sections', () => {
-  test.each(Object.entries(PINNED_SECTIONS))('%s: section count and titles are pinned', (id, titles) => {
-    const sections = parseSections(sourceBody(id)).sections.filter((s) => s.path.length > 0);
-    expect(sections.map((s) => s.path[s.path.length - 1])).toEqual(titles);
-    expect(sections).toHaveLength(titles.length);
+  const documents = readdirSync(sourcesDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''));
+  const headed = (id: string) => parseSections(sourceBody(id)).sections.filter((s) => s.path.length > 0);
+  /** Words a heading never ends on: a title that does is a sentence cut in half. */
+  const DANGLING = /(?:[,;(–-]|\b(?:and|or|the|of|to|a|an|in|with|for|by|that|is|are))$/;
+
+  test.each(documents)('%s: yields headed sections, in source order', (id) => {
+    const sections = headed(id);
+    expect(sections.length).toBeGreaterThanOrEqual(8);
+    const lines = sections.map((s) => s.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  test.each(documents)('%s: no section is empty (it has text, sections under it, or leads into the next with a colon)', (id) => {
+    const sections = headed(id);
+    const lines = sourceBody(id).split('\n');
+    const leadsIn = (s: Section) => /:\s*$/.test(lines[s.line - 1] ?? '');
+    const empty = sections.filter(
+      (s, i) => s.blocks.every((b) => b.lines.join('').trim() === '') && !(sections[i + 1] && sections[i + 1]!.path.length > s.path.length) && !leadsIn(s),
+    );
+    expect(empty.map((s) => s.path.join(' › '))).toEqual([]);
+  });
+
+  test.each(documents)('%s: every title reads as a heading, not a sentence fragment', (id) => {
+    const fragments = headed(id)
+      .map((s) => s.path.at(-1)!)
+      .filter((t) => !/^[\p{Lu}\p{N}'‘"“]/u.test(t) || DANGLING.test(t) || t.split(/\s+/).length > 12 || /[.!]$/.test(t));
+    expect(fragments).toEqual([]);
+  });
+
+  test.each(documents)('%s: every title is on its heading line in the source', (id) => {
+    const lines = sourceBody(id).split('\n');
+    const plain = (t: string) =>
+      t
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+        .toLowerCase();
+    for (const s of headed(id)) expect(plain(cleanTitle(lines[s.line - 1] ?? ''))).toContain(plain(s.path.at(-1)!));
   });
 
   test('numbered sub-sections sit under their parent', () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { knowledgeDir } from '../../knowledge/paths';
-import { compileTriageKnowledge } from '../../knowledge/triage';
+import { compileTriageKnowledge, triage } from '../../knowledge/triage';
 import { builtPassages } from './helpers';
 
 /** A copy of knowledge/ to break one file in. */
@@ -40,6 +40,30 @@ describe('triage knowledge build', () => {
     const dir = copyKnowledge();
     edit(join(dir, 'triage', 'rules.yaml'), 'when: dvds-concern', 'when: no-such-indicator');
     expect(compile(dir)).toThrow(/triage\/rules\.yaml:\d+: unknown indicator "no-such-indicator"/);
+  });
+
+  it('a corpus with no indicator for danger now is refused: 999 first depends on it', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '    fact: immediateDanger\n', '');
+    expect(compile(dir)).toThrow(/no indicator has "fact: immediateDanger"/);
+  });
+
+  it('two indicators standing for one fact fail with file:line', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'triage', 'indicators', 'child.yaml'), '    fact: noChildren\n', '    fact: specialNeeds\n');
+    expect(compile(dir)).toThrow(/triage\/indicators\/child\.yaml:\d+: child-special-needs: fact specialNeeds already stands for indicator "no-children"/);
+  });
+
+  it('a renamed danger-now indicator still sends danger to 999 first: the engine reads the fact, not the id', () => {
+    const dir = copyKnowledge();
+    for (const f of ['indicators/incident-violence.yaml', 'reading.yaml', 'rules.yaml']) {
+      const file = join(dir, 'triage', f);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\bimmediate-danger\b/g, 'danger-right-now'));
+    }
+    const tk = compileTriageKnowledge(builtPassages(), { knowledgeDir: dir });
+    const out = triage(tk, { authority: 'sutton', description: 'He is outside the door now with a knife, shouting he will kill her; the kids are 3 and 6.' });
+    expect(out.read.map((i) => i.id)).toContain('danger-right-now');
+    expect(out.pathway).toBe('emergency');
   });
 
   it('a wrong type fails with file:line', () => {
