@@ -172,8 +172,6 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
   const topics = opts.topics ?? loadCommonTopics();
   const { engine, log } = bot.services;
   const cardOptions: CompactCardOptions = { publicBaseUrl: bot.services.publicBaseUrl, authorityName: bot.displayName };
-  // Knowledge is loaded once per process, so a topic's top passage depends only on the authority.
-  const topicCache = new Map<string, Attachment[]>();
   const examples = topics
     .slice(0, 3)
     .map((t) => t.label)
@@ -182,17 +180,7 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
   const resultFor = (item: CitedPassage, title?: string): Attachment =>
     withPreview(compactCitationCard(item, cardOptions), citationPreview(item, { ...cardOptions, title, selectValue: { passageId: item.passage.id } }));
 
-  const topicResults = async (authority: string | undefined): Promise<Attachment[]> => {
-    const key = authority ?? '';
-    let cached = topicCache.get(key);
-    if (!cached) {
-      const tops = await Promise.all(topics.map(async (t) => ({ t, top: (await searchAskerFirst(engine, t.search, authority)).items[0] })));
-      cached = tops.flatMap(({ t, top }) => (top ? [resultFor(top, t.label)] : []));
-      // Cached only once meaning is in the ranking, so the first, lexical-only list is not kept.
-      if (engine.meaningReady) topicCache.set(key, cached);
-    }
-    return cached;
-  };
+  const topicResults = topicResultsFor(engine, topics, resultFor);
 
   const onQuery = async (turn: TurnContext): Promise<InvokeResponse> => {
     const q = readQuery(turn.activity.value);
@@ -237,19 +225,42 @@ export function registerMessageExtension(bot: PolicyBot, opts: MessageExtensionO
     return resultResponse([compactCitationCard(item, cardOptions)]);
   };
 
-  /** A failure inside a handler is answered in the results pane, not as an HTTP 500. */
-  const guarded =
-    (name: string, handler: (turn: TurnContext) => Promise<InvokeResponse>) =>
-    async (turn: TurnContext): Promise<InvokeResponse> => {
-      try {
-        return await handler(turn);
-      } catch (err) {
-        log.error('compose-failed', { activityId: turn.activity.id, name, error: err instanceof Error ? err.name : 'unknown' });
-        return messageResponse(ME_MESSAGES.failed);
-      }
-    };
-
   return bot
-    .registerInvoke('composeExtension/query', guarded('query', onQuery))
-    .registerInvoke('composeExtension/selectItem', guarded('selectItem', onSelectItem));
+    .registerInvoke('composeExtension/query', guarded(log, 'query', onQuery))
+    .registerInvoke('composeExtension/selectItem', guarded(log, 'selectItem', onSelectItem));
+}
+
+/**
+ * The common topics' top passages for an authority. Knowledge is loaded once per process, so the
+ * list depends only on the authority; it is cached once meaning is in the ranking (the first,
+ * lexical-only list is not kept).
+ */
+function topicResultsFor(
+  engine: PolicyBot['services']['engine'],
+  topics: readonly CommonTopic[],
+  resultFor: (item: CitedPassage, title?: string) => Attachment,
+): (authority: string | undefined) => Promise<Attachment[]> {
+  const topicCache = new Map<string, Attachment[]>();
+  return async (authority) => {
+    const key = authority ?? '';
+    let cached = topicCache.get(key);
+    if (!cached) {
+      const tops = await Promise.all(topics.map(async (t) => ({ t, top: (await searchAskerFirst(engine, t.search, authority)).items[0] })));
+      cached = tops.flatMap(({ t, top }) => (top ? [resultFor(top, t.label)] : []));
+      if (engine.meaningReady) topicCache.set(key, cached);
+    }
+    return cached;
+  };
+}
+
+/** A failure inside a handler is answered in the results pane, not as an HTTP 500. */
+function guarded(log: PolicyBot['services']['log'], name: string, handler: (turn: TurnContext) => Promise<InvokeResponse>) {
+  return async (turn: TurnContext): Promise<InvokeResponse> => {
+    try {
+      return await handler(turn);
+    } catch (err) {
+      log.error('compose-failed', { activityId: turn.activity.id, name, error: err instanceof Error ? err.name : 'unknown' });
+      return messageResponse(ME_MESSAGES.failed);
+    }
+  };
 }

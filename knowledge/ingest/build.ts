@@ -10,12 +10,13 @@ import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir, vectorCacheDir 
 import { authoritySchema } from '../schemas/authority';
 import { compileTriageKnowledge, TRIAGE_FILE } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
+import type { TriageKnowledge } from '../triage/types';
 import { analyze, sectionPathText } from '../text/analyzer';
 import { cutPassages } from './cut-passages';
 import { indexPassages } from './index-passages';
 import { loadSources } from './load-sources';
 import { parseSections } from './parse-sections';
-import { phrasesFoundIn } from '../text/out-of-scope';
+import { phrasesFoundIn, type OutOfScopeTopic } from '../text/out-of-scope';
 import {
   glossarySchema,
   messagesSchema,
@@ -72,6 +73,53 @@ function loadAuthorities(dir: string, docs: DocumentMeta[]): Omit<StoredAuthorit
   return [...byId.values()];
 }
 
+/** Every source cut into sections and passages, in document order. */
+function cutAllPassages(sources: ReturnType<typeof loadSources>): { passages: Passage[]; sections: number } {
+  let sections = 0;
+  const passages: Passage[] = [];
+  for (const source of sources) {
+    const parsed = parseSections(source.body);
+    sections += parsed.sections.length;
+    passages.push(...cutPassages(source.meta, source.body, parsed));
+  }
+  return { passages, sections };
+}
+
+/** An out-of-scope phrase that a passage contains may be answerable: the build refuses it, naming its line. */
+function refuseAnswerableOutOfScope(file: string, outOfScope: readonly OutOfScopeTopic[], passages: readonly Passage[]): void {
+  const hidden = phrasesFoundIn(
+    outOfScope,
+    passages.map((p) => p.text),
+  );
+  if (hidden.length)
+    throw new KnowledgeFileError(
+      'knowledge/out-of-scope.yaml',
+      lineOf(file, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')),
+      `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`,
+    );
+}
+
+/** Vectors for every passage unit and every indicator example (cached by text), as two tables. */
+async function encodeMeaning(options: BuildOptions, passages: readonly Passage[], triage: TriageKnowledge) {
+  const encoder = options.encoder ?? (await loadUseLiteEncoder());
+  const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
+  const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
+  // Owners 0..n-1 are the indicators; owner n is the background (sentences that say nothing of risk).
+  const examples = [
+    ...triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text }))),
+    ...triage.meaningBackground.map((text) => ({ owner: triage.indicators.length, text })),
+  ];
+  const vectors = await cache.encode([...units, ...examples].map((u) => u.text));
+  const encoded = cache.pending;
+  cache.save();
+  const vectorOf = new Map([...units, ...examples].map((u, i) => [u.text, vectors[i]!]));
+  return {
+    meaning: tableOf(encoder.model, encoder.dimensions, passages.length, units, vectorOf),
+    indicatorMeaning: tableOf(encoder.model, encoder.dimensions, triage.indicators.length + 1, examples, vectorOf),
+    encoded,
+  };
+}
+
 /** Parse, validate, index and encode all knowledge, and write it to outDir. Throws KnowledgeFileError on bad input. */
 export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
@@ -96,24 +144,8 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
     .filter((a) => !coveredNames.has(a.name.toLowerCase()));
 
   const indexStarted = performance.now();
-  let sections = 0;
-  const passages: Passage[] = [];
-  for (const source of sources) {
-    const parsed = parseSections(source.body);
-    sections += parsed.sections.length;
-    passages.push(...cutPassages(source.meta, source.body, parsed));
-  }
-
-  const hidden = phrasesFoundIn(
-    outOfScope,
-    passages.map((p) => p.text),
-  );
-  if (hidden.length)
-    throw new KnowledgeFileError(
-      'knowledge/out-of-scope.yaml',
-      lineOf(outOfScopeFile, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')),
-      `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`,
-    );
+  const { passages, sections } = cutAllPassages(sources);
+  refuseAnswerableOutOfScope(outOfScopeFile, outOfScope, passages);
   const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);
@@ -135,20 +167,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   };
 
   const meaningStarted = performance.now();
-  const encoder = options.encoder ?? (await loadUseLiteEncoder());
-  const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
-  const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
-  // Owners 0..n-1 are the indicators; owner n is the background (sentences that say nothing of risk).
-  const examples = [
-    ...triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text }))),
-    ...triage.meaningBackground.map((text) => ({ owner: triage.indicators.length, text })),
-  ];
-  const vectors = await cache.encode([...units, ...examples].map((u) => u.text));
-  const encoded = cache.pending;
-  cache.save();
-  const vectorOf = new Map([...units, ...examples].map((u, i) => [u.text, vectors[i]!]));
-  const meaning = tableOf(encoder.model, encoder.dimensions, passages.length, units, vectorOf);
-  const indicatorMeaning = tableOf(encoder.model, encoder.dimensions, triage.indicators.length + 1, examples, vectorOf);
+  const { meaning, indicatorMeaning, encoded } = await encodeMeaning(options, passages, triage);
   const meaningMs = performance.now() - meaningStarted;
 
   mkdirSync(outDir, { recursive: true });
