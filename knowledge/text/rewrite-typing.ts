@@ -12,12 +12,15 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A number typed against its unit ("16yo", "20wks", "3mths"): the two words, so each is searched. */
 const GLUED_UNIT = /(?<![\p{L}\p{N}])(\d{1,3})(yo|y\/o|yrs?|wks?|mths?|mos|hrs?|pm|am)(?![\p{L}\p{N}])/giu;
 
+/** Two words joined by a slash ("epo/ppo", "cin/cp"): split, so each is rewritten and searched ("w/e" and "y/o" stay). */
+const SLASHED_WORDS = /(?<=\p{L}{2})\/(?=\p{L}{2})/gu;
+
 export function typingRewriter(typing: Typing): TypingRewriter {
   const map = new Map<string, string>([...Object.entries(typing.contractions), ...Object.entries(typing.abbreviations)]);
   const forms = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
   const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/'’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
   return (text) => {
-    const split = text.replace(GLUED_UNIT, '$1 $2');
+    const split = text.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
     return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
   };
 }

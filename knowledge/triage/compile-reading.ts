@@ -62,6 +62,7 @@ export function compileReading(file: string, data: IndicatorsFile): { reading: R
     })),
     positionsOfTrust: data.vocabularies.roles ?? [],
     shorthand: data.shorthand,
+    contractions: data.contractions,
   };
   return { reading, expand };
 }

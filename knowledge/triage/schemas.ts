@@ -214,6 +214,8 @@ export const readingFileSchema = z
     meaningBackground: z.array(z.string().min(8)).default([]),
     /** Case-note shorthand written in capitals ("M" for mum, "F" for dad), read as the words. */
     shorthand: z.record(z.string().regex(/^[A-Z]{1,4}$/, 'shorthand is 1 to 4 capital letters'), z.string().min(2)).default({}),
+    /** Contractions typed without the apostrophe ("hes", "dont"), read with it so the patterns see one form. */
+    contractions: z.record(z.string().regex(/^[a-z]{2,8}$/, 'a contraction is typed as 2 to 8 lower-case letters'), z.string().includes("'")).default({}),
   })
   .strict();
 export type ReadingFile = z.infer<typeof readingFileSchema>;

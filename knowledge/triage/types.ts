@@ -113,6 +113,8 @@ export interface ReadingConfig {
   positionsOfTrust: string[];
   /** Case-note shorthand in capitals and the words it stands for ("M": "mum"). */
   shorthand: Record<string, string>;
+  /** Contractions typed without the apostrophe and the form the patterns read ("hes": "he's"). */
+  contractions?: Record<string, string>;
 }
 
 export interface MatrixItem {

@@ -38,6 +38,14 @@ describe('acronyms and variant spellings', () => {
     expect(r.glossary?.map((g) => g.term)).toEqual(expect.arrayContaining(['MASH', 'DIAL']));
   });
 
+  test('shorthand joined by a slash, and a team manager, are read as the words', () => {
+    const slashed = ask('can police use an epo/ppo for the kids without us', 'camden');
+    expect(slashed.answered).toBe(true);
+    expect(slashed.results.slice(0, 3).some((x) => /Emergency Protection Order|police protection/i.test(x.passage.text))).toBe(true);
+    const tm = ask('does my tm need to sign off a dv case', 'sutton');
+    expect(tm.answered).toBe(true);
+  });
+
   test('an expansion finds passages that only use the acronym', () => {
     const r = ask('must male victims go to the independent domestic violence advisor service', 'sutton');
     expect(r.answered).toBe(true);

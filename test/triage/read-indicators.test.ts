@@ -167,3 +167,33 @@ describe("reading the matrix's own indicators", () => {
     expect(weapon.evidence.toLowerCase()).toBe('knife');
   });
 });
+
+describe('reading the way notes are typed', () => {
+  it('a contraction typed without its apostrophe reads as the contraction', () => {
+    expect(facts('Text from mum to the school office: hes in the flat and hes got a hammer.').immediateDanger).toBe(true);
+    expect(readIds('Dad says he didnt hit anyone.')).not.toContain('physical-violence');
+  });
+
+  it('a call that cuts off mid-incident, or is made in a whisper, is danger now', () => {
+    expect(facts('Mum phoned the duty line in a whisper asking for help.').immediateDanger).toBe(true);
+    expect(facts('Auntie rang, crying, then the phone went dead and she is not picking up.').immediateDanger).toBe(true);
+  });
+
+  it('a weapon named by where it is kept is a weapon', () => {
+    expect(readIds('He came back with something out of the cutlery drawer and waved it at her.')).toContain('weapon');
+  });
+
+  it('"no children present" is about the incident, not the household', () => {
+    expect(readIds('No kids present at the time, her lad (10) was at football practice.')).not.toContain('no-children');
+    expect(facts('Police attended, no children present; dd 6 was at her dad’s.').childAges).toEqual([6]);
+  });
+
+  it('"nobody mentioned any hitting" is not a report of hitting', () => {
+    expect(readIds('Nobody mentioned any hitting or pushing at the visit.')).not.toContain('physical-violence');
+  });
+
+  it('control seen on a visit reads as coercive control: he speaks for her, she checks with him first', () => {
+    expect(readIds('Her partner spoke for her on every question I asked.')).toContain('coercive-control');
+    expect(readIds('She looked at him before each reply and he kept her phone on his knee.')).toContain('coercive-control');
+  });
+});
