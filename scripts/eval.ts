@@ -66,7 +66,8 @@ async function main(): Promise<void> {
       toContractLine(v.id, await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) })),
     );
     console.log(`  project  ${formatTriage(m)}`);
-    if (m.underTriageIds.length) console.log(`  under-triaged: ${m.underTriageIds.join(', ')}`);
+    // A frozen set's misses are never listed, not even by id: they cannot be fixed one by one.
+    if (m.underTriageIds.length && set.kind !== 'frozen') console.log(`  under-triaged: ${m.underTriageIds.join(', ')}`);
     if (args.misses && set.kind !== 'frozen') for (const line of triageMisses(m)) console.log(`  ${line}`);
   }
 }
