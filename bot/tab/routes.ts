@@ -1,3 +1,4 @@
+import { definedFields } from '../../knowledge/defined-fields';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Request, Response, Server } from 'restify';
@@ -281,11 +282,7 @@ function contactJson(c: CompiledContact, base: string) {
   return {
     id: c.id,
     role: c.role,
-    ...(c.name ? { name: c.name } : {}),
-    ...(c.phone ? { phone: c.phone } : {}),
-    ...(c.email ? { email: c.email } : {}),
-    ...(c.hours ? { hours: c.hours } : {}),
-    ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
+    ...definedFields(c, ['name', 'phone', 'email', 'hours', 'outOfHours']),
     serves: c.serves,
     citations: citationsJson(c.citations, base),
   };
@@ -297,10 +294,7 @@ function serviceJson(s: CompiledService, base: string) {
     id: s.id,
     name: s.name,
     description: s.description,
-    ...(s.phone ? { phone: s.phone } : {}),
-    ...(s.email ? { email: s.email } : {}),
-    ...(s.web ? { web: s.web } : {}),
-    ...(s.hours ? { hours: s.hours } : {}),
+    ...definedFields(s, ['phone', 'email', 'web', 'hours']),
     needs: s.needs,
     authorities: s.authorities,
     citations: citationsJson(s.citations, base),

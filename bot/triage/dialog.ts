@@ -184,8 +184,8 @@ export class TriageDialog {
     const facts = confirmedFacts(tk, ids, ages, input, state.facts);
     // The questions that change the pathway: their answers win over the ticks.
     const answers: CheckAnswers = Object.fromEntries(tk.checks.map((c) => [c.id, fields[checkInputId(c.id)] as CheckAnswers[string]]).filter(([, v]) => v));
+    // decideTriage keeps the facts consistent with the indicators the answers added.
     const mustCheck = applyCheckAnswers(tk, answers, ids, facts);
-    setIndicatorFacts(tk, ids, facts);
 
     const decided = { authority: state.authority, indicatorIds: [...ids], facts };
     const result = withMustChecks(tk, decided, decideTriage(tk, decided), mustCheck);

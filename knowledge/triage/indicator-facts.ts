@@ -28,6 +28,8 @@ export function setIndicatorFacts(tk: WithIndicators, ids: ReadonlySet<string>, 
   if (has('unborn')) facts.unborn = true;
   if (has('positionOfTrust') && !facts.positionOfTrust) facts.positionOfTrust = DEFAULT_TRUSTED_ROLE;
   if (has('noChildren') && facts.childAges.length === 0 && !facts.unborn) facts.noChildren = true;
+  // A known child or unborn baby outweighs "no children" however it was read: err toward the child.
+  if (facts.noChildren && (facts.unborn || facts.childAges.length > 0)) delete facts.noChildren;
   return facts;
 }
 

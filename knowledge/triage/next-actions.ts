@@ -1,3 +1,4 @@
+import { definedFields } from '../defined-fields';
 import { dedupeCitations } from './citations';
 import type {
   CompiledAuthority,
@@ -66,10 +67,7 @@ function contactView(c: CompiledContact): TriageContact {
   return {
     name: c.name ?? c.role,
     role: c.role,
-    ...(c.phone ? { phone: c.phone } : {}),
-    ...(c.email ? { email: c.email } : {}),
-    ...(c.hours ? { hours: c.hours } : {}),
-    ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
+    ...definedFields(c, ['phone', 'email', 'hours', 'outOfHours']),
     citations: c.citations,
   };
 }
@@ -79,8 +77,7 @@ function serviceContact(tk: TriageKnowledge, s: CompiledService): TriageContact 
   return {
     name: s.name,
     role: `Specialist service (${s.needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`,
-    ...(s.phone ? { phone: s.phone } : {}),
-    ...(s.email ? { email: s.email } : {}),
+    ...definedFields(s, ['phone', 'email']),
     citations: s.citations,
   };
 }

@@ -50,8 +50,8 @@ export function triage(tk: TriageKnowledge, req: TriageRequest): TriageOutcome {
   const ids = new Set([...reading.indicators.map((i) => i.id), ...(req.overrides?.add ?? [])].filter((id) => !remove.has(id)));
   const facts: TriageFacts = { ...reading.facts, ...(req.overrides?.facts ?? {}) };
   clearIndicatorFacts(tk, remove, facts);
+  // decideTriage keeps the facts consistent with the indicators the answers added.
   const mustCheck = applyCheckAnswers(tk, req.overrides?.answers ?? {}, ids, facts);
-  setIndicatorFacts(tk, ids, facts);
   const input = { authority: req.authority, indicatorIds: [...ids], facts };
   const result = withMustChecks(tk, input, decideTriage(tk, input), mustCheck);
   return { ...result, read: reading.indicators.filter((i) => ids.has(i.id)) };

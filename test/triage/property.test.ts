@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { comparePathways, decideTriage, type TriageFacts } from '../../knowledge/triage';
+import { comparePathways, decideTriage, factIndicator, type TriageFacts } from '../../knowledge/triage';
 import { knowledge } from './helpers';
 
 describe('property: adding a severe indicator never lowers the pathway', () => {
@@ -32,7 +32,11 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
       fc.property(fc.constantFrom(...authorities), fc.subarray(all, { maxLength: 6 }), fc.constantFrom(...severe), factsArb, (authority, ids, extra, facts) => {
         const before = decideTriage(tk, { authority, indicatorIds: ids, facts });
         const after = decideTriage(tk, { authority, indicatorIds: [...ids, extra], facts });
-        if (before.pathway === 'adult-services') return after.pathway === 'adult-services' || after.pathway === 'emergency';
+        // No child in the household stays an adult route, unless the indicator added is a pregnancy: then there is a child to protect.
+        if (before.pathway === 'adult-services')
+          return (
+            after.pathway === 'adult-services' || after.pathway === 'emergency' || (extra === factIndicator(tk, 'unborn') && after.pathway !== 'early-help')
+          );
         return comparePathways(after.pathway, before.pathway) >= 0 && (after.level ?? 0) >= (before.level ?? 0);
       }),
       { numRuns: 400 },
