@@ -89,7 +89,12 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     builtAt: new Date().toISOString(),
     reading,
     indicators,
-    matrix: { scales, uplift: compileEscalation(matrixData.uplift, cites), note: matrixData.note },
+    matrix: {
+      scales,
+      uplift: compileEscalation(matrixData.uplift, cites),
+      note: matrixData.note,
+      ...(matrixData.riskFactorReach !== undefined ? { riskFactorReach: matrixData.riskFactorReach } : {}),
+    },
     referralTypes: rulesData.referralTypes,
     national: compileNational(rulesFile, rulesData, cites),
     authorities,

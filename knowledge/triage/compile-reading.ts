@@ -58,6 +58,7 @@ export function compileReading(file: string, data: IndicatorsFile): { reading: R
       fact: f.fact,
       source: expand(f.pattern, `fact: ${f.fact}`),
       negatable: f.negatable,
+      ...(f.caseSensitive ? { caseSensitive: true } : {}),
       ...(f.value !== undefined ? { value: f.value } : {}),
     })),
     positionsOfTrust: data.vocabularies.roles ?? [],

@@ -18,6 +18,8 @@ export interface Contribution {
   citations: TriageCitation[];
   /** Its own condition counts the children's ages, so the age uplift is not applied on top. */
   ageBased: boolean;
+  /** A matrix risk factor none of whose present indicators is severe: it raises the level only so far above the evidence. */
+  contextOnly?: boolean;
 }
 
 /** The level decided in step 2, with what raised it and the reasons to show for that. */
@@ -36,9 +38,11 @@ export function clampLevel(n: number): Level {
 
 /** The matrix items (evidence, then risk factors, scale by scale) that name a present indicator. */
 export function matrixContributions(tk: TriageKnowledge, present: ReadonlySet<string>): Contribution[] {
+  const severe = new Set(tk.indicators.filter((i) => i.tags.includes('severe')).map((i) => i.id));
   const contributions: Contribution[] = [];
   for (const scale of tk.matrix.scales) {
-    for (const item of [...scale.evidence, ...scale.riskFactors]) {
+    const items = [...scale.evidence.map((item) => ({ item, risk: false })), ...scale.riskFactors.map((item) => ({ item, risk: true }))];
+    for (const { item, risk } of items) {
       const hits = item.indicators.filter((id) => present.has(id));
       if (hits.length)
         contributions.push({
@@ -47,6 +51,7 @@ export function matrixContributions(tk: TriageKnowledge, present: ReadonlySet<st
           indicators: hits,
           citations: item.citations,
           ageBased: false,
+          ...(risk && !hits.some((id) => severe.has(id)) ? { contextOnly: true } : {}),
         });
     }
   }
@@ -100,6 +105,20 @@ function maxLevel(list: readonly Contribution[]): Level | null {
   return list.length ? (Math.max(...list.map((c) => c.level)) as Level) : null;
 }
 
+/**
+ * The level the gradings set: the highest, except that a risk factor that is not severe (stress, drink,
+ * a step-parent) raises the level at most `reach` scales above what the evidence of abuse shows
+ * (scale 1 when there is none). The matrix lists such factors beside the abuse they aggravate.
+ */
+function gradedLevel(list: readonly Contribution[], reach: number | undefined): Level | null {
+  if (reach === undefined) return maxLevel(list);
+  const evidence = maxLevel(list.filter((c) => !c.contextOnly));
+  const context = maxLevel(list.filter((c) => c.contextOnly));
+  if (context === null) return evidence;
+  const capped = Math.min(context, (evidence ?? 1) + reach) as Level;
+  return evidence === null ? capped : (Math.max(evidence, capped) as Level);
+}
+
 /** The matrix's age / special needs uplift, applied to a level below 4 when its condition holds. */
 function applyUplift(tk: TriageKnowledge, ctx: ConditionContext, level: Level | null): { level: Level | null; uplift?: string; reason?: TriageReason } {
   const up = tk.matrix.uplift;
@@ -129,7 +148,14 @@ function applyEscalations(tk: TriageKnowledge, ctx: ConditionContext, start: Lev
 
 /** Step 2: highest level wins; then the uplift; then age-based gradings; then the escalations (sets ctx.level). */
 export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contributions: readonly Contribution[]): LevelDecision {
-  const lifted = applyUplift(tk, ctx, maxLevel(contributions.filter((c) => !c.ageBased)));
+  const lifted = applyUplift(
+    tk,
+    ctx,
+    gradedLevel(
+      contributions.filter((c) => !c.ageBased),
+      tk.matrix.riskFactorReach,
+    ),
+  );
   const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);

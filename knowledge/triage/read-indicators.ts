@@ -32,7 +32,7 @@ function reader(tk: TriageKnowledge): CompiledReader {
     })),
     facts: rc.facts.map((f) => ({
       fact: f.fact,
-      re: new RegExp(`${START}(?:${f.source})`, 'giu'),
+      re: new RegExp(`${START}(?:${f.source})`, f.caseSensitive ? 'gu' : 'giu'),
       negatable: f.negatable,
       ...(f.value !== undefined ? { value: f.value } : {}),
     })),

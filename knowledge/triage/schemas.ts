@@ -182,6 +182,7 @@ export const readingFileSchema = z
           fact: z.enum(['childAge', 'policeNotifications', 'dashScore', 'unborn']),
           pattern: regex,
           negatable: z.boolean().default(true),
+          caseSensitive: z.boolean().default(false),
           value: z.number().optional(),
         })
         .strict(),
@@ -297,6 +298,7 @@ export function matrixFileSchema(c: SchemaContext | undefined) {
         )
         .length(4),
       uplift: escalationSchema(c),
+      riskFactorReach: z.number().int().min(0).max(3).optional(),
     })
     .strict();
 }

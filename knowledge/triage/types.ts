@@ -97,6 +97,8 @@ export interface CompiledFactPattern {
   fact: 'childAge' | 'policeNotifications' | 'dashScore' | 'unborn';
   source: string;
   negatable: boolean;
+  /** Matched as written (a capitalised name), not ignoring case. */
+  caseSensitive?: boolean;
   /** Fixed value (e.g. "toddler" means 2), otherwise taken from the named groups n / list / unit. */
   value?: number;
 }
@@ -227,7 +229,13 @@ export interface TriageKnowledge {
   builtAt: string;
   reading: ReadingConfig;
   indicators: CompiledIndicator[];
-  matrix: { scales: MatrixScale[]; uplift: CompiledEscalation; note: string };
+  matrix: {
+    scales: MatrixScale[];
+    uplift: CompiledEscalation;
+    note: string;
+    /** How many scales above the evidence a risk factor that is not severe may raise the level; unset = no limit. */
+    riskFactorReach?: number;
+  };
   referralTypes: Record<string, { label: string; question?: string }>;
   national: { rules: CompiledRule[]; escalations: CompiledEscalation[]; contacts: CompiledContact[] };
   authorities: Record<string, CompiledAuthority>;

@@ -91,6 +91,14 @@ describe('timescale questions', () => {
   });
 });
 
+describe('contact wording', () => {
+  it('"call" that names a thing does not ask for a number; "call" that rings someone does', () => {
+    expect(classifyQuestion('what do people call the risk checklist, and who is it for').phone).toBe(false);
+    expect(classifyQuestion('the thing they call a RiC, what is it').phone).toBe(false);
+    expect(classifyQuestion('who do I call about a LADO worry').phone).toBe(true);
+  });
+});
+
 describe('definitions', () => {
   it('puts the passage that defines an acronym through its expansion first', () => {
     const r = ask('what is AVITH', 'staffordshire');

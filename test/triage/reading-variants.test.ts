@@ -351,3 +351,58 @@ describe('older couples and role-holders named with a modifier (x-set)', () => {
     expect(readIds('A school football coach was arrested for assaulting his wife.')).toContain('position-of-trust');
   });
 });
+
+describe('sixth-round readings (fourth batch): pressure on the throat, the family shut in with him, marriage promised, said without the words', () => {
+  it.each([
+    ['He pushed down on her throat with his forearm until she went dizzy.', 'strangulation'],
+    ["Her son said his hands were round his mum's neck.", 'strangulation'],
+    ['Grazes to neck noted by the attending officer.', 'strangulation'],
+    ['Her little brothers are still in there with him.', 'immediate-danger'],
+    ['Stepdad is still at home going berserk and smashing plates.', 'immediate-danger'],
+    ['He has taken her keys and is due back in twenty minutes.', 'immediate-danger'],
+    ['She told the nurse she is going to be married to her cousin in the holidays.', 'forced-marriage'],
+    ['Her uncle warned that she would bring more shame on them.', 'honour-based-abuse'],
+    ['She said no but he carried on anyway.', 'sexual-assault'],
+    ['He pinned her down and forced himself on her.', 'sexual-assault'],
+    ['P volunteers with the under-9s rugby on Sundays and has hit her before.', 'position-of-trust'],
+    ['He lives with his wife and her mother. She has hit him with a pan twice.', 'male-victim'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('they do not over-reach', () => {
+    expect(readIds('He has been kicking off about money all week.')).not.toContain('physical-violence');
+    expect(readIds('She puts her pillow over her head when they row.')).not.toContain('strangulation');
+    expect(readIds('Her grandad stepped in and the row stopped.')).not.toContain('child-intervened');
+    expect(readIds('The officers intervened before anyone was hurt.')).not.toContain('child-intervened');
+    expect(readIds('He told her not to drive but she did it anyway.')).not.toContain('sexual-assault');
+  });
+
+  it('children named with their age in brackets are read as children of that age; adults are not', () => {
+    expect(facts('Kayden (11) and Mia (4) were upstairs; Rosa (31) called police.').childAges).toEqual([4, 11]);
+    expect(facts('A worker from the adolescent team visited.').childAges).toEqual([]);
+  });
+
+  it('a pregnancy given in words is a pregnancy', () => {
+    expect(facts('She thinks she is about five months gone.').unborn).toBe(true);
+  });
+});
+
+describe('risk factors beside the abuse they aggravate', () => {
+  it('stress in the background of a row does not on its own make a child in need case', () => {
+    const r = run(
+      'sutton',
+      'Jordan (13) says his parents argue about debts since dad was made redundant. No violence or threats; both parents engage with the school.',
+    );
+    expect(['early-help', 'adult-services']).toContain(r.pathway);
+  });
+
+  it('a severe risk factor still sets its scale in full', () => {
+    expect(run('sutton', 'Jordan (13) says his parents argue about debts. The IDVA assessed mum as high risk.').pathway).toBe('child-protection');
+  });
+
+  it('a MARAC referral on professional judgement also offers an IDVA', () => {
+    const r = run('wandsworth', 'Mum says he squeezed her neck last week. Ella (10) was at school.');
+    expect(r.referrals.map((x) => x.id)).toEqual(expect.arrayContaining(['marac', 'idva']));
+  });
+});
