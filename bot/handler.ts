@@ -12,6 +12,7 @@ import { resultCard } from '../cards/answer-card';
 import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../cards/bot-cards';
 import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
+import { INVOKE_FALLBACKS, refusedInvoke, unknownInvoke } from './invoke-fallbacks';
 import type { Logger } from './log';
 import { isUnaddressedMessage } from './teams/channel';
 import { fill, MESSAGES } from './messages';
@@ -234,6 +235,7 @@ export class PolicyBot extends TeamsActivityHandler {
         tenantId: turn.activity.conversation?.tenantId,
         userId: turn.activity.from?.id,
       });
+      if (turn.activity.type === 'invoke') await turn.sendActivity({ type: 'invokeResponse', value: refusedInvoke(verdict.reason) });
       if (verdict.reason === 'rate' && verdict.tellUser && turn.activity.type === 'message') await turn.sendActivity(MESSAGES.slowDown);
       return;
     }
@@ -253,9 +255,13 @@ export class PolicyBot extends TeamsActivityHandler {
     }
   }
 
+  /** Invokes are handled only through registerInvoke; any other name gets a fixed answer in its sender's format. */
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
-    const handler = turn.activity.name ? this.invokes.get(turn.activity.name) : undefined;
-    return handler ? handler(turn, this) : super.onInvokeActivity(turn);
+    const name = turn.activity.name;
+    const handler = name ? this.invokes.get(name) : undefined;
+    if (handler) return handler(turn, this);
+    const fallback = name ? INVOKE_FALLBACKS.get(name) : undefined;
+    return fallback ? fallback(turn.activity.value) : unknownInvoke();
   }
 
   /** Welcome once per install: when the bot itself joins, or a user opens a 1:1 chat. */

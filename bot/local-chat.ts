@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { projectRoot } from '../knowledge/paths';
 import { createAdapter } from './adapter';
 import type { Logger } from './log';
+import { inlineSources, pageHeaders } from './security-headers';
 
 /**
  * The local chat page and a small Direct Line 3.0-compatible API for it, so `npm start` gives
@@ -266,7 +267,8 @@ export class LocalChat {
 
   register(): void {
     const s = this.server;
-    s.get('/', async (_req: Request, res: Response) => sendFile(res, chatPagePath, 'text/html; charset=utf-8'));
+    const page = chatPageHeaders();
+    s.get('/', async (_req: Request, res: Response) => sendFile(res, chatPagePath, 'text/html; charset=utf-8', page));
     s.get('/webchat.js', async (_req: Request, res: Response) => sendFile(res, webChatBundlePath, 'application/javascript; charset=utf-8'));
     s.get('/favicon.ico', async (_req: Request, res: Response) => void res.send(204));
     this.registerConversationStarts();
@@ -398,8 +400,18 @@ export class LocalChat {
   }
 }
 
+/**
+ * The chat page's own inline script runs (by its hash) and nothing injected does. Web Chat adds its
+ * styles at run time, so inline styles are allowed on this development page, and draws some
+ * images from blob: URLs it makes itself.
+ */
+function chatPageHeaders(): Record<string, string> {
+  const { scripts } = inlineSources(readFileSync(chatPagePath, 'utf8'));
+  return pageHeaders({ scripts, styles: ["'unsafe-inline'"], images: ['blob:'] });
+}
+
 /** Stream a file, served as-is (the page and the Web Chat bundle: nothing is fetched from a CDN). */
-export async function sendFile(res: Response, file: string, type: string): Promise<void> {
+export async function sendFile(res: Response, file: string, type: string, headers: Record<string, string> = {}): Promise<void> {
   let size: number;
   try {
     size = statSync(file).size;
@@ -407,7 +419,7 @@ export async function sendFile(res: Response, file: string, type: string): Promi
     res.send(404, { error: { code: 'NotFound', message: 'File not found.' } });
     return;
   }
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': size, 'Cache-Control': 'no-cache' });
   try {
     await pipeline(createReadStream(file), res);
   } catch {

@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import * as restify from 'restify';
 import { projectRoot } from '../knowledge/paths';
+import { registerActivityRoute } from './activity-route';
 import { createAdapter, createAuth, type BotFrameworkAuthentication } from './adapter';
 import type { Config } from './config';
 import type { PolicyBot } from './handler';
+import { registerErrorBodies } from './http-errors';
 import { registerLocalChat } from './local-chat';
 import type { Logger } from './log';
+import { applySecurityHeaders, inlineSources, pageHeaders } from './security-headers';
 
 /** What a route registrar gets: enough to add the tab, a health detail or any other route. */
 export interface RouteContext {
@@ -40,12 +43,12 @@ export function createServer(deps: ServerDeps): restify.Server {
   const adapter = createAdapter(deps.auth ?? createAuth(config.auth), log);
 
   const server = restify.createServer({ name: 'safeguarding-policy-assistant' });
+  applySecurityHeaders(server);
+  registerErrorBodies(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    await adapter.process(req, res, (turn) => bot.run(turn));
-  });
+  registerActivityRoute(server, { adapter, bot, log });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
@@ -59,9 +62,10 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).
   for (const page of ['privacy', 'terms']) {
-    const html = readFileSync(resolve(projectRoot, `bot/public/${page}.html`));
+    const html = readFileSync(resolve(projectRoot, `bot/public/${page}.html`), 'utf8');
+    const headers = pageHeaders({ styles: inlineSources(html).styles });
     server.get(`/${page}`, async (_req: restify.Request, res: restify.Response) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.writeHead(200, headers);
       res.end(html);
     });
   }

@@ -85,8 +85,6 @@ export interface StartCardInput {
   authorities: readonly { id: string; name: string }[];
   /** The remembered authority, pre-selected. */
   current?: string;
-  /** Words typed with "I'm worried about…" in a personal chat, offered back in step 2's box. */
-  carried?: string;
 }
 
 export function triageStartCard(input: StartCardInput): Attachment {
@@ -94,7 +92,6 @@ export function triageStartCard(input: StartCardInput): Attachment {
     dialogId: input.dialogId,
     authorities: input.authorities.map(({ id, name }) => ({ id, name })),
     authority: input.current ?? '',
-    carried: input.carried ?? '',
   });
 }
 
@@ -134,7 +131,6 @@ export interface DescribeCardInput {
   dialogId: string;
   authorityName: string;
   danger: boolean;
-  prefill?: string;
 }
 
 export function triageDescribeCard(input: DescribeCardInput): Attachment {
@@ -142,7 +138,6 @@ export function triageDescribeCard(input: DescribeCardInput): Attachment {
     dialogId: input.dialogId,
     authorityLine: `Authority: ${input.authorityName}`,
     danger: input.danger,
-    prefill: input.prefill ?? '',
   });
 }
 

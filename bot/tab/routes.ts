@@ -5,6 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import { coveredAuthorities, searchPassages, type RankedAnswer } from '../../knowledge/search';
 import { projectRoot } from '../../knowledge/paths';
 import type { CompiledAuthority, CompiledContact, CompiledService, TriageCitation } from '../../knowledge/triage/types';
+import { BASE_HEADERS, pageHeaders, TEAMS_FRAME_ANCESTORS } from '../security-headers';
 import type { RouteRegistrar } from '../server';
 import {
   authorityList,
@@ -34,43 +35,15 @@ export type { TabDeps } from './data';
 export const tabPublicDir = resolve(projectRoot, 'bot/tab/public');
 export const teamsJsBundlePath = resolve(projectRoot, 'node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js');
 
-// Teams (web, desktop, mobile) and the other Microsoft 365 hosts frame the tab from these origins.
-const FRAME_ANCESTORS = [
-  "'self'",
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://teams.cloud.microsoft',
-  'https://*.cloud.microsoft',
-  'https://*.office.com',
-  'https://*.microsoft365.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://*.teams.microsoft.us',
-];
-
+// teams-js fetches its list of valid host origins from this CDN (and falls back to a built-in list).
 const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    // teams-js fetches its list of valid host origins from this CDN (and falls back to a built-in list).
-    "connect-src 'self' https://res.cdn.office.net",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
-  ].join('; '),
-  'x-content-type-options': 'nosniff',
-  // Search words travel in the URL: keep them out of Referer headers and caches.
-  'referrer-policy': 'no-referrer',
+  ...pageHeaders({ connect: ['https://res.cdn.office.net'], frameAncestors: TEAMS_FRAME_ANCESTORS }),
   'cache-control': 'no-store',
 };
 
 const JSON_HEADERS = {
+  ...BASE_HEADERS,
   'content-type': 'application/json; charset=utf-8',
-  'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
 };
 
@@ -102,7 +75,7 @@ function serveStatic(asset: StaticAsset) {
     res.writeHead(200, {
       'content-type': asset.type,
       'content-length': asset.body.length,
-      'x-content-type-options': 'nosniff',
+      ...BASE_HEADERS,
       'cache-control': 'public, max-age=3600',
     });
     res.end(asset.body);

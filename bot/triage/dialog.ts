@@ -46,9 +46,6 @@ import { TRIAGE_MESSAGES } from '../messages';
  * and the dialog starts in a personal chat. Nothing the user typed is logged.
  */
 
-/** "I'm worried about" on its own says nothing worth carrying into the description box. */
-const WORRIED_ONLY = /^(?:i(?:'|’)?m|i\s+am)\s+worried\s+about\s*(?:a|an|the|this|some)?\s*\W*$/i;
-
 export class TriageDialog {
   private readonly store: DialogStore;
   private readonly known: () => ReadonlySet<string>;
@@ -82,17 +79,19 @@ export class TriageDialog {
 
   // ---- starting ------------------------------------------------------------------------------
 
-  /** The bot's triage starter: `triage`, "I'm worried about…", or the welcome card's button. */
-  readonly start: TriageStarter = async ({ turn }, { via, text }) => {
+  /**
+   * The bot's triage starter: `triage`, "I'm worried about…", or the welcome card's button. What was
+   * typed with "I'm worried about…" is not put on any card: the description box starts empty.
+   */
+  readonly start: TriageStarter = async ({ turn }) => {
     if (isSharedConversation(turn.activity)) return this.redirect(turn);
-    const carried = via === 'worried' && !WORRIED_ONLY.test(text) ? text : undefined;
-    await this.begin(turn, { ownerId: turn.activity.from.id, authority: await this.bot.getAuthority(turn), carried });
+    await this.begin(turn, { ownerId: turn.activity.from.id, authority: await this.bot.getAuthority(turn) });
   };
 
   /** Step 1 on a new card, with a new dialog id (any earlier triage card becomes stale). */
-  private async begin(turn: TurnContext, opts: { ownerId: string; authority?: string; carried?: string }): Promise<void> {
+  private async begin(turn: TurnContext, opts: { ownerId: string; authority?: string }): Promise<void> {
     const state: DialogState = { id: newDialogId(), userId: opts.ownerId, step: 'authority', ...(opts.authority ? { authority: opts.authority } : {}) };
-    await this.show(turn, state, this.startCard(state, opts.carried), { newCard: true });
+    await this.show(turn, state, this.startCard(state), { newCard: true });
     await this.store.set(turn, state);
     this.log(turn, 'started');
   }
@@ -133,7 +132,7 @@ export class TriageDialog {
     const danger = input.danger === 'yes';
     if (danger) await ctx.turn.sendActivity({ attachments: [this.dangerCard(authority.id)] });
     const next: DialogState = { ...this.keep(state), step: 'describe', authority: authority.id, danger };
-    await this.show(ctx.turn, next, triageDescribeCard({ dialogId: next.id, authorityName: authority.name, danger, prefill: input.carried }));
+    await this.show(ctx.turn, next, triageDescribeCard({ dialogId: next.id, authorityName: authority.name, danger }));
     await this.store.set(ctx.turn, next);
     this.log(ctx.turn, 'authority');
   }
@@ -302,13 +301,12 @@ export class TriageDialog {
     else delete state.activityId;
   }
 
-  private startCard(state: DialogState, carried?: string): Attachment {
+  private startCard(state: DialogState): Attachment {
     const tk = this.knowledge();
     return triageStartCard({
       dialogId: state.id,
       authorities: this.bot.authorities.filter((a) => tk.authorities[a.id]),
       ...(state.authority ? { current: state.authority } : {}),
-      ...(carried ? { carried } : {}),
     });
   }
 

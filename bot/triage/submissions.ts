@@ -28,7 +28,6 @@ export const envelope = <V extends string>(verb: V) => z.object({ verb: z.litera
 export const startSubmission = z.object({
   authority: z.string({ error: 'please choose your authority from the list' }).trim().min(1, 'please choose your authority from the list'),
   danger: z.enum(['yes', 'no'], { error: 'please answer whether anyone is in immediate danger right now' }),
-  carried: z.string({ error: 'the card is damaged (carried text is not text)' }).max(4000).optional(),
 });
 
 export const describeSubmission = z.object({

@@ -116,6 +116,9 @@ export const messagesSchema = z.object({
       turnError: line,
       storageSlow: line,
       slowDown: line,
+      invokeNotAvailable: line,
+      taskNotAvailable: line,
+      cardActionNotAvailable: line,
     })
     .strict(),
   triage: z

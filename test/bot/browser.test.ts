@@ -15,12 +15,17 @@ let bot: RunningBot;
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
+/** What the page's Content-Security-Policy blocked: nothing the chat needs may be. */
+const blocked: string[] = [];
 
 beforeAll(async () => {
   bot = await startBot();
   browser = await launchChromium();
   // Nothing may be fetched from anywhere but this server (no CDN).
   ({ page, pageErrors } = await confinedPage(browser, bot.url));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
 });
 
 afterAll(async () => {
@@ -69,4 +74,5 @@ test('the local chat page: welcome, set authority through the card, ask, see the
   await page.getByText(QUESTION).first().waitFor(WAIT);
   expect(await page.getByText(/send failed/i).count()).toBe(0);
   expect(pageErrors).toEqual([]);
+  expect(blocked).toEqual([]);
 });

@@ -2,7 +2,8 @@ import { createServer as createHttpServer, type IncomingMessage, type Server as 
 import type { AddressInfo } from 'node:net';
 import { ConversationState, MemoryStorage, UserState, type Activity, type Attachment, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
-import { loadConfig } from '../../bot/config';
+import type { BotFrameworkAuthentication } from '../../bot/adapter';
+import { loadConfig, type Config } from '../../bot/config';
 import { loadEngine, type Engine } from '../../bot/engine';
 import { PolicyBot } from '../../bot/handler';
 import { silentLogger, type Logger } from '../../bot/log';
@@ -37,6 +38,8 @@ export async function startBot(
     setup?: (bot: PolicyBot) => void;
     bare?: boolean;
     log?: Logger;
+    /** Bot Framework auth built from the loaded configuration (default: from config.auth, as in production). */
+    auth?: (config: Config) => BotFrameworkAuthentication;
   } = {},
 ): Promise<RunningBot> {
   // A test file sends far more than a person types in a minute: the rate applies only where a test sets it.
@@ -57,7 +60,13 @@ export async function startBot(
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
   const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });
   opts.setup?.(bot);
-  const server = createServer({ config, bot, log: opts.log ?? silentLogger, extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])] });
+  const server = createServer({
+    config,
+    bot,
+    log: opts.log ?? silentLogger,
+    auth: opts.auth?.(config),
+    extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])],
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -167,6 +176,16 @@ export async function postActivity(url: string, activity: Partial<Activity>, hea
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(activity),
   });
+  return { status: res.status, body: await res.text() };
+}
+
+/** POST a raw body (not necessarily JSON) to /api/messages. */
+export async function postRaw(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers, body });
   return { status: res.status, body: await res.text() };
 }
 

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { UNAUTHORISED } from '../../bot/activity-route';
 import { validateCard } from '../../cards/validate';
 import { BOT, USER, cardText, cardsIn, engine, findNodes, personalMessage, postActivity, startBot, sendToBot, useBotAndConnector } from './helpers';
 
@@ -253,8 +254,11 @@ test('with an app id configured, a request without a bearer token is refused wit
   try {
     const res = await postActivity(secured.url, personalMessage(h.connector.serviceUrl, QUESTION));
     expect(res.status).toBe(401);
+    // One fixed body, naming nothing about what was wrong.
+    expect(JSON.parse(res.body)).toEqual(UNAUTHORISED);
     const forged = await postActivity(secured.url, personalMessage(h.connector.serviceUrl, QUESTION), { Authorization: 'Bearer not.a.token' });
     expect(forged.status).toBe(401);
+    expect(forged.body).toBe(res.body);
     expect(h.connector.take()).toEqual([]);
     // The local chat is off when an app id is set.
     expect((await fetch(`${secured.url}/`)).status).toBe(404);

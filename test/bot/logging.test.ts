@@ -64,3 +64,12 @@ test('errorSite gives the first frame relative to the project, and nothing for n
   expect(errorSite(err)).toBe('node:internal/process/task_queues:95:5');
   expect(errorSite('a string')).toBeUndefined();
 });
+
+test('a refused request is logged by the field at fault or the kind of failure, never by what was sent', async () => {
+  const malformed = { ...personalMessage(connector.serviceUrl, `about ${PRIVATE}`), from: { id: 42, name: PRIVATE } };
+  expect((await postActivity(bot.url, malformed as never)).status).toBe(400);
+  const invalidJson = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"text":"${PRIVATE}` });
+  expect(invalidJson.status).toBe(400);
+  expect(logged.filter((l) => l.startsWith('activity-rejected '))).toEqual(['activity-rejected {"field":"from.id"}']);
+  expect(logged.join('\n')).not.toMatch(/Acacia|Jayden/);
+});

@@ -1,6 +1,6 @@
 import type { Activity, Storage } from 'botbuilder';
 import { MESSAGES } from '../../bot/messages';
-import { USER, cardsIn, personalMessage, sendToBot, useBotAndConnector } from './helpers';
+import { USER, cardsIn, personalMessage, postActivity, sendToBot, useBotAndConnector } from './helpers';
 
 const OUR_TENANT = '11111111-1111-4111-8111-111111111111';
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
@@ -24,6 +24,21 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
     expect(await ask(OTHER_TENANT)).toEqual([]);
     expect(await ask(undefined)).toEqual([]);
   });
+
+  test("another tenant's invoke is refused with a 403 that says nothing about why, and nothing is sent", async () => {
+    const m = personalMessage(h.connector.serviceUrl, undefined);
+    const res = await postActivity(h.bot.url, {
+      ...m,
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'searchPolicy', parameters: [{ name: 'query', value: 'refuge' }] },
+      conversation: { ...m.conversation!, tenantId: OTHER_TENANT },
+    } as Partial<Activity>);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'Forbidden' } });
+    expect(res.body).not.toMatch(/tenant|organi[sz]ation/i);
+    expect(h.connector.take()).toEqual([]);
+  });
 });
 
 describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
@@ -37,6 +52,19 @@ describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
     expect(told.map((r) => r.activity.text)).toEqual([MESSAGES.slowDown]);
     expect(await say('help', 'user-a')).toEqual([]);
     expect((await say('help', 'user-b')).length).toBeGreaterThan(0);
+  });
+
+  test('an invoke past the limit gets a 429 telling the user to slow down', async () => {
+    const invoke = () =>
+      postActivity(h.bot.url, {
+        ...personalMessage(h.connector.serviceUrl, undefined, { from: { ...USER, id: 'user-c', aadObjectId: 'user-c' } }),
+        type: 'invoke',
+        name: 'task/fetch',
+      });
+    for (let i = 0; i < 3; i++) expect((await invoke()).status).toBe(200);
+    const refused = await invoke();
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toMatchObject({ value: { code: 'TooManyRequests', message: MESSAGES.slowDown } });
   });
 });
 

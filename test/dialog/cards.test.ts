@@ -81,7 +81,7 @@ test('the step cards validate, and remind users not to enter names', () => {
   const reading = triage(tk, { authority: 'camden', description: vignettes[0]! });
   const cards = [
     triageStartCard({ dialogId: DIALOG, authorities: AUTHORITIES.map((id) => ({ id, name: opts.displayName(id) })), current: 'camden' }),
-    triageDescribeCard({ dialogId: DIALOG, authorityName: 'Camden', danger: true, prefill: "I'm worried about a family" }),
+    triageDescribeCard({ dialogId: DIALOG, authorityName: 'Camden', danger: true }),
     triageConfirmCard({
       dialogId: DIALOG,
       authorityName: 'Camden',

@@ -290,14 +290,18 @@ test('"Ask a question about this" answers a suggested question, or the user\'s o
   expect(texts(await p.submit(pressed(result, 'Ask')))).toBe(TRIAGE_MESSAGES.askEmpty);
 });
 
-test('"I\'m worried about…" starts the dialog and offers the words back in the description box', async () => {
+test('"I\'m worried about…" starts the dialog without putting the typed words on any card', async () => {
   const p = practitioner();
-  const words = "I'm worried about a family where dad hit mum; the child is 6";
+  const words = "I'm worried about a family where the stepdad threw a mug at mum; the toddler saw it";
   const step1 = only(await p.send(words));
+  expect(cardText(step1)).toContain('Is anyone in immediate danger right now?');
   const step2 = only(await p.submit(pressed(step1, 'No', (i) => (i.authority = AUTHORITY))));
-  expect(inputValues(step2).description).toBe(words);
-  // Nothing of it is stored.
-  expect(stored()).not.toContain('dad hit mum');
+  // Neither the start card (shown, or sent back by its buttons) nor the description box repeats them.
+  for (const card of [step1, step2]) {
+    expect(JSON.stringify(card)).not.toMatch(/stepdad|threw a mug|toddler/);
+  }
+  expect(inputValues(step2).description ?? '').toBe('');
+  expect(stored()).not.toMatch(/stepdad|threw a mug|toddler/);
 });
 
 test("the welcome card's triage button starts the dialog", async () => {
