@@ -5,6 +5,7 @@ import * as restify from 'restify';
 import { projectRoot } from '../knowledge/paths';
 import { createAdapter, createAuth, type BotFrameworkAuthentication } from './adapter';
 import type { Config } from './config';
+import { createTurnTracker, type TurnTracker } from './drain';
 import type { PolicyBot } from './handler';
 import { registerLocalChat } from './local-chat';
 import type { Logger } from './log';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   /** Defaults to ConfigurationBotFrameworkAuthentication over config.auth. Tests may pass their own. */
   auth?: BotFrameworkAuthentication;
   extraRoutes?: readonly RouteRegistrar[];
+  /** Counts turns in flight and refuses new ones while shutting down (bot/drain.ts). */
+  turns?: TurnTracker;
 }
 
 /**
@@ -43,18 +46,29 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
 
+  const turns = deps.turns ?? createTurnTracker();
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    await adapter.process(req, res, (turn) => bot.run(turn));
+    if (!turns.accepting) {
+      // Shutting down: the channel retries elsewhere or later.
+      res.header('Connection', 'close');
+      res.header('Retry-After', '5');
+      res.send(503, { error: 'shutting down' });
+      return;
+    }
+    await turns.track(() => adapter.process(req, res, (turn) => bot.run(turn)));
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
   });
 
-  // Ready once every model the answers need is loaded; until then answers are lexical only.
+  // Ready once every model the answers need is loaded (until then answers are lexical only) and
+  // storage answers (until then answers work, but settings and triage steps are not kept).
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     const meaning = bot.services.engine.meaningStatus;
-    res.send(meaning === 'ready' ? 200 : 503, { ready: meaning === 'ready', index: 'loaded', meaning });
+    const reachable = (await bot.services.store?.reachable()) ?? true;
+    const ready = meaning === 'ready' && reachable;
+    res.send(ready ? 200 : 503, { ready, index: 'loaded', meaning, storage: reachable ? 'reachable' : 'unreachable' });
   });
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).

@@ -116,6 +116,8 @@ export const messagesSchema = z.object({
       turnError: line,
       storageSlow: line,
       slowDown: line,
+      authorityNotSaved: z.string().includes('{authority}'),
+      progressNotSaved: line,
     })
     .strict(),
   triage: z
