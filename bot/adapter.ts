@@ -6,7 +6,7 @@ import type { BotAuthSettings } from './config';
 import { SERVER_PROBLEM } from './http-errors';
 import { MESSAGES } from './messages';
 import type { Logger } from './log';
-import { StorageTimeoutError } from './storage-timeout';
+import { StorageError } from './storage-errors';
 
 export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
@@ -90,20 +90,32 @@ export function errorSite(error: unknown): string | undefined {
   return site?.startsWith(`${projectRoot}${sep}`) ? site.slice(projectRoot.length + 1) : site;
 }
 
+/**
+ * The channel refused or dropped a reply even after the connector client's own retries (it
+ * retries 408, 5xx except 501/505, and connection errors such as ECONNRESET three times with
+ * exponential backoff): an apology sent the same way would most likely fail too.
+ */
+function isChannelFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'RestError';
+}
+
 /** A CloudAdapter whose turn errors are logged (name and where it was thrown, never the message) and answered with an apology. */
 export function createAdapter(auth: BotFrameworkAuthentication, log: Logger): CheckedAdapter {
   const adapter = new CheckedAdapter(auth);
   adapter.onTurnError = async (turn, error) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
     log.error('turn-error', {
       type: turn.activity.type,
       activityId: turn.activity.id,
       error: error instanceof Error ? error.name : 'unknown',
       at: errorSite(error),
+      ...(typeof status === 'number' ? { status } : {}),
     });
+    if (isChannelFailure(error)) return;
     try {
       // An invoke is answered in the HTTP response: a fixed error, not Bot Framework's empty 501.
       if (turn.activity.type === 'invoke') await turn.sendActivity({ type: 'invokeResponse', value: { status: 500, body: SERVER_PROBLEM } });
-      await turn.sendActivity(error instanceof StorageTimeoutError ? MESSAGES.storageSlow : MESSAGES.turnError);
+      await turn.sendActivity(error instanceof StorageError ? MESSAGES.storageSlow : MESSAGES.turnError);
     } catch {
       // The channel may be the thing that failed; nothing more to do.
     }

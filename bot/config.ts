@@ -7,6 +7,13 @@ const envSchema = envFields.superRefine((env, ctx) => {
   if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
     ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE=blob' });
   }
+  if (env.STORAGE === 'blob' && !env.STATE_KEY_SALT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STATE_KEY_SALT'],
+      message: 'is required when STORAGE=blob (every instance must hash state keys alike): set a secret such as the output of openssl rand -hex 32',
+    });
+  }
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
   }
@@ -53,6 +60,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Every storage call gives up after this long. */
   storageTimeoutMs: number;
+  /** After this many storage faults in a row, storage calls fail at once for `openMs`. */
+  storageBreaker: { failures: number; openMs: number };
+  /** STATE_KEY_SALT: state keys and stored ids are hashed with it (bot/state-salt.ts says what happens without it). */
+  stateKeySalt?: string;
+  /** On SIGTERM, how long turns in flight may take to finish before the process exits. */
+  shutdownTimeoutMs: number;
   /** An unfinished triage is forgotten after this long without a step. */
   triageIdleHours: number;
   /** New local chat conversations an address may start a minute. */
@@ -100,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
+    storageBreaker: { failures: e.STORAGE_BREAKER_FAILURES, openMs: e.STORAGE_BREAKER_OPEN_MS },
+    ...(e.STATE_KEY_SALT ? { stateKeySalt: e.STATE_KEY_SALT } : {}),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     triageIdleHours: e.TRIAGE_IDLE_HOURS,
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
   };

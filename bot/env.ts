@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blobConnectionProblem } from './blob-connection';
 
 /**
  * Every environment variable the project reads, in one schema: the bot (bot/config.ts) and the
@@ -21,6 +22,12 @@ export const optionalFlag = optionalText
       .optional(),
   );
 
+/** A whole number from the environment, `fallback` when unset. */
+const wholeNumber = (fallback: number, min: number, max: number, error = 'must be a whole number') =>
+  optionalText
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .pipe(z.number({ error }).int(error).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
 const guid = z.guid({ error: 'must be a GUID such as 1b4f7200-0000-4000-8000-000000000000' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
 
@@ -37,13 +44,26 @@ export const envFields = z.object({
   LOCAL_CHAT: optionalFlag,
   STORAGE: optionalText.pipe(z.enum(['memory', 'file', 'blob']).default('file')),
   STORAGE_DIR: optionalText,
-  BLOB_CONNECTION_STRING: optionalText,
+  BLOB_CONNECTION_STRING: optionalText.pipe(
+    z
+      .string()
+      .superRefine((v, ctx) => {
+        const problem = blobConnectionProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  ),
   BLOB_CONTAINER: optionalText.pipe(
     z
       .string()
       .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid Azure container name (3-63 lower-case letters, digits, hyphens)')
       .default('bot-state'),
   ),
+  /** The secret that state keys and stored ids are hashed with (bot/state-keys.ts). Never logged. */
+  STATE_KEY_SALT: optionalText.pipe(z.string().min(16, 'must be at least 16 characters (e.g. the output of openssl rand -hex 32)').optional()),
+  STORAGE_BREAKER_FAILURES: wholeNumber(3, 1, 100),
+  STORAGE_BREAKER_OPEN_MS: wholeNumber(30000, 100, 600000, 'must be a number of milliseconds'),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(10000, 0, 120000, 'must be a number of milliseconds'),
   DEFAULT_AUTHORITY: optionalText,
   OPEN_BROWSER: optionalFlag,
   HOST: optionalText.pipe(

@@ -13,9 +13,10 @@ import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../card
 import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
 import { INVOKE_FALLBACKS, refusedInvoke, unknownInvoke } from './invoke-fallbacks';
-import type { Logger } from './log';
+import { hashId, type Logger } from './log';
 import { isUnaddressedMessage } from './teams/channel';
 import { fill, MESSAGES } from './messages';
+import { StorageError } from './storage-errors';
 import type { GateVerdict } from './turn-gate';
 
 export interface BotServices {
@@ -33,6 +34,13 @@ export interface BotServices {
   gate?: (turn: TurnContext) => Promise<GateVerdict>;
   /** Hours after which an unfinished triage dialog is forgotten (TRIAGE_IDLE_HOURS; default 24). */
   triageIdleHours?: number;
+  /**
+   * The state store behind userState and conversationState (bot/state-store.ts): the keyed hash
+   * for ids the bot keeps inside state, and whether storage answers (/readyz). Without it ids are
+   * hashed with the log's per-process salt (state then cannot outlive the process) and storage
+   * counts as reachable.
+   */
+  store?: { hashId(id: string): string; reachable(): Promise<boolean> };
 }
 
 /** What a command or card action gets for one turn. */
@@ -70,6 +78,9 @@ const profileSchema = z.object({ authority: z.string().optional() });
 type Profile = z.infer<typeof profileSchema>;
 
 const submissionEnvelope = z.object({ verb: z.string().min(1) }).loose();
+
+/** Set on a turn once a state read or write has failed: later reads in the turn use defaults at once. */
+const STATE_FAULT = Symbol('stateFault');
 
 const QUESTION_HELP: HelpEntry = {
   usage: 'Any question',
@@ -160,16 +171,43 @@ export class PolicyBot extends TeamsActivityHandler {
     return this.authoritiesByKey.get(authorityKey(text));
   }
 
-  /** The user's chosen authority id if still known, else the configured default. */
+  /** The user's chosen authority id if still known, else the configured default (also when storage cannot be read). */
   async getAuthority(turn: TurnContext): Promise<string | undefined> {
-    const stored = profileSchema.safeParse(await this.profile.get(turn, {}));
+    const stored = profileSchema.safeParse((await this.tolerate(turn, 'read', () => this.profile.get(turn))) ?? {});
     const chosen = stored.success ? stored.data.authority : undefined;
     if (chosen && this.findAuthority(chosen)) return chosen;
     return this.services.defaultAuthority;
   }
 
-  async setAuthority(turn: TurnContext, id: string): Promise<void> {
-    await this.profile.set(turn, { authority: id });
+  /** Remember the user's authority, saved at once. False when storage could not save it (the caller says so). */
+  async setAuthority(turn: TurnContext, id: string): Promise<boolean> {
+    const saved = await this.tolerate(turn, 'write', async () => {
+      await this.profile.set(turn, { authority: id });
+      await this.services.userState.saveChanges(turn);
+      return true;
+    });
+    return saved === true;
+  }
+
+  /** Who sent this turn, as the bot keeps it in state: a keyed hash of the Teams user id. */
+  stateIdOf(turn: TurnContext): string {
+    return (this.services.store?.hashId ?? hashId)(turn.activity.from?.id ?? '');
+  }
+
+  /**
+   * Run a state read or write; a storage fault is logged (operation and error name only) and
+   * gives undefined, so the turn carries on without state. Other errors are thrown as usual.
+   */
+  private async tolerate<T>(turn: TurnContext, operation: 'read' | 'write', work: () => Promise<T>): Promise<T | undefined> {
+    if (turn.turnState.get(STATE_FAULT)) return undefined;
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof StorageError)) throw err;
+      turn.turnState.set(STATE_FAULT, true);
+      this.services.log.warn('state-unavailable', { activityId: turn.activity.id, operation, error: err.name });
+      return undefined;
+    }
   }
 
   async authorityName(turn: TurnContext): Promise<string | undefined> {
@@ -241,8 +279,7 @@ export class PolicyBot extends TeamsActivityHandler {
     }
     try {
       await super.run(turn);
-      await this.services.conversationState.saveChanges(turn);
-      await this.services.userState.saveChanges(turn);
+      await this.saveState(turn);
     } finally {
       this.services.log.info('turn', {
         type: turn.activity.type,
@@ -253,6 +290,23 @@ export class PolicyBot extends TeamsActivityHandler {
         ms: Math.round(performance.now() - started),
       });
     }
+  }
+
+  /**
+   * Save what the turn changed. Conversation state holds a dialog in progress: if it cannot be
+   * saved the user is told the step may be forgotten. User state changes only through
+   * setAuthority, which saves and reports at once, so after a fault it is not tried again.
+   */
+  private async saveState(turn: TurnContext): Promise<void> {
+    try {
+      await this.services.conversationState.saveChanges(turn);
+    } catch (err) {
+      if (!(err instanceof StorageError)) throw err;
+      this.services.log.warn('state-unavailable', { activityId: turn.activity.id, operation: 'write', state: 'conversation', error: err.name });
+      turn.turnState.set(STATE_FAULT, true);
+      await turn.sendActivity(MESSAGES.progressNotSaved);
+    }
+    await this.tolerate(turn, 'write', () => this.services.userState.saveChanges(turn));
   }
 
   /** Invokes are handled only through registerInvoke; any other name gets a fixed answer in its sender's format. */
@@ -353,8 +407,8 @@ function registerBuiltInCommands(bot: PolicyBot): void {
         const named = setAuthorityPattern.exec(text)?.[1]?.trim();
         const authority = named ? bot.findAuthority(named) : undefined;
         if (!authority) return bot.sendSetAuthorityCard(turn);
-        await bot.setAuthority(turn, authority.id);
-        await turn.sendActivity(fill(MESSAGES.authoritySet, { authority: authority.name }));
+        const saved = await bot.setAuthority(turn, authority.id);
+        await turn.sendActivity(fill(saved ? MESSAGES.authoritySet : MESSAGES.authorityNotSaved, { authority: authority.name }));
       },
       help: { usage: 'set authority', description: 'Choose your local authority, so its policy is quoted first.' },
     })
@@ -400,8 +454,8 @@ function registerBuiltInActions(bot: PolicyBot): void {
           await turn.sendActivity(MESSAGES.unknownAuthority);
           return bot.sendSetAuthorityCard(turn);
         }
-        await bot.setAuthority(turn, authority.id);
-        await turn.sendActivity(fill(MESSAGES.authoritySetAsk, { authority: authority.name }));
+        const saved = await bot.setAuthority(turn, authority.id);
+        await turn.sendActivity(fill(saved ? MESSAGES.authoritySetAsk : MESSAGES.authorityNotSaved, { authority: authority.name }));
       },
     })
     .registerAction({ verb: 'showSetAuthority', schema: z.object({}), handle: ({ turn }) => bot.sendSetAuthorityCard(turn) })

@@ -1,15 +1,18 @@
 import './known-warnings';
 import { spawn } from 'node:child_process';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
 import { loadTriageKnowledge } from '../knowledge/triage';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { errorSite } from './adapter';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
+import { createTurnTracker, exitGracefullyOnSignals } from './drain';
 import { loadEngine } from './engine';
 import { registerFeatures } from './features';
 import { PolicyBot } from './handler';
 import { createLogger } from './log';
 import { createServer } from './server';
 import { createStorage } from './storage';
-import { withTimeout } from './storage-timeout';
+import { resolveStateSalt } from './state-salt';
+import { createStateStore } from './state-store';
 import { createTurnGate } from './turn-gate';
 
 const log = createLogger();
@@ -25,6 +28,16 @@ function openBrowser(url: string): void {
     child.unref();
   } catch {
     // ignore
+  }
+}
+
+/** The configured store; a setting its client still refuses is a configuration error naming the variable. */
+function baseStorage(config: Config): Storage {
+  try {
+    return createStorage(config.storage, log);
+  } catch {
+    const variable = config.storage.kind === 'blob' ? 'BLOB_CONNECTION_STRING' : 'STORAGE_DIR';
+    throw new ConfigError([`${variable}: the storage client could not use it`]);
   }
 }
 
@@ -45,11 +58,17 @@ function main(): void {
     throw new ConfigError([`DEFAULT_AUTHORITY: "${config.defaultAuthority}" is not one of ${engine.authorities.map((a) => a.id).join(', ')}`]);
   }
 
-  const storage = withTimeout(createStorage(config.storage), config.storageTimeoutMs);
+  const store = createStateStore(baseStorage(config), {
+    salt: resolveStateSalt(config),
+    timeoutMs: config.storageTimeoutMs,
+    breaker: config.storageBreaker,
+    log,
+  });
   const bot = new PolicyBot({
     engine,
-    userState: new UserState(storage),
-    conversationState: new ConversationState(storage),
+    userState: new UserState(store.storage),
+    conversationState: new ConversationState(store.storage),
+    store,
     publicBaseUrl: config.publicBaseUrl,
     defaultAuthority: config.defaultAuthority,
     log,
@@ -61,7 +80,9 @@ function main(): void {
   // setTriageStarter (handler.ts) and route registrars (server.ts); features.ts lists them.
   const extraRoutes = registerFeatures(bot, { kb: engine.kb, triage: loadTriageKnowledge() });
 
-  const server = createServer({ config, bot, log, extraRoutes });
+  const turns = createTurnTracker();
+  const server = createServer({ config, bot, log, extraRoutes, turns });
+  exitGracefullyOnSignals({ server, turns, timeoutMs: config.shutdownTimeoutMs, log });
   server.listen(config.port, config.host, () => {
     log.info('listening', { host: config.host, port: config.port, storage: config.storage.kind, localChat: config.localChat });
     if (config.localChat) {
@@ -75,6 +96,9 @@ function main(): void {
 try {
   main();
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // Never the stack or the error's own fields (Node prints a bad URL's input, which may be a secret):
+  // settings are checked before anything uses them, so what is left is a missing build or a bug.
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
+  console.error(err instanceof ConfigError ? err.message : `Start-up failed: ${what} (at ${errorSite(err) ?? 'unknown'})`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { projectRoot } from '../knowledge/paths';
 import { registerActivityRoute } from './activity-route';
 import { createAdapter, createAuth, type BotFrameworkAuthentication } from './adapter';
 import type { Config } from './config';
+import { createTurnTracker, type TurnTracker } from './drain';
 import type { PolicyBot } from './handler';
 import { registerErrorBodies } from './http-errors';
 import { registerLocalChat } from './local-chat';
@@ -31,6 +32,8 @@ export interface ServerDeps {
   /** Defaults to ConfigurationBotFrameworkAuthentication over config.auth. Tests may pass their own. */
   auth?: BotFrameworkAuthentication;
   extraRoutes?: readonly RouteRegistrar[];
+  /** Counts turns in flight and refuses new ones while shutting down (bot/drain.ts). */
+  turns?: TurnTracker;
 }
 
 /**
@@ -48,16 +51,19 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
 
-  registerActivityRoute(server, { adapter, bot, log });
+  registerActivityRoute(server, { adapter, bot, log, turns: deps.turns ?? createTurnTracker() });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
   });
 
-  // Ready once every model the answers need is loaded; until then answers are lexical only.
+  // Ready once every model the answers need is loaded (until then answers are lexical only) and
+  // storage answers (until then answers work, but settings and triage steps are not kept).
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     const meaning = bot.services.engine.meaningStatus;
-    res.send(meaning === 'ready' ? 200 : 503, { ready: meaning === 'ready', index: 'loaded', meaning });
+    const reachable = (await bot.services.store?.reachable()) ?? true;
+    const ready = meaning === 'ready' && reachable;
+    res.send(ready ? 200 : 503, { ready, index: 'loaded', meaning, storage: reachable ? 'reachable' : 'unreachable' });
   });
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).

@@ -1,12 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { StorageTimeoutError } from './storage-errors';
 
-/** Storage did not answer within STORAGE_TIMEOUT_MS: the turn ends with a plain apology, not a hang. */
-export class StorageTimeoutError extends Error {
-  override readonly name = 'StorageTimeoutError';
-  constructor(operation: string, ms: number) {
-    super(`storage ${operation} took longer than ${ms} ms`);
-  }
-}
+export { StorageTimeoutError } from './storage-errors';
 
 function within<T>(operation: string, ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

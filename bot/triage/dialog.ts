@@ -31,7 +31,7 @@ import { emergencyContacts, suggestedQuestions } from './context';
 import { inPersonalChat } from './redirect';
 import { DialogStore, newDialogId, STATE_PROPERTY, type DialogState, type Step } from './state';
 import { type askSubmission, confirmSubmission, describeSubmission, parseAges, problems, startSubmission, type AgeFacts } from './submissions';
-import { TRIAGE_MESSAGES } from '../messages';
+import { fill, MESSAGES, TRIAGE_MESSAGES } from '../messages';
 
 /**
  * The triage dialog: a described concern → confirmed indicators → pathway, referrals, contacts
@@ -85,12 +85,14 @@ export class TriageDialog {
    */
   readonly start: TriageStarter = async ({ turn }) => {
     if (isSharedConversation(turn.activity)) return this.redirect(turn);
-    await this.begin(turn, { ownerId: turn.activity.from.id, authority: await this.bot.getAuthority(turn) });
+    await this.begin(turn, { owner: this.bot.stateIdOf(turn), authority: await this.bot.getAuthority(turn) });
   };
 
   /** Step 1 on a new card, with a new dialog id (any earlier triage card becomes stale). */
-  private async begin(turn: TurnContext, opts: { ownerId: string; authority?: string }): Promise<void> {
-    const state: DialogState = { id: newDialogId(), userId: opts.ownerId, step: 'authority', ...(opts.authority ? { authority: opts.authority } : {}) };
+  private async begin(turn: TurnContext, opts: { owner: string; authority?: string }): Promise<void> {
+    // A dialog lives in conversation state: if that cannot be read, fail before a card is shown.
+    await this.bot.services.conversationState.load(turn);
+    const state: DialogState = { id: newDialogId(), owner: opts.owner, step: 'authority', ...(opts.authority ? { authority: opts.authority } : {}) };
     await this.show(turn, state, this.startCard(state), { newCard: true });
     await this.store.set(turn, state);
     this.log(turn, 'started');
@@ -98,12 +100,12 @@ export class TriageDialog {
 
   /** A channel or group chat: a neutral note in the thread; the dialog itself in a personal chat. */
   private async redirect(turn: TurnContext): Promise<void> {
-    const ownerId = turn.activity.from.id;
+    const owner = this.bot.stateIdOf(turn);
     const authority = await this.bot.getAuthority(turn);
     let opened = false;
     try {
       await inPersonalChat(turn, async (personal) => {
-        await this.begin(personal, { ownerId, ...(authority ? { authority } : {}) });
+        await this.begin(personal, { owner, ...(authority ? { authority } : {}) });
         // This turn is not run through the bot, so its state is saved here.
         await this.bot.services.conversationState.saveChanges(personal);
       });
@@ -128,7 +130,7 @@ export class TriageDialog {
       await ctx.turn.sendActivity(TRIAGE_MESSAGES.invalid('please choose your authority from the list'));
       return;
     }
-    await this.bot.setAuthority(ctx.turn, authority.id);
+    if (!(await this.bot.setAuthority(ctx.turn, authority.id))) await ctx.turn.sendActivity(fill(MESSAGES.authorityNotSaved, { authority: authority.name }));
     const danger = input.danger === 'yes';
     if (danger) await ctx.turn.sendActivity({ attachments: [this.dangerCard(authority.id)] });
     const next: DialogState = { ...this.keep(state), step: 'describe', authority: authority.id, danger };
@@ -211,7 +213,7 @@ export class TriageDialog {
     const authority = (await this.bot.getAuthority(ctx.turn)) ?? state.authority;
     const next: DialogState = {
       id: newDialogId(),
-      userId: state.userId,
+      owner: state.owner,
       step: 'authority',
       ...(state.activityId ? { activityId: state.activityId } : {}),
       ...(authority ? { authority } : {}),
@@ -244,7 +246,7 @@ export class TriageDialog {
     let problem: string | undefined;
     if (expired) problem = TRIAGE_MESSAGES.expired;
     else if (!state || state.id !== dialogId) problem = TRIAGE_MESSAGES.stale;
-    else if (state.userId !== ctx.turn.activity.from?.id) problem = TRIAGE_MESSAGES.notYours;
+    else if (state.owner !== this.bot.stateIdOf(ctx.turn)) problem = TRIAGE_MESSAGES.notYours;
     else if (steps && !steps.includes(state.step)) problem = TRIAGE_MESSAGES.wrongStep;
     else if (opts.needsAuthority && !state.authority) problem = TRIAGE_MESSAGES.stale;
     if (!problem) return state;
@@ -276,7 +278,7 @@ export class TriageDialog {
   private keep(state: DialogState): DialogState {
     return {
       id: state.id,
-      userId: state.userId,
+      owner: state.owner,
       step: state.step,
       ...(state.activityId ? { activityId: state.activityId } : {}),
       ...(state.authority ? { authority: state.authority } : {}),

@@ -26,8 +26,8 @@ const factsSchema = z.object({
 export const dialogStateSchema = z.object({
   /** Carried by every card of this dialog; a new triage or "Start again" makes a new one. */
   id: z.string(),
-  /** Who started it (activity.from.id): someone else's submissions are refused. */
-  userId: z.string(),
+  /** Who started it, as a keyed hash of activity.from.id (bot.stateIdOf): someone else's submissions are refused. */
+  owner: z.string(),
   step: z.enum(STEPS),
   /** The dialog card's activity id, to update it in place. */
   activityId: z.string().optional(),

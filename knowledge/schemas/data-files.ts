@@ -119,6 +119,8 @@ export const messagesSchema = z.object({
       invokeNotAvailable: line,
       taskNotAvailable: line,
       cardActionNotAvailable: line,
+      authorityNotSaved: z.string().includes('{authority}'),
+      progressNotSaved: line,
     })
     .strict(),
   triage: z

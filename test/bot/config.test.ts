@@ -1,5 +1,9 @@
 import { ConfigError, loadConfig } from '../../bot/config';
 
+const SALT = 'a-salt-of-at-least-sixteen-characters';
+/** Shaped like a storage account key (base64), made up. */
+const KEY = 'c2FmZWd1YXJkaW5nLXRlc3Qta2V5LW5vdC1hLXJlYWwtb25lLTAxMjM0NTY3ODk=';
+
 describe('configuration from the environment', () => {
   test('with nothing set: local, unauthenticated, local chat on, file storage, port 3978', () => {
     const c = loadConfig({});
@@ -21,13 +25,63 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).publicBaseUrl).toBe('https://bot.example.org');
   });
 
-  test('blob storage needs a connection string', () => {
+  test('blob storage needs a connection string and a salt for its keys', () => {
     expect(() => loadConfig({ STORAGE: 'blob' })).toThrow(/BLOB_CONNECTION_STRING: is required when STORAGE=blob/);
-    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
-      kind: 'blob',
-      connectionString: 'UseDevelopmentStorage=true',
-      container: 'bot-state',
+    expect(() => loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true' })).toThrow(
+      /STATE_KEY_SALT: is required when STORAGE=blob/,
+    );
+    const c = loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', STATE_KEY_SALT: SALT });
+    expect(c.storage).toEqual({ kind: 'blob', connectionString: 'UseDevelopmentStorage=true', container: 'bot-state' });
+    expect(c.stateKeySalt).toBe(SALT);
+  });
+
+  test.each([
+    ['UseDevelopmentStorage=true'],
+    [`DefaultEndpointsProtocol=https;AccountName=councilbot;AccountKey=${KEY};EndpointSuffix=core.windows.net`],
+    [`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`],
+    ['BlobEndpoint=https://councilbot.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&sig=abc'],
+  ])('a usable connection string is accepted: %s', (connection) => {
+    expect(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connection, STATE_KEY_SALT: SALT }).storage.kind).toBe('blob');
+  });
+
+  test.each([
+    ['a word', 'hunter2-secret-value', /is not a connection string/],
+    ['no protocol', `AccountName=councilbot;AccountKey=${KEY}`, /DefaultEndpointsProtocol must be https or http/],
+    ['no account name', `DefaultEndpointsProtocol=https;AccountKey=${KEY};EndpointSuffix=core.windows.net`, /AccountName is missing/],
+    ['a key that is not base64', 'DefaultEndpointsProtocol=https;AccountName=councilbot;AccountKey=pa55word!!;EndpointSuffix=core.windows.net', /AccountKey/],
+    ['no endpoint', `DefaultEndpointsProtocol=https;AccountName=councilbot;AccountKey=${KEY}`, /EndpointSuffix \(or BlobEndpoint\) is missing/],
+    ['a SAS without an endpoint', 'SharedAccessSignature=sv=2022&sig=secretsig', /needs BlobEndpoint/],
+  ])('a bad connection string (%s) is named, with what is wrong, and never echoed', (_what, connection, problem) => {
+    let message = '';
+    try {
+      loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: connection, STATE_KEY_SALT: SALT });
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/BLOB_CONNECTION_STRING: /);
+    expect(message).toMatch(problem);
+    for (const secret of ['hunter2', KEY, 'secretsig', 'pa55word']) expect(message).not.toContain(secret);
+  });
+
+  test('storage breaker, salt and shutdown settings: defaults, and bad values named', () => {
+    expect(loadConfig({})).toMatchObject({ storageBreaker: { failures: 3, openMs: 30000 }, shutdownTimeoutMs: 10000 });
+    expect(loadConfig({}).stateKeySalt).toBeUndefined();
+    expect(loadConfig({ STORAGE_BREAKER_FAILURES: '5', STORAGE_BREAKER_OPEN_MS: '2000', SHUTDOWN_TIMEOUT_MS: '0' })).toMatchObject({
+      storageBreaker: { failures: 5, openMs: 2000 },
+      shutdownTimeoutMs: 0,
     });
+    expect(() => loadConfig({ STORAGE_BREAKER_FAILURES: '0' })).toThrow(/STORAGE_BREAKER_FAILURES: must be at least 1/);
+    expect(() => loadConfig({ STORAGE_BREAKER_OPEN_MS: 'soon' })).toThrow(/STORAGE_BREAKER_OPEN_MS: must be a number of milliseconds/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+    let message = '';
+    try {
+      loadConfig({ STATE_KEY_SALT: 'short-secret' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/STATE_KEY_SALT: must be at least 16 characters/);
+    expect(message).not.toContain('short-secret');
   });
 
   test('bad values are all named, and never echoed', () => {

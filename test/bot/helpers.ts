@@ -15,7 +15,13 @@ import { loadTriageKnowledge } from '../../knowledge/triage';
 let sharedEngine: Engine | undefined;
 /** The real engine over build/knowledge, loaded once per test file. */
 import { createTurnGate } from '../../bot/turn-gate';
-import { withTimeout } from '../../bot/storage-timeout';
+import { createStateStore, type StateStore } from '../../bot/state-store';
+import { createStateIds } from '../../bot/state-keys';
+import { createTurnTracker, type TurnTracker } from '../../bot/drain';
+
+/** The salt the test bots hash state keys with, unless a test sets STATE_KEY_SALT (fixed, so state outlives a restart). */
+export const TEST_STATE_SALT = 'test-state-key-salt-0123456789';
+
 export function engine(): Engine {
   sharedEngine ??= loadEngine();
   return sharedEngine;
@@ -25,11 +31,16 @@ export interface RunningBot {
   url: string;
   bot: PolicyBot;
   server: Server;
-  storage: Storage;
+  /** The state store as the bot uses it (hashed keys, breaker, timeout) over the base store. */
+  store: StateStore;
+  /** Turns in flight, for shutdown (bot/drain.ts). */
+  turns: TurnTracker;
+  /** The key a Bot Framework state key is stored under ("msteams/conversations/<id>/" → "msteams/conversations/<hash>"). */
+  storedKey(rawKey: string): string;
   close(): Promise<void>;
 }
 
-/** Start the real server on port 0 with MemoryStorage (unless given) and the real engine. */
+/** Start the real server on port 0 with MemoryStorage (unless given) and the real engine, wired as bot/index.ts wires it. */
 export async function startBot(
   opts: {
     env?: Record<string, string>;
@@ -46,24 +57,29 @@ export async function startBot(
   const config = loadConfig({ STORAGE: 'memory', PUBLIC_BASE_URL: 'https://policy.example.org', RATE_LIMIT_PER_MINUTE: '10000', ...opts.env });
   // Answers and triage use meaning once the encoder has loaded; tests compare against that engine.
   await Promise.all([engine().whenReady(), sharedTriager().whenReady()]);
-  const storage = withTimeout(opts.storage ?? new MemoryStorage(), config.storageTimeoutMs);
+  const log = opts.log ?? silentLogger;
+  const salt = config.stateKeySalt ?? TEST_STATE_SALT;
+  const store = createStateStore(opts.storage ?? new MemoryStorage(), { salt, timeoutMs: config.storageTimeoutMs, breaker: config.storageBreaker, log });
   const bot = new PolicyBot({
     engine: engine(),
-    userState: new UserState(storage),
-    conversationState: new ConversationState(storage),
+    userState: new UserState(store.storage),
+    conversationState: new ConversationState(store.storage),
+    store,
     publicBaseUrl: config.publicBaseUrl,
     defaultAuthority: config.defaultAuthority,
-    log: opts.log ?? silentLogger,
+    log,
     gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
     triageIdleHours: config.triageIdleHours,
   });
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
   const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });
   opts.setup?.(bot);
+  const turns = createTurnTracker();
   const server = createServer({
     config,
     bot,
-    log: opts.log ?? silentLogger,
+    log,
+    turns,
     auth: opts.auth?.(config),
     extraRoutes: [...featureRoutes, ...(opts.extraRoutes ?? [])],
   });
@@ -73,7 +89,9 @@ export async function startBot(
     url: `http://127.0.0.1:${port}`,
     bot,
     server,
-    storage,
+    store,
+    turns,
+    storedKey: (rawKey) => createStateIds(salt).key(rawKey),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,13 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MemoryStorage, type Storage } from 'botbuilder';
+import { ContainerClient } from '@azure/storage-blob';
+import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { SelfHealingBlobsStorage } from '../../bot/blob-storage';
 import { FileStorage, createStorage } from '../../bot/storage';
 import { projectRoot } from '../../knowledge/paths';
-import { cardText, cardsIn, engine, personalMessage, postActivity, startBot, startConnector } from './helpers';
+import { loadConfig } from '../../bot/config';
+import type { LogFields, Logger } from '../../bot/log';
+import { fill, MESSAGES } from '../../bot/messages';
+import { USER, cardText, cardsIn, engine, personalMessage, postActivity, sendToBot, startBot, startConnector, type RunningBot } from './helpers';
 
 // The well-known Azurite development account (public, documented by Microsoft).
 const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -109,7 +114,7 @@ test.each([
 test('createStorage follows the configuration', () => {
   expect(createStorage({ kind: 'memory' })).toBeInstanceOf(MemoryStorage);
   expect(createStorage({ kind: 'file', dir: tempDir() })).toBeInstanceOf(FileStorage);
-  expect(createStorage({ kind: 'blob', connectionString: blobConnection, container: 'x-container' })).toBeInstanceOf(BlobsStorage);
+  expect(createStorage({ kind: 'blob', connectionString: blobConnection, container: 'x-container' })).toBeInstanceOf(SelfHealingBlobsStorage);
 });
 
 test('the chosen authority survives a bot restart with the file store', async () => {
@@ -130,4 +135,98 @@ test('the chosen authority survives a bot restart with the file store', async ()
   } finally {
     await connector.close();
   }
+});
+
+function captureLog(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const record = (event: string, fields?: LogFields) => void lines.push(`${event} ${JSON.stringify(fields ?? {})}`);
+  return { log: { info: record, warn: record, error: record }, lines };
+}
+
+/** One practitioner in their own personal chat. */
+function person(name: string): Pick<Activity, 'from' | 'conversation'> {
+  return {
+    from: { ...USER, id: `29:${name}-teams-id`, aadObjectId: `${name}-aad` },
+    conversation: { id: `a:${name}-personal-chat`, conversationType: 'personal', isGroup: false, name: '' },
+  };
+}
+
+describe('a damaged state file (file store)', () => {
+  test('is moved aside and logged without ids; only that user starts afresh', async () => {
+    const dir = tempDir();
+    const { log, lines } = captureLog();
+    const connector = await startConnector();
+    const bot = await startBot({ storage: createStorage({ kind: 'file', dir }, log), log });
+    const [first, second] = engine().authorities;
+    const alice = person('alice');
+    const bob = person('bob');
+    const say = (who: Pick<Activity, 'from' | 'conversation'>, text?: string, value?: unknown) =>
+      sendToBot(bot, connector, personalMessage(connector.serviceUrl, text, { ...who, ...(value ? { value } : {}) }));
+    try {
+      await say(alice, undefined, { verb: 'setAuthority', authority: first!.id });
+      await say(bob, undefined, { verb: 'setAuthority', authority: second!.id });
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      const aliceFile = files.find((f) => readFileSync(join(dir, f), 'utf8').includes(`"authority":"${first!.id}"`))!;
+      const damaged = readFileSync(join(dir, aliceFile), 'utf8').slice(0, 20);
+      writeFileSync(join(dir, aliceFile), damaged);
+
+      // Alice's turn works, with no authority remembered; nothing about a failure is shown to her.
+      const replies = await say(alice, 'help');
+      expect(replies).toHaveLength(1);
+      expect(cardText(cardsIn(replies)[0])).not.toContain(`Your authority: ${first!.name}`);
+      // Bob is untouched.
+      expect(cardText(cardsIn(await say(bob, 'help'))[0])).toContain(`Your authority: ${second!.name}`);
+
+      // The damaged file was kept, in quarantine/, not deleted; Alice can choose again.
+      expect(existsSync(join(dir, aliceFile))).toBe(false);
+      const quarantined = readdirSync(join(dir, 'quarantine'));
+      expect(quarantined).toHaveLength(1);
+      expect(readFileSync(join(dir, 'quarantine', quarantined[0]!), 'utf8')).toBe(damaged);
+      await say(alice, `set authority ${first!.name}`);
+      expect(cardText(cardsIn(await say(alice, 'help'))[0])).toContain(`Your authority: ${first!.name}`);
+
+      const quarantineLines = lines.filter((l) => l.startsWith('state-quarantined '));
+      expect(quarantineLines).toHaveLength(1);
+      expect(quarantineLines[0]).toContain(aliceFile.slice(0, 16));
+      expect(lines.join('\n')).not.toMatch(/alice|bob|29:/);
+    } finally {
+      await bot.close();
+      await connector.close();
+    }
+  });
+});
+
+describe('blob container deleted while the bot runs (Azurite)', () => {
+  let bot: RunningBot;
+  const { log, lines } = captureLog();
+  const container = `gone${Date.now()}`;
+
+  afterEach(async () => bot?.close());
+
+  test('it is recreated on the next write, and turns work again without a restart', async () => {
+    const config = loadConfig({
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: blobConnection,
+      BLOB_CONTAINER: container,
+      STATE_KEY_SALT: 'azurite-test-salt-0123456789',
+    });
+    const connector = await startConnector();
+    bot = await startBot({ storage: createStorage(config.storage, log), log, env: { STATE_KEY_SALT: config.stateKeySalt! } });
+    const [first, second] = engine().authorities;
+    const say = (text: string) => sendToBot(bot, connector, personalMessage(connector.serviceUrl, text));
+    try {
+      expect((await say(`set authority ${first!.name}`)).map((r) => r.activity.text)).toEqual([fill(MESSAGES.authoritySet, { authority: first!.name })]);
+
+      await new ContainerClient(blobConnection, container).delete();
+
+      // The stored choice went with the container; the next choice is saved in a new one.
+      expect(cardText(cardsIn(await say('help'))[0])).not.toContain(`Your authority: ${first!.name}`);
+      expect((await say(`set authority ${second!.name}`)).map((r) => r.activity.text)).toEqual([fill(MESSAGES.authoritySet, { authority: second!.name })]);
+      expect(cardText(cardsIn(await say('help'))[0])).toContain(`Your authority: ${second!.name}`);
+      expect(await new ContainerClient(blobConnection, container).exists()).toBe(true);
+      expect(lines.filter((l) => l.startsWith('state-container-recreated '))).toHaveLength(1);
+    } finally {
+      await connector.close();
+    }
+  });
 });

@@ -68,12 +68,26 @@ describe('per-user rate (RATE_LIMIT_PER_MINUTE)', () => {
   });
 });
 
-describe('storage that does not answer (STORAGE_TIMEOUT_MS)', () => {
-  const never: Storage = { read: () => new Promise(() => undefined), write: () => new Promise(() => undefined), delete: () => new Promise(() => undefined) };
-  const h = useBotAndConnector({ env: { STORAGE_TIMEOUT_MS: '300' }, storage: never });
+describe('storage that does not answer (STORAGE_TIMEOUT_MS, STORAGE_BREAKER_FAILURES)', () => {
+  let calls = 0;
+  const hang = () => {
+    calls++;
+    return new Promise<never>(() => undefined);
+  };
+  const never: Storage = { read: hang, write: hang, delete: hang };
+  const h = useBotAndConnector({ env: { STORAGE_TIMEOUT_MS: '300', STORAGE_BREAKER_FAILURES: '2', STORAGE_BREAKER_OPEN_MS: '600000' }, storage: never });
+  const say = (text: string) => sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text));
 
-  test('the user gets a plain apology within the timeout instead of silence', async () => {
-    const replies = await sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, 'what is a DASH risk assessment'));
-    expect(replies.map((r) => r.activity.text)).toEqual([MESSAGES.storageSlow]);
+  test('a question is still answered; a triage, which needs storage, gets a plain apology', async () => {
+    expect(cardsIn(await say('what is a DASH risk assessment'))).toHaveLength(1);
+    expect((await say('triage')).map((r) => r.activity.text)).toEqual([MESSAGES.storageSlow]);
+  });
+
+  test('after repeated timeouts storage is not waited for at all, and answers carry on', async () => {
+    const before = calls;
+    expect(before).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 3; i++) expect(cardsIn(await say('what is a DASH risk assessment'))).toHaveLength(1);
+    expect((await say('triage')).map((r) => r.activity.text)).toEqual([MESSAGES.storageSlow]);
+    expect(calls).toBe(before);
   });
 });

@@ -84,8 +84,8 @@ const dialogIdOf = (card: unknown) =>
       .dialogId,
   );
 const stored = () => JSON.stringify(memory);
-/** The stored item (a JSON string) whose key starts with `prefix` ("msteams/conversations/<id>/"). */
-const storedKey = (prefix: string) => Object.keys(memory).find((k) => k.startsWith(prefix))!;
+/** Where the state Bot Framework keys as `rawKey` ("msteams/conversations/<id>/") is stored: under a hash of it. */
+const storedKey = (rawKey: string) => bot.storedKey(rawKey);
 
 /** triage → authority and danger → description: the confirmation card and the card's activity id. */
 async function toConfirmation(p: ReturnType<typeof practitioner>, description: string, danger: 'No' | 'Yes, someone is in danger now' = 'No') {
