@@ -24,10 +24,10 @@ export interface QuestionKind {
 
 /**
  * A number to ring is wanted; "a phone referral" or "a telephone call" is a way of doing something, not a number,
- * and "what people call the DASH" names a thing.
+ * "what people call the DASH" names a thing, and "something on her phone" is the device.
  */
 const PHONE =
-  /(?<!\b(?:by|over\s+the|on\s+the|via)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|ring|helpline|hotline|contact details?)\b|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
+  /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|ring|helpline|hotline|contact details?)\b|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
 /** An email address is wanted when asked for, or when asked where to send something. */
 const EMAIL = /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
 const CONTACT = /\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;

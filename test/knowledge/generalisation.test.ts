@@ -63,6 +63,11 @@ describe('everyday words and chat fillers', () => {
     for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
   });
 
+  it('treats the words of a question passed on as weak: who asks is not what is asked', () => {
+    const plan = expandQuery(kb, 'colleague asking, the team thinks she wants', '');
+    for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
+  });
+
   it('still declines a near miss that only shares corpus words', () => {
     expect(ask("what is the MASH manager's salary", 'camden').answered).toBe(false);
     expect(ask('when is the MARAC team summer barbecue', 'sutton').answered).toBe(false);
@@ -96,6 +101,8 @@ describe('contact wording', () => {
     expect(classifyQuestion('what do people call the risk checklist, and who is it for').phone).toBe(false);
     expect(classifyQuestion('the thing they call a RiC, what is it').phone).toBe(false);
     expect(classifyQuestion('who do I call about a LADO worry').phone).toBe(true);
+    expect(classifyQuestion('could he have put a tracker on her phone').phone).toBe(false);
+    expect(classifyQuestion('what is the phone number for the MASH').phone).toBe(true);
   });
 });
 
