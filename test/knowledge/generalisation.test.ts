@@ -96,6 +96,13 @@ describe('timescale questions', () => {
   });
 });
 
+describe("practitioners' words for the documents' terms", () => {
+  it('a parent who will not engage finds what the documents say about non-engagement', () => {
+    const r = ask("the father won't engage with us at all, is the perpetrator risk tool still done", 'sutton');
+    expect(r.results.slice(0, 3).some((x) => /non engagement/i.test(x.passage.display))).toBe(true);
+  });
+});
+
 describe('contact wording', () => {
   it('"call" that names a thing does not ask for a number; "call" that rings someone does', () => {
     expect(classifyQuestion('what do people call the risk checklist, and who is it for').phone).toBe(false);
