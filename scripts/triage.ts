@@ -102,14 +102,20 @@ export function toContractLine(id: string, r: TriageOutcome) {
     level: r.level,
     indicators: r.indicators.map((i) => (evidence.has(i.id) ? `${i.label} ("${evidence.get(i.id)}")` : i.label)),
     referrals: r.referrals.map((x) => x.id),
-    contacts: r.contacts.map((c) => ({
-      name: c.name,
-      role: c.role,
-      phone: c.phone ?? '',
-      email: c.email ?? '',
-      hours: c.hours ?? '',
-      ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
-    })),
+    contacts: [
+      ...r.contacts.map((c) => ({
+        name: c.name,
+        role: c.role,
+        phone: c.phone ?? '',
+        email: c.email ?? '',
+        hours: c.hours ?? '',
+        ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
+      })),
+      // The specialist services the result card lists for this case's needs, after the route's contacts.
+      ...r.services
+        .filter((s) => s.phone || s.email)
+        .map((s) => ({ name: s.name, role: `Specialist service (${s.needs.join(', ')})`, phone: s.phone ?? '', email: s.email ?? '', hours: '' })),
+    ],
     nextSteps: r.nextSteps.map((s) => (s.timescale ? `${s.text} (${s.timescale})` : s.text)),
     citations: r.citations.map((c) => ({ docId: c.docId, section: c.section, text: c.text, quote: c.quote, ...(c.note ? { note: c.note } : {}) })),
     reasons: r.reasons.map((x) => x.text),

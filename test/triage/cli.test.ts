@@ -40,6 +40,19 @@ describe('npm run triage (CLI contract)', () => {
     expect(r.stderr).not.toMatch(/slapped|knife/);
   });
 
+  it('the contacts include the specialist services the result card lists for the case', () => {
+    const r = spawnSync(
+      tsx,
+      ['scripts/triage.ts', '--authority', 'wandsworth', '--json', 'A man of 84 says his daughter takes his pension and shoved him; he lives alone with her.'],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
+    const out = JSON.parse(r.stdout) as { contacts: { role: string }[] };
+    expect(out.contacts.some((c) => /^Specialist service \(.*older/i.test(c.role))).toBe(true);
+  });
+
   it("--answer gives the confirmation card's answers: yes adds, don't know is a must-check; a bad key is named", () => {
     const base = ['scripts/triage.ts', '--authority', 'lambeth', '--json'];
     const text = 'Mum says dad pushed her. Kids 6 and 9.';
