@@ -104,10 +104,13 @@ async function encodeMeaning(options: BuildOptions, passages: readonly Passage[]
   const encoder = options.encoder ?? (await loadUseLiteEncoder());
   const cache = VectorCache.open(options.vectorCacheDir ?? vectorCacheDir, encoder);
   const units = passages.flatMap((p, owner) => passageUnits(p).map((text) => ({ owner, text })));
-  // Owners 0..n-1 are the indicators; owner n is the background (sentences that say nothing of risk).
+  // Owners 0..n-1 are the indicators; owner n is the background (sentences that say nothing of risk);
+  // owner n+1+i holds indicator i's counter-examples (its mustNotMatch sentences).
+  const n = triage.indicators.length;
   const examples = [
     ...triage.indicators.flatMap((ind, owner) => ind.examples.map((text) => ({ owner, text }))),
-    ...triage.meaningBackground.map((text) => ({ owner: triage.indicators.length, text })),
+    ...triage.meaningBackground.map((text) => ({ owner: n, text })),
+    ...triage.indicators.flatMap((ind, i) => ind.counterExamples.map((text) => ({ owner: n + 1 + i, text }))),
   ];
   const vectors = await cache.encode([...units, ...examples].map((u) => u.text));
   const encoded = cache.pending;
@@ -115,7 +118,7 @@ async function encodeMeaning(options: BuildOptions, passages: readonly Passage[]
   const vectorOf = new Map([...units, ...examples].map((u, i) => [u.text, vectors[i]!]));
   return {
     meaning: tableOf(encoder.model, encoder.dimensions, passages.length, units, vectorOf),
-    indicatorMeaning: tableOf(encoder.model, encoder.dimensions, triage.indicators.length + 1, examples, vectorOf),
+    indicatorMeaning: tableOf(encoder.model, encoder.dimensions, 2 * n + 1, examples, vectorOf),
     encoded,
   };
 }

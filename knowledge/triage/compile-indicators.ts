@@ -52,6 +52,7 @@ function compileIndicator(ind: IndicatorData, scaleOf: ReadonlyMap<string, Level
     ...(ind.help ? { help: ind.help } : {}),
     patterns: compilePatterns(ind, expand),
     examples: ind.examples,
+    counterExamples: ind.mustNotMatch,
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,
     excludes: ind.excludes,

@@ -86,9 +86,11 @@ export function readMeaning(
       if (second < 0 || sims[i]! > sims[second]!) second = i;
     });
     const harm = first >= 0 ? sims[first]! : -1;
-    // The background (the owner after the indicators): a clause nearer to "nothing of risk" suggests nothing.
+    // The background (the owner after the indicators): a clause nearer to "nothing of risk" suggests nothing;
+    // nor does one nearer to what the indicator must not match ("Mum was 16 when she had him").
     const background = sims[tk.indicators.length] ?? -1;
-    const rival = Math.max(second >= 0 ? sims[second]! : -1, background);
+    const counter = first >= 0 ? (sims[tk.indicators.length + 1 + first] ?? -1) : -1;
+    const rival = Math.max(second >= 0 ? sims[second]! : -1, background, counter);
     const clear = first >= 0 && harm >= thresholds.finding && harm - rival >= thresholds.margin;
     if (clear && harm > (best.get(first)?.similarity ?? -1)) best.set(first, { similarity: harm, clause });
     const found = clear;

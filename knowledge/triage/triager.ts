@@ -32,7 +32,8 @@ export function loadIndicatorMeaning(dir: string = builtKnowledgeDir): MeaningTa
 
 export function createTriager(tk: TriageKnowledge, table: MeaningTable | undefined, loadEncoder: () => Promise<SentenceEncoder> = loadUseLiteEncoder): Triager {
   let encoder: SentenceEncoder | undefined;
-  const usable = table !== undefined && table.owners === tk.indicators.length + 1;
+  // Indicators, the background, then each indicator's counter-examples (knowledge/ingest/build.ts).
+  const usable = table !== undefined && table.owners === 2 * tk.indicators.length + 1;
   const ready = usable
     ? loadEncoder().then(
         (e) => {

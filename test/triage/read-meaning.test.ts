@@ -91,6 +91,13 @@ describe('case-note shorthand and findings that rule others out', () => {
     expect(readIndicators(triager.tk, 'M&S voucher and an F1 poster for the 10yo').indicators.map((i) => i.id)).not.toContain('male-person-causing-harm');
   });
 
+  test('a clause nearer to what an indicator must not match than to its examples is not suggested as it', async () => {
+    const r = await triager.readMeaning('Latest DASH (Oct) standard risk.');
+    expect(r.findings.map((f) => f.id)).not.toContain('dash-high-risk');
+    const young = await triager.readMeaning('She had her eldest at 15.');
+    expect(young.findings.map((f) => f.id)).not.toContain('forced-marriage');
+  });
+
   test('a first ever police call-out is never suggested as repeated call-outs', async () => {
     const read = await triager.triage({
       authority: 'camden',
