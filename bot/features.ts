@@ -3,19 +3,25 @@ import type { TriageKnowledge } from '../knowledge/triage';
 import type { PolicyBot } from './handler';
 import type { RouteRegistrar } from './server';
 import { tabRoutes } from './tab/routes';
+import { registerCompareCommand } from './teams/compare';
 import { registerContactsCommand } from './teams/contacts';
+import { registerEscalationCommand } from './teams/escalation';
 import { registerMessageExtension } from './teams/message-extension';
+import { registerServicesCommand } from './teams/services';
 import { registerTabLinkCommands } from './teams/tab-links';
 import { registerTriageDialog } from './triage';
 
 /**
  * Everything a deployment offers on top of the core handler: the message extension, the
- * contacts card, the library and pathways links, the triage dialog and the personal tab. The server and the tests wire the
+ * contacts card, escalation routes, compare, services, the library and pathways links, the triage dialog and the personal tab. The server and the tests wire the
  * same set through this one function.
  */
 export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }): RouteRegistrar[] {
   registerMessageExtension(bot);
   registerContactsCommand(bot);
+  registerEscalationCommand(bot);
+  registerCompareCommand(bot);
+  registerServicesCommand(bot);
   registerTabLinkCommands(bot);
   registerTriageDialog(bot);
   return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];

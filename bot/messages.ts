@@ -29,3 +29,26 @@ export const CONTACTS_MESSAGES = {
   ...text.contacts,
   noContacts: (name: string) => fill(text.contacts.noContacts, { name }),
 };
+
+/** The escalation card and `compare` (knowledge/messages.yaml `escalation`), templates filled by name. */
+export const ESCALATION_MESSAGES = {
+  ...text.escalation,
+  heading: (authority: string) => fill(text.escalation.heading, { authority }),
+  intro: (authority: string) => fill(text.escalation.intro, { authority }),
+  when: (when: string) => fill(text.escalation.when, { when }),
+  silent: (authority: string) => fill(text.escalation.silent, { authority }),
+  compareHeading: (topic: string) => fill(text.escalation.compareHeading, { topic }),
+  compareHowTo: (topics: string) => fill(text.escalation.compareHowTo, { topics }),
+};
+
+/** The services card and its hints (knowledge/messages.yaml `services`). */
+export const SERVICES_MESSAGES = {
+  ...text.services,
+  heading: (needs: string) => fill(text.services.heading, { needs }),
+  intro: (needs: string, authority: string) => fill(text.services.intro, { needs, authority }),
+  local: (authority: string) => fill(text.services.local, { authority }),
+  localNone: (authority: string) => fill(text.services.localNone, { authority }),
+  always: () => fill(text.services.always, { helpline: text.helpline }),
+  howTo: (needs: string) => fill(text.services.howTo, { needs }),
+  notUnderstood: (needs: string) => fill(text.services.notUnderstood, { needs }),
+};

@@ -141,5 +141,36 @@ export const messagesSchema = z.object({
     .strict(),
   search: z.object({ badQuery: line, unknownCommand: line, tooLong: z.string().includes('{max}'), noResults: line, staleItem: line, failed: line }).strict(),
   contacts: z.object({ setAuthorityFirst: line, noContacts: z.string().includes('{name}') }).strict(),
+  escalation: z
+    .object({
+      help: line,
+      compareHelp: line,
+      heading: z.string().includes('{authority}'),
+      intro: z.string().includes('{authority}'),
+      when: z.string().includes('{when}'),
+      silent: z.string().includes('{authority}'),
+      reminder: line,
+      setAuthorityFirst: line,
+      compareHeading: z.string().includes('{topic}'),
+      compareIntro: line,
+      compareHowTo: z.string().includes('{topics}'),
+    })
+    .strict(),
+  services: z
+    .object({
+      help: line,
+      heading: z.string().includes('{needs}'),
+      intro: z.string().includes('{needs}'),
+      local: z.string().includes('{authority}'),
+      localNone: z.string().includes('{authority}'),
+      national: line,
+      nationalNone: line,
+      always: z.string().includes('{helpline}'),
+      reminder: line,
+      setAuthorityFirst: line,
+      howTo: z.string().includes('{needs}'),
+      notUnderstood: z.string().includes('{needs}'),
+    })
+    .strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;

@@ -13,6 +13,7 @@ import { compileMatrix } from './compile-matrix';
 import { compileReading } from './compile-reading';
 import { compileEscalation, compileNational, type Cites } from './compile-rules';
 import { compileServices } from './compile-services';
+import { escalationTopicsFileSchema } from './escalation-schemas';
 import { loadIndicatorData } from './load-indicator-data';
 import { matrixFileSchema, rulesFileSchema, servicesFileSchema, type IndicatorsFile, type SchemaContext } from './schemas';
 import type { TriageKnowledge } from './types';
@@ -38,8 +39,24 @@ function peekIds(file: string, key: string): string[] {
   }
 }
 
+/** The topic ids of knowledge/escalation.yaml, read before it is validated. */
+function peekTopicIds(file: string): string[] {
+  try {
+    const v = (parseYaml(readFileSync(file, 'utf8')) as { topics?: { id?: unknown }[] } | null)?.topics;
+    return Array.isArray(v) ? v.map((t) => String(t?.id)) : [];
+  } catch {
+    return []; // loadDataFile reports the syntax error with its line
+  }
+}
+
 /** What the schemas check references against: quotes, indicator ids and tags, referral types and needs. */
-function schemaContext(resolver: CitationResolver, indicatorData: IndicatorsFile, rulesFile: string, servicesFile: string): SchemaContext {
+function schemaContext(
+  resolver: CitationResolver,
+  indicatorData: IndicatorsFile,
+  rulesFile: string,
+  servicesFile: string,
+  escalationFile: string,
+): SchemaContext {
   // Referral types and needs are declared in the files that use them; read them first so
   // every reference can be checked with its line.
   return {
@@ -48,6 +65,7 @@ function schemaContext(resolver: CitationResolver, indicatorData: IndicatorsFile
     tags: new Set(indicatorData.indicators.flatMap((i) => i.tags)),
     referralIds: new Set(existsSync(rulesFile) ? peekIds(rulesFile, 'referralTypes') : []),
     needs: new Set(existsSync(servicesFile) ? peekIds(servicesFile, 'needs') : []),
+    escalationTopics: new Set(existsSync(escalationFile) ? peekTopicIds(escalationFile) : []),
   };
 }
 
@@ -68,7 +86,9 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
 
   const rulesFile = join(kdir, 'triage', 'rules.yaml');
   const servicesFile = join(kdir, 'services.yaml');
-  const ctx = schemaContext(resolver, indicatorData, rulesFile, servicesFile);
+  const escalationFile = join(kdir, 'escalation.yaml');
+  const ctx = schemaContext(resolver, indicatorData, rulesFile, servicesFile, escalationFile);
+  const escalation = loadDataFile(escalationFile, escalationTopicsFileSchema);
   const cites: Cites = (refs) => refs.map((r) => resolver.resolve(r));
 
   const servicesData = loadDataFile(servicesFile, servicesFileSchema(ctx));
@@ -100,6 +120,8 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     authorities,
     services,
     needs: Object.entries(servicesData.needs).map(([needId, label]) => ({ id: needId, label })),
+    needWords: servicesData.needWords,
+    escalation,
     questions: indicatorData.questions,
     checks: indicatorData.checks,
     meaningBackground: indicatorData.meaningBackground,

@@ -36,6 +36,13 @@ function compileAuthority(file: string, a: AuthorityData, cites: Cites): Compile
     contacts: a.contacts.map((c) => compileContact(c, cites)),
     routes: compileRoutes(a.routes, cites),
     rules: a.rules.map((r) => compileRule(file, a.id, r, cites)),
+    escalation: a.escalation.map((e) => ({
+      topic: e.topic,
+      what: e.what,
+      ...(e.when ? { when: e.when } : {}),
+      contacts: e.contacts,
+      citations: cites(e.cite),
+    })),
   };
 }
 

@@ -25,6 +25,8 @@ export interface SchemaContext {
   referralIds: ReadonlySet<string>;
   /** Needs declared in knowledge/services.yaml. */
   needs: ReadonlySet<string>;
+  /** Escalation topics declared in knowledge/escalation.yaml (unchecked when absent). */
+  escalationTopics?: ReadonlySet<string>;
 }
 
 const id = z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens');
@@ -334,6 +336,25 @@ export function contactSchema(c: SchemaContext | undefined) {
 
 const routeKeys = z.enum(PATHWAYS);
 
+/** One entry of an authority's `escalation:` section: who or what, when, contacts, and the passage that says so. */
+export function escalationEntrySchema(c: SchemaContext | undefined) {
+  return z
+    .object({
+      topic: id.superRefine((v, ctx) => {
+        if (c?.escalationTopics && !c.escalationTopics.has(v))
+          ctx.addIssue({ code: 'custom', message: `unknown escalation topic "${v}" (see knowledge/escalation.yaml)` });
+      }),
+      /** Who to go to or what to do, as the document says it. */
+      what: z.string().min(8),
+      /** When, as the document says it; left out when the document does not say. */
+      when: z.string().min(8).optional(),
+      /** Contact ids of the same authority file. */
+      contacts: z.array(id).default([]),
+      cite: citesSchema(c),
+    })
+    .strict();
+}
+
 /** knowledge/authorities/<id>.yaml: id, name and aliases (search), then triage data. */
 export function authorityFileSchema(c: SchemaContext | undefined) {
   const route = z
@@ -348,6 +369,8 @@ export function authorityFileSchema(c: SchemaContext | undefined) {
       contacts: z.array(contactSchema(c)).min(1),
       routes: z.record(routeKeys, route),
       rules: z.array(ruleSchema(c)).default([]),
+      /** Escalation routes, only what the documents say (knowledge/escalation.yaml lists the topics). */
+      escalation: z.array(escalationEntrySchema(c)).default([]),
     })
     .strict()
     .superRefine((a, ctx) => {
@@ -357,11 +380,12 @@ export function authorityFileSchema(c: SchemaContext | undefined) {
         r.contacts.forEach((cid, i) => {
           if (!contactIds.has(cid)) ctx.addIssue({ code: 'custom', message: `unknown contact "${cid}"`, path: ['routes', p, 'contacts', i] });
         });
-      a.rules.forEach((r, ri) =>
-        r.contacts.forEach((cid, i) => {
-          if (!contactIds.has(cid)) ctx.addIssue({ code: 'custom', message: `unknown contact "${cid}"`, path: ['rules', ri, 'contacts', i] });
-        }),
-      );
+      for (const key of ['rules', 'escalation'] as const)
+        a[key].forEach((r, ri) =>
+          r.contacts.forEach((cid, i) => {
+            if (!contactIds.has(cid)) ctx.addIssue({ code: 'custom', message: `unknown contact "${cid}"`, path: [key, ri, 'contacts', i] });
+          }),
+        );
     });
 }
 
@@ -370,6 +394,8 @@ export function servicesFileSchema(c: SchemaContext | undefined) {
     .object({
       /** Need id → the label the Contacts tab shows, in display order. */
       needs: z.record(id, z.string().min(1)).refine((n) => Object.keys(n).length > 0, 'declare at least one need'),
+      /** Need id → everyday words for it (`services <words>` in chat). */
+      needWords: z.record(id, z.array(z.string().min(2)).min(1)).default({}),
       services: z.array(
         z
           .object({
@@ -390,6 +416,8 @@ export function servicesFileSchema(c: SchemaContext | undefined) {
     .strict()
     .superRefine((f, ctx) => {
       const needs = new Set(Object.keys(f.needs));
+      for (const n of Object.keys(f.needWords))
+        if (!needs.has(n)) ctx.addIssue({ code: 'custom', message: `unknown need "${n}" (declare it under needs)`, path: ['needWords', n] });
       f.services.forEach((s, i) =>
         s.needs.forEach((n, j) => {
           if (!needs.has(n)) ctx.addIssue({ code: 'custom', message: `unknown need "${n}" (declare it under needs)`, path: ['services', i, 'needs', j] });

@@ -184,6 +184,25 @@ export interface CompiledRoute {
   citations: TriageCitation[];
 }
 
+/** One escalation route of an authority, only as its documents say it (knowledge/escalation.yaml lists the topics). */
+export interface CompiledEscalationRoute {
+  topic: string;
+  what: string;
+  when?: string;
+  /** Contact ids of the same authority. */
+  contacts: string[];
+  citations: TriageCitation[];
+}
+
+/** knowledge/escalation.yaml compiled: the card's sections, topics, compare groups and the ways people ask. */
+export interface EscalationTopics {
+  sections: { id: string; label: string }[];
+  topics: { id: string; section: string; label: string; words: string[] }[];
+  groups: { id: string; label: string; topics: string[]; words: string[] }[];
+  /** Whole-message regular expressions (case-insensitive) that open the escalation card. */
+  askedAs: string[];
+}
+
 export interface CompiledAuthority {
   id: string;
   name: string;
@@ -192,6 +211,7 @@ export interface CompiledAuthority {
   contacts: CompiledContact[];
   routes: Partial<Record<Pathway, CompiledRoute>>;
   rules: CompiledRule[];
+  escalation: CompiledEscalationRoute[];
 }
 
 export interface CompiledService {
@@ -244,6 +264,9 @@ export interface TriageKnowledge {
   services: CompiledService[];
   /** Needs services are tagged with, in display order, with their labels (knowledge/services.yaml). */
   needs: { id: string; label: string }[];
+  /** Need id → everyday words for it (knowledge/services.yaml `needWords`). */
+  needWords: Record<string, string[]>;
+  escalation: EscalationTopics;
   questions: MissingFactQuestion[];
   checks: PathwayCheck[];
   /** Sentences that say nothing of risk (the meaning reader's contrast class, owner after the indicators). */

@@ -3,6 +3,10 @@ import type { Attachment } from 'botbuilder';
 import { answerCard, declineCard, highlightSegments, resultCard, type AnswerCardOptions } from '../../cards/answer-card';
 import { formatIssued } from '../../cards/citation-text';
 import { helpCard, setAuthorityCard, welcomeCard } from '../../cards/bot-cards';
+import { compareCard, escalationCard } from '../../cards/escalation-card';
+import { servicesCard } from '../../cards/services-card';
+import { entriesFor, escalationSections, findCompareTopic, servicesFor } from '../../knowledge/routes';
+import { loadTriageKnowledge } from '../../knowledge/triage';
 import { validateCard } from '../../cards/validate';
 import type { AnswerResult, RankedAnswer } from '../../bot/engine';
 import { cardText, engine, findNodes } from './helpers';
@@ -289,6 +293,63 @@ describe('cards from the real engine', () => {
     for (const { q, authority } of questions) {
       const card = content(resultCard(await e.answer(q, { authority }), opts));
       expect({ q, errors: validateCard(card) }).toEqual({ q, errors: [] });
+    }
+  });
+});
+
+describe('escalation, compare and services cards from the compiled data', () => {
+  const tk = loadTriageKnowledge();
+  const links = { publicBaseUrl: opts.publicBaseUrl, authorityName: opts.authorityName };
+  const when = (w: string) => `When: ${w}`;
+
+  test.each(Object.keys(tk.authorities))('the %s escalation card validates and cites every point', (id) => {
+    const a = tk.authorities[id]!;
+    const card = content(
+      escalationCard({
+        authority: { id, name: a.name },
+        sections: escalationSections(a, tk.escalation),
+        words: { heading: `Escalation routes: ${a.name}`, intro: 'intro', reminder: 'reminder', when, silent: `The ${a.name} documents do not say.` },
+        links,
+      }),
+    );
+    expect(validateCard(card)).toEqual([]);
+    const sources = findNodes(card, (n) => n.type === 'TextBlock' && String(n.text).includes('Source: '));
+    expect(sources.length).toBe(a.escalation.reduce((n, e) => n + e.citations.length, 0));
+  });
+
+  test.each(['escalation', 'lado', 'out of hours', 'marac', 'idva', 'strategy meeting', 'disagreements', 'oversight'])(
+    'compare %s validates, with a row for every authority',
+    (words) => {
+      const topic = findCompareTopic(words, tk.escalation)!;
+      const rows = Object.values(tk.authorities).map((a) => ({
+        name: a.name,
+        entries: entriesFor(a, topic.topics),
+        silent: `The ${a.name} documents do not say.`,
+      }));
+      const card = content(compareCard({ heading: topic.label, intro: 'intro', reminder: 'reminder', rows, when, links }));
+      expect(validateCard(card)).toEqual([]);
+      expect(findNodes(card, (n) => n.type === 'ColumnSet')).toHaveLength(rows.length);
+    },
+  );
+
+  test.each(Object.keys(tk.authorities))('the %s services card validates for every need, however long the list', (id) => {
+    for (const need of tk.needs) {
+      const found = servicesFor(tk, id, [need.id]);
+      const card = content(
+        servicesCard({
+          heading: need.label,
+          intro: 'intro',
+          sections: [
+            { title: 'local', services: found.local, none: 'none' },
+            { title: 'national', services: found.national, none: 'none' },
+          ],
+          always: 'always',
+          reminder: 'reminder',
+          needIds: [need.id],
+          ...links,
+        }),
+      );
+      expect({ need: need.id, errors: validateCard(card) }).toEqual({ need: need.id, errors: [] });
     }
   });
 });

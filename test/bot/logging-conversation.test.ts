@@ -56,6 +56,11 @@ test('nothing typed or entered in a card reaches the log, across a whole convers
   expect((await type(`set authority ${authority.name}`, 'whole'))[0]!.activity.text).toContain(authority.name);
   expect(cardsIn(await type('glossary IDVA', 'whole'))).toHaveLength(0);
   expect(cardsIn(await type('contacts', 'none'))).toHaveLength(1);
+  expect(cardsIn(await type('who do I escalate to?', 'whole'))).toHaveLength(1);
+  expect(cardsIn(await type('compare LADO', 'whole'))).toHaveLength(1);
+  // The words after the command word are looked for ("services" itself names the log event).
+  prose.push('Eudora Pennyfeather, a grandmother in her 80s');
+  expect(cardsIn(await type('services for Eudora Pennyfeather, a grandmother in her 80s', 'whole'))).toHaveLength(1);
 
   const step1 = cardsIn(await type('I’m worried about Tamsin Draycott, whose boyfriend Lucian checks her telephone constantly')).at(-1)!;
   const step2 = cardsIn(await submit(pressed(step1, 'No', (i) => (i.authority = authority.id)))).at(-1)!;

@@ -121,4 +121,38 @@ describe('triage knowledge build', () => {
     edit(join(dir, 'authorities', 'wandsworth.yaml'), 'contacts: [wandsworth-links]\n    nextSteps', 'contacts: [nobody]\n    nextSteps');
     expect(compile(dir)).toThrow(/authorities\/wandsworth\.yaml:\d+: unknown contact "nobody"/);
   });
+
+  it('every escalation route is compiled with its citation resolved, and only for the authority whose file holds it', () => {
+    const tk = compileTriageKnowledge(builtPassages());
+    for (const a of Object.values(tk.authorities))
+      for (const e of a.escalation) {
+        expect(e.citations.length).toBeGreaterThan(0);
+        for (const c of e.citations) expect(c.authorities).toContain(a.id);
+      }
+  });
+
+  it('an escalation quote the document does not contain fails with file:line', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'authorities', 'camden.yaml'), "quote: 'Any disagreements or disputes", "quote: 'Disagreements go to the Director");
+    expect(compile(dir)).toThrow(/authorities\/camden\.yaml:\d+: quote not found in any passage of camden-joint-protocol/);
+  });
+
+  it('an escalation entry with an unknown topic or contact fails with file:line', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'authorities', 'wandsworth.yaml'), '  - topic: idva\n', '  - topic: helicopter\n');
+    expect(compile(dir)).toThrow(/authorities\/wandsworth\.yaml:\d+: unknown escalation topic "helicopter"/);
+    const again = copyKnowledge();
+    edit(
+      join(again, 'authorities', 'wandsworth.yaml'),
+      "contacts: [hestia-idva]\n    cite: { doc: wandsworth-practice-approach, quote: 'including",
+      "contacts: [nobody]\n    cite: { doc: wandsworth-practice-approach, quote: 'including",
+    );
+    expect(compile(again)).toThrow(/authorities\/wandsworth\.yaml:\d+: unknown contact "nobody"/);
+  });
+
+  it('everyday words for a need that is not declared fail with file:line', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'services.yaml'), 'needWords:\n', 'needWords:\n  unicorns: [horn]\n');
+    expect(compile(dir)).toThrow(/services\.yaml:\d+: unknown need "unicorns"/);
+  });
 });
