@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/search';
 import type { TriageKnowledge } from '../knowledge/triage';
 import type { PolicyBot } from './handler';
 import type { RouteRegistrar } from './server';
+import { registerInduction } from './induction';
 import { tabRoutes } from './tab/routes';
 import { registerContactsCommand } from './teams/contacts';
 import { registerMessageExtension } from './teams/message-extension';
@@ -18,5 +19,6 @@ export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase;
   registerContactsCommand(bot);
   registerTabLinkCommands(bot);
   registerTriageDialog(bot);
+  registerInduction(bot);
   return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];
 }
