@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/search';
 import type { TriageKnowledge } from '../knowledge/triage';
 import type { PolicyBot } from './handler';
 import type { RouteRegistrar } from './server';
+import { registerInduction } from './induction';
 import { tabRoutes } from './tab/routes';
 import { registerCompareCommand } from './teams/compare';
 import { registerContactsCommand } from './teams/contacts';
@@ -24,5 +25,6 @@ export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase;
   registerServicesCommand(bot);
   registerTabLinkCommands(bot);
   registerTriageDialog(bot);
+  registerInduction(bot);
   return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];
 }

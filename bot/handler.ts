@@ -3,6 +3,7 @@ import {
   type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
+  type Storage,
   TeamsActivityHandler,
   TurnContext,
   type UserState,
@@ -40,7 +41,12 @@ export interface BotServices {
    * hashed with the log's per-process salt (state then cannot outlive the process) and storage
    * counts as reachable.
    */
-  store?: { hashId(id: string): string; reachable(): Promise<boolean> };
+  store?: {
+    hashId(id: string): string;
+    reachable(): Promise<boolean>;
+    /** The store itself (keys hashed on the way in): for a record that is no one turn's state, such as a shared induction completion. */
+    storage?: Storage;
+  };
 }
 
 /** What a command or card action gets for one turn. */

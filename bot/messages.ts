@@ -52,3 +52,4 @@ export const SERVICES_MESSAGES = {
   howTo: (needs: string) => fill(text.services.howTo, { needs }),
   notUnderstood: (needs: string) => fill(text.services.notUnderstood, { needs }),
 };
+export const INDUCTION_MESSAGES = text.induction;

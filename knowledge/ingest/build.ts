@@ -8,6 +8,7 @@ import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';
 import { VectorCache } from '../meaning/vector-cache';
 import { builtKnowledgeDir, knowledgeDir as defaultKnowledgeDir, vectorCacheDir } from '../paths';
 import { authoritySchema } from '../schemas/authority';
+import { compileInduction, INDUCTION_FILE } from '../induction/compile';
 import { compileTriageKnowledge, TRIAGE_FILE } from '../triage/build';
 import type { DocumentMeta, Passage } from '../types';
 import type { TriageKnowledge } from '../triage/types';
@@ -152,6 +153,8 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);
+  // The induction course: every step's citation must resolve, or the build stops here.
+  const induction = compileInduction(passages, { knowledgeDir: kdir, documents: new Map(documents.map((d) => [d.id, d])) });
   const store: KnowledgeStore = {
     version: 1,
     stamp: knowledgeStamp(kdir),
@@ -179,6 +182,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
   writeFileSync(join(outDir, INDEX_FILE), JSON.stringify(index));
   writeFileSync(join(outDir, STORE_FILE), JSON.stringify(store));
   writeFileSync(join(outDir, TRIAGE_FILE), JSON.stringify(triage));
+  writeFileSync(join(outDir, INDUCTION_FILE), JSON.stringify(induction));
   // The stamp goes last: a build that failed part-way is never taken as fresh.
   writeFileSync(join(outDir, STAMP_FILE), store.stamp);
   return { outDir, documents: documents.length, sections, passages: passages.length, ms: performance.now() - started, indexMs, meaningMs, encoded };
@@ -190,7 +194,7 @@ export function isBuildFresh(options: BuildOptions = {}): boolean {
   const outDir = options.outDir ?? builtKnowledgeDir;
   const stampFile = join(outDir, STAMP_FILE);
   if (
-    ![STAMP_FILE, INDEX_FILE, STORE_FILE, ...[PASSAGE_MEANING, INDICATOR_MEANING].flatMap((t) => [`${t}.bin`, `${t}.json`])].every((f) =>
+    ![STAMP_FILE, INDEX_FILE, STORE_FILE, INDUCTION_FILE, ...[PASSAGE_MEANING, INDICATOR_MEANING].flatMap((t) => [`${t}.bin`, `${t}.json`])].every((f) =>
       existsSync(join(outDir, f)),
     )
   )

@@ -93,6 +93,49 @@ export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
 const line = z.string().min(1);
 
+/** Every sentence of the induction course (knowledge/messages.yaml `induction:`). */
+const INDUCTION_KEYS = [
+  'setAuthorityFirst',
+  'started',
+  'resumed',
+  'progress',
+  'progressComplete',
+  'notStarted',
+  'alreadyAnswered',
+  'stale',
+  'notSaved',
+  'restarted',
+  'shared',
+  'unshared',
+  'notComplete',
+  'statusHowTo',
+  'statusShared',
+  'statusNotShared',
+  'stepHeading',
+  'quoteLabel',
+  'openSource',
+  'checkHeading',
+  'checkButton',
+  'chooseAnswer',
+  'right',
+  'wrong',
+  'why',
+  'continueButton',
+  'finishButton',
+  'completeHeading',
+  'completeIntro',
+  'score',
+  'shareButton',
+  'unshareButton',
+  'shareNote',
+  'sharedNote',
+  'restartButton',
+  'reminder',
+  'askExpansion',
+  'askMeaning',
+  'askContact',
+] as const;
+
 /** knowledge/messages.yaml: everything the bot and the answer engine say outside the cards' templates. */
 export const messagesSchema = z.object({
   topics: z.array(z.string().min(1)).min(1),
@@ -172,5 +215,7 @@ export const messagesSchema = z.object({
       notUnderstood: z.string().includes('{needs}'),
     })
     .strict(),
+  /** The induction course's replies and card wording (bot/induction). */
+  induction: z.object(Object.fromEntries(INDUCTION_KEYS.map((k) => [k, line])) as Record<(typeof INDUCTION_KEYS)[number], typeof line>).strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;

@@ -8,6 +8,9 @@ import { servicesCard } from '../../cards/services-card';
 import { entriesFor, escalationSections, findCompareTopic, servicesFor } from '../../knowledge/routes';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 import { validateCard } from '../../cards/validate';
+import { inductionCompleteCard, inductionFeedbackCard, inductionStepCard, questionPrompt } from '../../cards/induction-cards';
+import { INDUCTION_MESSAGES } from '../../bot/messages';
+import { courseFor, loadInductionCourse } from '../../knowledge/induction';
 import type { AnswerResult, RankedAnswer } from '../../bot/engine';
 import { cardText, engine, findNodes } from './helpers';
 
@@ -223,7 +226,7 @@ describe('welcome, help and set-authority cards', () => {
   });
 
   test('the raw templates are JSON at version 1.5 or lower', () => {
-    for (const name of ['answer', 'decline', 'help', 'welcome', 'set-authority']) {
+    for (const name of ['answer', 'decline', 'help', 'welcome', 'set-authority', 'induction-step', 'induction-feedback', 'induction-complete']) {
       const template = JSON.parse(readFileSync(`${__dirname}/../../cards/${name}.json`, 'utf8')) as { version: string };
       expect(Number(template.version)).toBeLessThanOrEqual(1.5);
     }
@@ -351,5 +354,48 @@ describe('escalation, compare and services cards from the compiled data', () => 
       );
       expect({ need: need.id, errors: validateCard(card) }).toEqual({ need: need.id, errors: [] });
     }
+  });
+});
+
+describe('induction cards', () => {
+  const words = INDUCTION_MESSAGES;
+  const ctx = { words, publicBaseUrl: 'https://policy.example.org', authorityName: (id: string) => names.get(id) ?? id };
+  const steps = courseFor(loadInductionCourse(), {
+    authority: { id: 'wandsworth', name: 'Wandsworth', contacts: loadTriageKnowledge().authorities.wandsworth!.contacts },
+  });
+
+  test('every step card, its feedback (right and wrong) and the summary validate, with every sentence from messages.yaml', () => {
+    for (const [i, step] of steps.entries()) {
+      const at = { n: i + 1, total: steps.length, last: i === steps.length - 1 };
+      const card = content(inductionStepCard(step, at, ctx));
+      expect({ step: step.id, errors: validateCard(card) }).toEqual({ step: step.id, errors: [] });
+      expect(findNodes(card, (n) => n.type === 'Input.ChoiceSet')).toHaveLength(step.questions.length);
+      for (const right of [true, false]) {
+        const feedback = content(
+          inductionFeedbackCard(
+            step,
+            step.questions.map((question) => ({ question, right })),
+            at,
+            ctx,
+          ),
+        );
+        expect({ step: step.id, errors: validateCard(feedback) }).toEqual({ step: step.id, errors: [] });
+        expect(cardText(feedback)).toContain(step.citation.quote);
+      }
+    }
+    for (const shared of [false, true]) {
+      const summary = content(inductionCompleteCard({ topics: steps.map((s) => s.topic), right: 20, of: 22, completedOn: '2026-03-04', shared }, words));
+      expect(validateCard(summary)).toEqual([]);
+      expect(cardText(summary)).toContain('4 March 2026');
+      expect(cardText(summary)).toContain(shared ? words.unshareButton : words.shareButton);
+    }
+  });
+
+  test("a contacts step asks about the authority's own contacts, with the number from its data", () => {
+    const step = steps.find((s) => s.id === 'your-services')!;
+    const q = step.questions[0]!;
+    const contact = loadTriageKnowledge().authorities.wandsworth!.contacts.find((c) => c.phone)!;
+    expect(questionPrompt(q, words)).toContain(contact.phone!);
+    expect(q.options[q.answer]).toBe(contact.name);
   });
 });
