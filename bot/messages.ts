@@ -29,3 +29,5 @@ export const CONTACTS_MESSAGES = {
   ...text.contacts,
   noContacts: (name: string) => fill(text.contacts.noContacts, { name }),
 };
+
+export const FEEDBACK_MESSAGES = text.feedback;

@@ -141,5 +141,17 @@ export const messagesSchema = z.object({
     .strict(),
   search: z.object({ badQuery: line, unknownCommand: line, tooLong: z.string().includes('{max}'), noResults: line, staleItem: line, failed: line }).strict(),
   contacts: z.object({ setAuthorityFirst: line, noContacts: z.string().includes('{name}') }).strict(),
+  /** Feedback on answers and the champions' report (bot/feedback/). */
+  feedback: z
+    .object({
+      thanks: line,
+      thanksNotHelpful: line,
+      thanksShared: line,
+      notSaved: line,
+      notChampion: line,
+      reportHowTo: z.string().includes('{max}'),
+      reportUnavailable: line,
+    })
+    .strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;
