@@ -53,9 +53,9 @@ export interface FeedbackStore {
   query(period: Period, kind?: FeedbackKind): Promise<FeedbackRecord[]>;
 }
 
-/** The period of the last `days` days up to `now`. */
+/** The period of the last `days` days, up to and including `now`. */
 export function lastDays(days: number, now = new Date()): Period {
-  return { from: new Date(now.getTime() - days * 24 * 60 * 60 * 1000), to: now };
+  return { from: new Date(now.getTime() - days * 24 * 60 * 60 * 1000), to: new Date(now.getTime() + 1) };
 }
 
 /** Whether a record belongs in a query's answer. */
