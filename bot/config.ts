@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { z } from 'zod';
 import { envFields } from './env';
 import { projectRoot } from '../knowledge/paths';
 
@@ -13,6 +14,9 @@ const envSchema = envFields.superRefine((env, ctx) => {
       path: ['STATE_KEY_SALT'],
       message: 'is required when STORAGE=blob (every instance must hash state keys alike): set a secret such as the output of openssl rand -hex 32',
     });
+  }
+  if (env.FEEDBACK_STORE === 'table' && !env.FEEDBACK_TABLE_CONNECTION_STRING) {
+    ctx.addIssue({ code: 'custom', path: ['FEEDBACK_TABLE_CONNECTION_STRING'], message: 'is required when FEEDBACK_STORE=table' });
   }
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
@@ -70,6 +74,20 @@ export interface Config {
   triageIdleHours: number;
   /** New local chat conversations an address may start a minute. */
   localChatStartsPerMinute: number;
+  /** Where feedback, gaps and champion questions are kept. */
+  feedback: FeedbackStoreConfig;
+  /** Entra object ids (lower case) allowed to run `report`. */
+  championIds: string[];
+}
+
+export type FeedbackStoreConfig = { kind: 'memory' } | { kind: 'file'; dir: string } | { kind: 'table'; connectionString: string; table: string };
+
+/** FEEDBACK_STORE, or memory beside memory state and files (under STORAGE_DIR/feedback) otherwise. */
+function feedbackConfig(e: z.output<typeof envSchema>): FeedbackStoreConfig {
+  const kind = e.FEEDBACK_STORE ?? (e.STORAGE === 'memory' ? 'memory' : 'file');
+  if (kind === 'memory') return { kind };
+  if (kind === 'table') return { kind, connectionString: e.FEEDBACK_TABLE_CONNECTION_STRING!, table: e.FEEDBACK_TABLE_NAME };
+  return { kind, dir: resolve(projectRoot, e.FEEDBACK_DIR ?? join(e.STORAGE_DIR ?? '.data', 'feedback')) };
 }
 
 export class ConfigError extends Error {
@@ -118,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     triageIdleHours: e.TRIAGE_IDLE_HOURS,
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
+    feedback: feedbackConfig(e),
+    championIds: e.CHAMPION_IDS,
   };
 }
 

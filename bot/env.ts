@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blobConnectionProblem } from './blob-connection';
+import { parseTableConnection } from './feedback/table-store';
 
 /**
  * Every environment variable the project reads, in one schema: the bot (bot/config.ts) and the
@@ -27,6 +28,19 @@ const wholeNumber = (fallback: number, min: number, max: number, error = 'must b
   optionalText
     .transform((v) => (v === undefined ? fallback : Number(v)))
     .pipe(z.number({ error }).int(error).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** A comma-separated list of Entra ids (GUIDs); empty means none. */
+const guidList = (error: string) =>
+  optionalText
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(z.uuid({ error })));
 
 const guid = z.guid({ error: 'must be a GUID such as 1b4f7200-0000-4000-8000-000000000000' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
@@ -89,6 +103,26 @@ export const envFields = z.object({
   LOCAL_CHAT_STARTS_PER_MINUTE: optionalText
     .transform((v) => (v === undefined ? 20 : Number(v)))
     .pipe(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100000)),
+  /** Where feedback, gaps and champion questions are kept (bot/feedback/). */
+  FEEDBACK_STORE: optionalText.pipe(z.enum(['memory', 'file', 'table']).optional()),
+  FEEDBACK_DIR: optionalText,
+  FEEDBACK_TABLE_CONNECTION_STRING: optionalText.pipe(
+    z
+      .string()
+      .superRefine((v, ctx) => {
+        const parsed = parseTableConnection(v);
+        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      })
+      .optional(),
+  ),
+  FEEDBACK_TABLE_NAME: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be a valid Azure table name (3-63 letters and digits, starting with a letter)')
+      .default('feedback'),
+  ),
+  /** Entra object ids of the domestic abuse champions: only they may run `report`. */
+  CHAMPION_IDS: guidList('must be a comma-separated list of Entra object ids (GUIDs)'),
   TRIAGE_IDLE_HOURS: optionalText
     .transform((v) => (v === undefined ? 24 : Number(v)))
     .pipe(

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/search';
 import type { TriageKnowledge } from '../knowledge/triage';
+import { registerFeedback, type FeedbackSettings } from './feedback/feature';
 import type { PolicyBot } from './handler';
 import type { RouteRegistrar } from './server';
 import { registerInduction } from './induction';
@@ -14,10 +15,11 @@ import { registerTriageDialog } from './triage';
 
 /**
  * Everything a deployment offers on top of the core handler: the message extension, the
- * contacts card, escalation routes, compare, services, the library and pathways links, the triage dialog and the personal tab. The server and the tests wire the
- * same set through this one function.
+ * contacts card, escalation routes, compare, services, the library and pathways links, the triage dialog, the induction
+ * course, feedback and the champions' report, and the personal tab. The server and the tests wire the same set through this
+ * one function.
  */
-export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }): RouteRegistrar[] {
+export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }, feedback: FeedbackSettings): RouteRegistrar[] {
   registerMessageExtension(bot);
   registerContactsCommand(bot);
   registerEscalationCommand(bot);
@@ -26,5 +28,6 @@ export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase;
   registerTabLinkCommands(bot);
   registerTriageDialog(bot);
   registerInduction(bot);
-  return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage })];
+  const reportRoute = registerFeedback(bot, feedback);
+  return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage }), reportRoute];
 }

@@ -9,7 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { z } from 'zod';
-import { resultCard } from '../cards/answer-card';
+import { resultCard, type AnswerFeedback } from '../cards/answer-card';
 import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../cards/bot-cards';
 import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
@@ -74,6 +74,17 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
   handle(ctx: CommandContext, data: z.output<S>): Promise<void>;
 }
 
+/**
+ * Feedback on answers and gaps from declines (bot/feedback/): what an answer card offers for
+ * rating it, and what is noted once a reply is sent.
+ */
+export interface AnswerObserver {
+  /** The rating part of an answer card; `question` is what was asked (none for a passage shown from a button). */
+  cardFeedback(question: string | undefined): AnswerFeedback | undefined;
+  /** After the reply was sent. Must not throw: a fault of its own is its own to log. */
+  answered(turn: TurnContext, details: { result: AnswerResult; authority?: string }): Promise<void>;
+}
+
 /** Handles one invoke name (e.g. 'composeExtension/query') and returns the HTTP response for it. */
 export type InvokeHandler = (turn: TurnContext, bot: PolicyBot) => Promise<InvokeResponse>;
 
@@ -105,6 +116,7 @@ export class PolicyBot extends TeamsActivityHandler {
   private triageStarter: TriageStarter = async ({ turn }) => {
     await turn.sendActivity(MESSAGES.triageComingSoon);
   };
+  private answerObserver?: AnswerObserver;
   private readonly profile: StatePropertyAccessor<Profile>;
   private readonly authoritiesByKey: Map<string, Authority>;
 
@@ -155,6 +167,12 @@ export class PolicyBot extends TeamsActivityHandler {
 
   setTriageStarter(starter: TriageStarter): this {
     this.triageStarter = starter;
+    return this;
+  }
+
+  /** Rating buttons on answer cards and notes of declined questions (one observer; a later one replaces it). */
+  setAnswerObserver(observer: AnswerObserver): this {
+    this.answerObserver = observer;
     return this;
   }
 
@@ -239,8 +257,10 @@ export class PolicyBot extends TeamsActivityHandler {
       publicBaseUrl: this.services.publicBaseUrl,
       authorityName: this.displayName,
       hasAuthority: authority !== undefined,
+      feedback: this.answerObserver?.cardFeedback(question),
     });
     await turn.sendActivity({ attachments: [card] });
+    await this.answerObserver?.answered(turn, { result, authority });
   }
 
   /** Show one passage as an answer (a "you might mean" button on a decline). */
@@ -252,7 +272,12 @@ export class PolicyBot extends TeamsActivityHandler {
     }
     const authority = await this.getAuthority(turn);
     const result: AnswerResult = { answered: true, ...(authority ? { authority } : {}), comparing: [], results: [answer], followUps: [] };
-    const card = resultCard(result, { publicBaseUrl: this.services.publicBaseUrl, authorityName: this.displayName, hasAuthority: authority !== undefined });
+    const card = resultCard(result, {
+      publicBaseUrl: this.services.publicBaseUrl,
+      authorityName: this.displayName,
+      hasAuthority: authority !== undefined,
+      feedback: this.answerObserver?.cardFeedback(undefined),
+    });
     await turn.sendActivity({ attachments: [card] });
   }
 

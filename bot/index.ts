@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createTurnTracker, exitGracefullyOnSignals } from './drain';
 import { loadEngine } from './engine';
 import { registerFeatures } from './features';
+import { createFeedbackStore } from './feedback/create-store';
 import { PolicyBot } from './handler';
 import { createLogger } from './log';
 import { createServer } from './server';
@@ -78,13 +79,24 @@ function main(): void {
 
   // Features plug in through bot.registerCommand / registerAction / registerInvoke /
   // setTriageStarter (handler.ts) and route registrars (server.ts); features.ts lists them.
-  const extraRoutes = registerFeatures(bot, { kb: engine.kb, triage: loadTriageKnowledge() });
+  const extraRoutes = registerFeatures(
+    bot,
+    { kb: engine.kb, triage: loadTriageKnowledge() },
+    { store: createFeedbackStore(config.feedback), championIds: config.championIds },
+  );
 
   const turns = createTurnTracker();
   const server = createServer({ config, bot, log, extraRoutes, turns });
   exitGracefullyOnSignals({ server, turns, timeoutMs: config.shutdownTimeoutMs, log });
   server.listen(config.port, config.host, () => {
-    log.info('listening', { host: config.host, port: config.port, storage: config.storage.kind, localChat: config.localChat });
+    log.info('listening', {
+      host: config.host,
+      port: config.port,
+      storage: config.storage.kind,
+      feedback: config.feedback.kind,
+      champions: config.championIds.length,
+      localChat: config.localChat,
+    });
     if (config.localChat) {
       const url = `http://localhost:${config.port}/`;
       console.log(`Local chat: ${url}`);

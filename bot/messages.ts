@@ -53,3 +53,4 @@ export const SERVICES_MESSAGES = {
   notUnderstood: (needs: string) => fill(text.services.notUnderstood, { needs }),
 };
 export const INDUCTION_MESSAGES = text.induction;
+export const FEEDBACK_MESSAGES = text.feedback;

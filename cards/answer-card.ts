@@ -13,6 +13,17 @@ export interface AnswerCardOptions {
   authorityName: (id: string) => string;
   /** Whether the asker has set an authority; if not, the card suggests it. */
   hasAuthority: boolean;
+  /** Helpful / Not helpful buttons under the best passage; none when absent. */
+  feedback?: AnswerFeedback;
+}
+
+/** What the rating buttons need besides the passage. */
+export interface AnswerFeedback {
+  /**
+   * The question as it would be shared with the champions, already redacted; shown on the card
+   * beside the "share my question" toggle and sent back only if the user ticks it. Empty: no toggle.
+   */
+  sharedQuestion: string;
 }
 
 export interface TextSegment {
@@ -138,7 +149,15 @@ export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attac
     hasFollowUps: followUps.length > 0,
     followUps,
     noAuthority: !opts.hasAuthority,
+    ...feedbackView(best.passage.id, opts.feedback),
   });
+}
+
+function feedbackView(passageId: string, feedback: AnswerFeedback | undefined) {
+  return {
+    hasFeedback: feedback !== undefined,
+    feedback: { passageId, canShare: Boolean(feedback?.sharedQuestion), question: feedback?.sharedQuestion ?? '' },
+  };
 }
 
 /** The national helpline, in any spacing: shown on every decline unless the engine's message already gives it. */

@@ -217,5 +217,17 @@ export const messagesSchema = z.object({
     .strict(),
   /** The induction course's replies and card wording (bot/induction). */
   induction: z.object(Object.fromEntries(INDUCTION_KEYS.map((k) => [k, line])) as Record<(typeof INDUCTION_KEYS)[number], typeof line>).strict(),
+  /** Feedback on answers and the champions' report (bot/feedback/). */
+  feedback: z
+    .object({
+      thanks: line,
+      thanksNotHelpful: line,
+      thanksShared: line,
+      notSaved: line,
+      notChampion: line,
+      reportHowTo: z.string().includes('{max}'),
+      reportUnavailable: line,
+    })
+    .strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;

@@ -161,6 +161,20 @@ describe('answer card', () => {
         .join(''),
     ).toBe(tricky.passage.display);
   });
+
+  test('with feedback: Helpful, and Not helpful with reasons and the share toggle; the toggle only when there is a question', () => {
+    const withQuestion = content(answerCard(fullResult, { ...opts, feedback: { sharedQuestion: 'is ${x} a [name] question?' } }));
+    expect(validateCard(withQuestion)).toEqual([]);
+    const helpful = findNodes(withQuestion, (n) => n.type === 'Action.Submit' && n.title === 'Helpful')[0]!;
+    expect(helpful.data).toEqual({ verb: 'feedback', rating: 'helpful', passageId: 'doc-0#0' });
+    expect(findNodes(withQuestion, (n) => n.type === 'Input.Toggle')).toHaveLength(1);
+    expect(cardText(withQuestion)).toContain('What would be shared: is ${x} a [name] question?');
+
+    const fromButton = content(answerCard(fullResult, { ...opts, feedback: { sharedQuestion: '' } }));
+    expect(validateCard(fromButton)).toEqual([]);
+    expect(findNodes(fromButton, (n) => n.type === 'Input.Toggle')).toHaveLength(0);
+    expect(findNodes(content(answerCard(fullResult, opts)), (n) => n.title === 'Not helpful')).toHaveLength(0);
+  });
 });
 
 describe('decline card', () => {

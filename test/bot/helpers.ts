@@ -9,6 +9,8 @@ import { PolicyBot } from '../../bot/handler';
 import { silentLogger, type Logger } from '../../bot/log';
 import { createServer, type RouteRegistrar } from '../../bot/server';
 import { registerFeatures } from '../../bot/features';
+import { createFeedbackStore } from '../../bot/feedback/create-store';
+import type { FeedbackStore } from '../../bot/feedback/records';
 import { sharedTriager } from '../../bot/triage';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 
@@ -35,6 +37,8 @@ export interface RunningBot {
   store: StateStore;
   /** Turns in flight, for shutdown (bot/drain.ts). */
   turns: TurnTracker;
+  /** Where feedback and gaps went (memory unless the test gave a store or FEEDBACK_STORE). */
+  feedback: FeedbackStore;
   /** The key a Bot Framework state key is stored under ("msteams/conversations/<id>/" → "msteams/conversations/<hash>"). */
   storedKey(rawKey: string): string;
   close(): Promise<void>;
@@ -51,6 +55,9 @@ export async function startBot(
     log?: Logger;
     /** Bot Framework auth built from the loaded configuration (default: from config.auth, as in production). */
     auth?: (config: Config) => BotFrameworkAuthentication;
+    feedbackStore?: FeedbackStore;
+    /** The clock the feedback feature stamps records and report links with. */
+    now?: () => Date;
   } = {},
 ): Promise<RunningBot> {
   // A test file sends far more than a person types in a minute: the rate applies only where a test sets it.
@@ -72,7 +79,14 @@ export async function startBot(
     triageIdleHours: config.triageIdleHours,
   });
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
-  const featureRoutes = opts.bare ? [] : registerFeatures(bot, { kb: bot.services.engine.kb, triage: loadTriageKnowledge() });
+  const feedback = opts.feedbackStore ?? createFeedbackStore(config.feedback);
+  const featureRoutes = opts.bare
+    ? []
+    : registerFeatures(
+        bot,
+        { kb: bot.services.engine.kb, triage: loadTriageKnowledge() },
+        { store: feedback, championIds: config.championIds, ...(opts.now ? { now: opts.now } : {}) },
+      );
   opts.setup?.(bot);
   const turns = createTurnTracker();
   const server = createServer({
@@ -91,6 +105,7 @@ export async function startBot(
     server,
     store,
     turns,
+    feedback,
     storedKey: (rawKey) => createStateIds(salt).key(rawKey),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
