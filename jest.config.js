@@ -6,6 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // The adaptivecards main entry is ESM-only under jest; the UMD build parses and validates without a DOM.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
-  testTimeout: 60000,
+  // Generous: several suites build the whole knowledge base in a hook, and CI machines are small. Timings live in `npm run bench`.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
