@@ -1,48 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import { MemoryStorage, type Activity, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { SelfHealingBlobsStorage } from '../../bot/blob-storage';
 import { FileStorage, createStorage } from '../../bot/storage';
-import { projectRoot } from '../../knowledge/paths';
 import { loadConfig } from '../../bot/config';
 import type { LogFields, Logger } from '../../bot/log';
 import { fill, MESSAGES } from '../../bot/messages';
+import { startAzurite, type RunningAzurite } from '../azurite';
 import { USER, cardText, cardsIn, engine, personalMessage, postActivity, sendToBot, startBot, startConnector, type RunningBot } from './helpers';
 
-// The well-known Azurite development account (public, documented by Microsoft).
-const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`azurite exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((r) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.end(), r(true)));
-      socket.once('error', () => r(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-let azurite: ChildProcess;
-let azuriteDir: string;
+let azurite: RunningAzurite;
 let blobConnection: string;
 const tmpDirs: string[] = [];
 let sharedDir = '';
@@ -55,24 +25,12 @@ function tempDir(): string {
 
 beforeAll(async () => {
   sharedDir = tempDir();
-  azuriteDir = tempDir();
-  const port = await freePort();
-  azurite = spawn(
-    resolve(projectRoot, 'node_modules/.bin/azurite-blob'),
-    ['--silent', '--disableTelemetry', '--skipApiVersionCheck', '--location', azuriteDir, '--blobHost', '127.0.0.1', '--blobPort', String(port)],
-    { stdio: 'ignore' },
-  );
-  await waitForPort(port, azurite);
-  blobConnection = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+  azurite = await startAzurite('blob', tempDir());
+  blobConnection = azurite.connectionString;
 });
 
 afterAll(async () => {
-  if (azurite && azurite.exitCode === null) {
-    await new Promise((r) => {
-      azurite.once('exit', r);
-      azurite.kill();
-    });
-  }
+  await azurite?.stop();
   for (const dir of tmpDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 });
 

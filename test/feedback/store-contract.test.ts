@@ -1,40 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createFeedbackStore } from '../../bot/feedback/create-store';
 import { FileFeedbackStore } from '../../bot/feedback/file-store';
 import { MemoryFeedbackStore, type FeedbackRecord, type FeedbackStore } from '../../bot/feedback/records';
 import { parseTableConnection, TableFeedbackStore } from '../../bot/feedback/table-store';
-import { projectRoot } from '../../knowledge/paths';
-
-// The well-known Azurite development account key (public, documented by Microsoft).
-const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`azurite-table exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((r) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.end(), r(true)));
-      socket.once('error', () => r(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { startAzurite, type RunningAzurite } from '../azurite';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -42,29 +13,18 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-let azurite: ChildProcess;
+let azurite: RunningAzurite;
 let tableConnection = '';
 let tables = 0;
 const newTableName = () => `fb${Date.now()}n${++tables}`;
 
 beforeAll(async () => {
-  const port = await freePort();
-  azurite = spawn(
-    resolve(projectRoot, 'node_modules/.bin/azurite-table'),
-    ['--silent', '--disableTelemetry', '--skipApiVersionCheck', '--location', tempDir(), '--tableHost', '127.0.0.1', '--tablePort', String(port)],
-    { stdio: 'ignore' },
-  );
-  await waitForPort(port, azurite);
-  tableConnection = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`;
+  azurite = await startAzurite('table', tempDir());
+  tableConnection = azurite.connectionString;
 });
 
 afterAll(async () => {
-  if (azurite && azurite.exitCode === null) {
-    await new Promise((r) => {
-      azurite.once('exit', r);
-      azurite.kill();
-    });
-  }
+  await azurite?.stop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,23 +1,9 @@
-import { validateCard } from '../../cards/validate';
 import { loadTriageKnowledge } from '../../knowledge/triage';
-import { cardText, cardsIn, findNodes, personalMessage, sendToBot, useBotAndConnector } from '../bot/helpers';
+import { cardText, findNodes, personalMessage, sendToBot } from '../bot/helpers';
+import { blocks, usePersonalChat } from './personal-chat';
 
-const h = useBotAndConnector();
-const send = (text: string | undefined, value?: unknown) =>
-  sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, value === undefined ? {} : { value }));
-const useAuthority = (authority: string) => send(undefined, { verb: 'setAuthority', authority });
+const { h, send, useAuthority, cardFor } = usePersonalChat();
 const tk = loadTriageKnowledge();
-
-/** The one card a message gets, checked with the adaptivecards parser. */
-async function cardFor(text: string): Promise<Record<string, unknown>> {
-  const cards = cardsIn(await send(text));
-  expect(cards).toHaveLength(1);
-  expect(validateCard(cards[0]!)).toEqual([]);
-  return cards[0]!;
-}
-
-/** Text blocks of the card, in order. */
-const blocks = (card: unknown) => findNodes(card, (n) => n.type === 'TextBlock').map((n) => String(n.text));
 
 describe('escalation routes', () => {
   test("Sutton: DA champions, the MARAC coordinator and the manager-oversight rules, each with Sutton's directive as its source", async () => {

@@ -1,19 +1,8 @@
-import { validateCard } from '../../cards/validate';
-import { cardText, cardsIn, findNodes, personalMessage, sendToBot, useBotAndConnector } from '../bot/helpers';
+import { cardText, findNodes } from '../bot/helpers';
+import { blocks, usePersonalChat } from './personal-chat';
 
-const h = useBotAndConnector();
-const send = (text: string | undefined, value?: unknown) =>
-  sendToBot(h.bot, h.connector, personalMessage(h.connector.serviceUrl, text, value === undefined ? {} : { value }));
-const useAuthority = (authority: string) => send(undefined, { verb: 'setAuthority', authority });
+const { h, send, useAuthority, cardFor } = usePersonalChat();
 
-async function cardFor(text: string): Promise<Record<string, unknown>> {
-  const cards = cardsIn(await send(text));
-  expect(cards).toHaveLength(1);
-  expect(validateCard(cards[0]!)).toEqual([]);
-  return cards[0]!;
-}
-
-const blocks = (card: unknown) => findNodes(card, (n) => n.type === 'TextBlock').map((n) => String(n.text));
 /** Service names in the card, under the section heading that starts with `section`. */
 function namesUnder(card: unknown, section: string): string[] {
   const container = findNodes(card, (n) => n.type === 'Container' && blocks(n)[0]?.startsWith(section) === true)[0];
