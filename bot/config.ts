@@ -18,6 +18,10 @@ const envSchema = envFields.superRefine((env, ctx) => {
   if (env.FEEDBACK_STORE === 'table' && !env.FEEDBACK_TABLE_CONNECTION_STRING) {
     ctx.addIssue({ code: 'custom', path: ['FEEDBACK_TABLE_CONNECTION_STRING'], message: 'is required when FEEDBACK_STORE=table' });
   }
+  if (Boolean(env.CHAMPIONS_CONVERSATION_ID) !== Boolean(env.CHAMPIONS_SERVICE_URL)) {
+    const missing = env.CHAMPIONS_CONVERSATION_ID ? 'CHAMPIONS_SERVICE_URL' : 'CHAMPIONS_CONVERSATION_ID';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when the other CHAMPIONS_ variable is set (the champions channel needs both)' });
+  }
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
   }
@@ -78,6 +82,19 @@ export interface Config {
   feedback: FeedbackStoreConfig;
   /** Entra object ids (lower case) allowed to run `report`. */
   championIds: string[];
+  /** "Ask a champion": where questions go, how answers are attributed, how long a question waits. */
+  champion: ChampionConfig;
+}
+
+export interface ChampionConfig {
+  /** The champions' channel; none: the "Ask a champion" button is not offered. */
+  channel?: { conversationId: string; serviceUrl: string };
+  /** How a champion's answer is attributed, e.g. "Domestic abuse champion" (never a name). */
+  roleLabel: string;
+  /** Days an unanswered question (and the asker's chat reference) is kept. */
+  questionDays: number;
+  /** The bot's app id for proactive messages (none in unauthenticated local mode). */
+  botAppId?: string;
 }
 
 export type FeedbackStoreConfig = { kind: 'memory' } | { kind: 'file'; dir: string } | { kind: 'table'; connectionString: string; table: string };
@@ -138,6 +155,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
     feedback: feedbackConfig(e),
     championIds: e.CHAMPION_IDS,
+    champion: {
+      ...(e.CHAMPIONS_CONVERSATION_ID && e.CHAMPIONS_SERVICE_URL
+        ? { channel: { conversationId: e.CHAMPIONS_CONVERSATION_ID, serviceUrl: e.CHAMPIONS_SERVICE_URL.replace(/\/+$/, '') } }
+        : {}),
+      roleLabel: e.CHAMPION_ROLE_LABEL,
+      questionDays: e.CHAMPION_QUESTION_DAYS,
+      ...(e.MicrosoftAppId ? { botAppId: e.MicrosoftAppId } : {}),
+    },
   };
 }
 

@@ -123,6 +123,13 @@ export const envFields = z.object({
   ),
   /** Entra object ids of the domestic abuse champions: only they may run `report`. */
   CHAMPION_IDS: guidList('must be a comma-separated list of Entra object ids (GUIDs)'),
+  /** The champions' Teams channel (or group chat) that questions for a champion are posted to: both or neither. */
+  CHAMPIONS_CONVERSATION_ID: optionalText.pipe(z.string().max(500, 'must be at most 500 characters').optional()),
+  CHAMPIONS_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional()),
+  /** How a champion's answer is attributed (a role, never a name). */
+  CHAMPION_ROLE_LABEL: optionalText.pipe(z.string().max(80, 'must be at most 80 characters').default('Domestic abuse champion')),
+  /** Days a question for a champion waits for a reply before it (and the asker's chat reference) is deleted. */
+  CHAMPION_QUESTION_DAYS: wholeNumber(14, 1, 90),
   TRIAGE_IDLE_HOURS: optionalText
     .transform((v) => (v === undefined ? 24 : Number(v)))
     .pipe(

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/search';
 import type { TriageKnowledge } from '../knowledge/triage';
+import { registerChampion } from './champion/feature';
 import { registerFeedback, type FeedbackSettings } from './feedback/feature';
 import type { PolicyBot } from './handler';
 import type { RouteRegistrar } from './server';
@@ -16,7 +17,7 @@ import { registerTriageDialog } from './triage';
 /**
  * Everything a deployment offers on top of the core handler: the message extension, the
  * contacts card, escalation routes, compare, services, the library and pathways links, the triage dialog, the induction
- * course, feedback and the champions' report, and the personal tab. The server and the tests wire the same set through this
+ * course, feedback and the champions' report, "Ask a champion", and the personal tab. The server and the tests wire the same set through this
  * one function.
  */
 export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase; triage: TriageKnowledge }, feedback: FeedbackSettings): RouteRegistrar[] {
@@ -29,5 +30,11 @@ export function registerFeatures(bot: PolicyBot, knowledge: { kb: KnowledgeBase;
   registerTriageDialog(bot);
   registerInduction(bot);
   const reportRoute = registerFeedback(bot, feedback);
+  registerChampion(bot, {
+    config: feedback.champion ?? { roleLabel: 'Domestic abuse champion', questionDays: 14 },
+    feedback: feedback.store,
+    championIds: feedback.championIds,
+    ...(feedback.now ? { now: feedback.now } : {}),
+  });
   return [tabRoutes({ kb: knowledge.kb, triage: knowledge.triage }), reportRoute];
 }

@@ -9,7 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { z } from 'zod';
-import { resultCard, type AnswerFeedback } from '../cards/answer-card';
+import { resultCard, type AnswerFeedback, type ChampionPart } from '../cards/answer-card';
 import { helpCard, setAuthorityCard, welcomeCard, type HelpEntry } from '../cards/bot-cards';
 import type { Authority } from '../knowledge/schemas/authority';
 import type { AnswerResult, Engine } from './engine';
@@ -85,6 +85,12 @@ export interface AnswerObserver {
   answered(turn: TurnContext, details: { result: AnswerResult; authority?: string }): Promise<void>;
 }
 
+/** What "Ask a champion" (bot/champion/) adds to answer and decline cards. */
+export interface ChampionAnswers {
+  /** The "Ask a champion" button and any champion answer to a like question. Must not throw: a storage fault gives less, not an error. */
+  cardPart(question: string): Promise<ChampionPart | undefined>;
+}
+
 /** Handles one invoke name (e.g. 'composeExtension/query') and returns the HTTP response for it. */
 export type InvokeHandler = (turn: TurnContext, bot: PolicyBot) => Promise<InvokeResponse>;
 
@@ -117,6 +123,7 @@ export class PolicyBot extends TeamsActivityHandler {
     await turn.sendActivity(MESSAGES.triageComingSoon);
   };
   private answerObserver?: AnswerObserver;
+  private championAnswers?: ChampionAnswers;
   private readonly profile: StatePropertyAccessor<Profile>;
   private readonly authoritiesByKey: Map<string, Authority>;
 
@@ -173,6 +180,12 @@ export class PolicyBot extends TeamsActivityHandler {
   /** Rating buttons on answer cards and notes of declined questions (one observer; a later one replaces it). */
   setAnswerObserver(observer: AnswerObserver): this {
     this.answerObserver = observer;
+    return this;
+  }
+
+  /** The "Ask a champion" button and champion answers on answer and decline cards (one source; a later one replaces it). */
+  setChampionAnswers(source: ChampionAnswers): this {
+    this.championAnswers = source;
     return this;
   }
 
@@ -258,6 +271,7 @@ export class PolicyBot extends TeamsActivityHandler {
       authorityName: this.displayName,
       hasAuthority: authority !== undefined,
       feedback: this.answerObserver?.cardFeedback(question),
+      champion: await this.championAnswers?.cardPart(question),
     });
     await turn.sendActivity({ attachments: [card] });
     await this.answerObserver?.answered(turn, { result, authority });

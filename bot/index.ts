@@ -82,7 +82,7 @@ function main(): void {
   const extraRoutes = registerFeatures(
     bot,
     { kb: engine.kb, triage: loadTriageKnowledge() },
-    { store: createFeedbackStore(config.feedback), championIds: config.championIds },
+    { store: createFeedbackStore(config.feedback), championIds: config.championIds, champion: config.champion },
   );
 
   const turns = createTurnTracker();

@@ -54,3 +54,5 @@ export const SERVICES_MESSAGES = {
 };
 export const INDUCTION_MESSAGES = text.induction;
 export const FEEDBACK_MESSAGES = text.feedback;
+/** "Ask a champion" (bot/champion/): replies and card wording; templates are filled with `fill`. */
+export const CHAMPION_MESSAGES = text.champion;

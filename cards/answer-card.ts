@@ -15,6 +15,16 @@ export interface AnswerCardOptions {
   hasAuthority: boolean;
   /** Helpful / Not helpful buttons under the best passage; none when absent. */
   feedback?: AnswerFeedback;
+  /** "Ask a champion" and a champion's earlier answer to a like question (bot/champion/); none when absent. */
+  champion?: ChampionPart;
+}
+
+/** What "Ask a champion" adds to an answer or decline card. Every string is ready to show. */
+export interface ChampionPart {
+  /** The button: its title and the question it carries (already redacted). */
+  ask?: { title: string; question: string };
+  /** A champion's answer to an earlier, similar question, shown apart from the policy and labelled as not policy. */
+  cited?: { heading: string; asked: string; answer: string; notPolicy: string };
 }
 
 /** What the rating buttons need besides the passage. */
@@ -150,6 +160,7 @@ export function answerCard(result: AnswerResult, opts: AnswerCardOptions): Attac
     followUps,
     noAuthority: !opts.hasAuthority,
     ...feedbackView(best.passage.id, opts.feedback),
+    champion: championView(opts.champion),
   });
 }
 
@@ -157,6 +168,15 @@ function feedbackView(passageId: string, feedback: AnswerFeedback | undefined) {
   return {
     hasFeedback: feedback !== undefined,
     feedback: { passageId, canShare: Boolean(feedback?.sharedQuestion), question: feedback?.sharedQuestion ?? '' },
+  };
+}
+
+function championView(part: ChampionPart | undefined) {
+  return {
+    hasAsk: part?.ask !== undefined,
+    ask: part?.ask ?? { title: '', question: '' },
+    hasCited: part?.cited !== undefined,
+    cited: part?.cited ?? { heading: '', asked: '', answer: '', notPolicy: '' },
   };
 }
 
@@ -181,6 +201,7 @@ export function declineCard(result: AnswerResult, opts: AnswerCardOptions): Atta
     message,
     showHelpline: !HELPLINE_NUMBER.test(message),
     offerSetAuthority: decline?.reason === 'uncovered-authority' || (!opts.hasAuthority && decline?.reason !== 'empty'),
+    champion: championView(decline?.reason === 'empty' ? undefined : opts.champion),
   });
 }
 

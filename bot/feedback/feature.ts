@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { ChampionConfig } from '../config';
 import type { AnswerObserver, PolicyBot } from '../handler';
 import { FEEDBACK_MESSAGES } from '../messages';
 import type { RouteRegistrar } from '../server';
@@ -20,6 +21,8 @@ export interface FeedbackSettings {
   store: FeedbackStore;
   /** Entra object ids of the champions (CHAMPION_IDS). */
   championIds: readonly string[];
+  /** "Ask a champion" (bot/champion/): the champions' channel, the role label, how long questions wait. */
+  champion?: ChampionConfig;
   now?: () => Date;
 }
 

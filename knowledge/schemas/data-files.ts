@@ -137,6 +137,36 @@ const INDUCTION_KEYS = [
 ] as const;
 
 /** knowledge/messages.yaml: everything the bot and the answer engine say outside the cards' templates. */
+/** The "Ask a champion" sentences without placeholders. */
+const CHAMPION_LINES = [
+  'askButton',
+  'consentHeading',
+  'consentIntro',
+  'consentReminder',
+  'consentLabel',
+  'consentSend',
+  'consentCancel',
+  'cancelled',
+  'useOwnChat',
+  'notAvailable',
+  'sent',
+  'notSent',
+  'questionHeading',
+  'replyLabel',
+  'replyRequired',
+  'replyAddToList',
+  'replyButton',
+  'replyChampionsOnly',
+  'notChampion',
+  'gone',
+  'replied',
+  'repliedAdded',
+  'notAdded',
+  'replyFailed',
+  'replyHeading',
+  'notPolicy',
+] as const;
+
 export const messagesSchema = z.object({
   topics: z.array(z.string().min(1)).min(1),
   helpline: z.string().min(1),
@@ -228,6 +258,18 @@ export const messagesSchema = z.object({
       reportHowTo: z.string().includes('{max}'),
       reportUnavailable: line,
     })
+    .strict(),
+  /** "Ask a champion" (bot/champion/): replies and card wording. */
+  champion: z
+    .object({
+      ...Object.fromEntries(CHAMPION_LINES.map((k) => [k, line])),
+      questionIntro: z.string().includes('{date}'),
+      answered: z.string().includes('{role}').includes('{date}'),
+      yourQuestion: z.string().includes('{question}'),
+      answeredBy: z.string().includes('{role}').includes('{date}'),
+      citedHeading: z.string().includes('{role}').includes('{date}'),
+      citedAsked: z.string().includes('{question}'),
+    } as Record<(typeof CHAMPION_LINES)[number] | 'questionIntro' | 'answered' | 'yourQuestion' | 'answeredBy' | 'citedHeading' | 'citedAsked', z.ZodString>)
     .strict(),
 });
 export type Messages = z.infer<typeof messagesSchema>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Attachment } from 'botbuilder';
-import { answerCard, declineCard, highlightSegments, resultCard, type AnswerCardOptions } from '../../cards/answer-card';
+import { answerCard, declineCard, highlightSegments, resultCard, type AnswerCardOptions, type ChampionPart } from '../../cards/answer-card';
+import { championConsentCard, championQuestionCard, championReplyCard } from '../../cards/champion-cards';
 import { formatIssued } from '../../cards/citation-text';
 import { helpCard, setAuthorityCard, welcomeCard } from '../../cards/bot-cards';
 import { compareCard, escalationCard } from '../../cards/escalation-card';
@@ -9,7 +10,7 @@ import { entriesFor, escalationSections, findCompareTopic, servicesFor } from '.
 import { loadTriageKnowledge } from '../../knowledge/triage';
 import { validateCard } from '../../cards/validate';
 import { inductionCompleteCard, inductionFeedbackCard, inductionStepCard, questionPrompt } from '../../cards/induction-cards';
-import { INDUCTION_MESSAGES } from '../../bot/messages';
+import { CHAMPION_MESSAGES, INDUCTION_MESSAGES } from '../../bot/messages';
 import { courseFor, loadInductionCourse } from '../../knowledge/induction';
 import type { AnswerResult, RankedAnswer } from '../../bot/engine';
 import { cardText, engine, findNodes } from './helpers';
@@ -177,6 +178,78 @@ describe('answer card', () => {
   });
 });
 
+describe('"Ask a champion" on answer and decline cards', () => {
+  const champion: ChampionPart = {
+    ask: { title: CHAMPION_MESSAGES.askButton, question: 'is ${x} a [name] question?' },
+    cited: {
+      heading: 'Champion answer (Safeguarding lead, 2 May 2025) — not policy',
+      asked: 'Asked before: q',
+      answer: 'an answer',
+      notPolicy: CHAMPION_MESSAGES.notPolicy,
+    },
+  };
+  const declined: AnswerResult = {
+    answered: false,
+    comparing: [],
+    results: [],
+    followUps: [],
+    decline: { reason: 'off-topic', message: 'Outside what I cover.', covers: [] },
+  };
+
+  test('the button carries the question as given; the champion answer is a separate block, labelled not policy', () => {
+    for (const c of [content(answerCard(fullResult, { ...opts, champion })), content(declineCard(declined, { ...opts, champion }))]) {
+      expect(validateCard(c)).toEqual([]);
+      const ask = findNodes(c, (n) => (n.data as { verb?: string } | undefined)?.verb === 'askChampion');
+      expect(ask.map((n) => [n.title, n.data])).toEqual([[CHAMPION_MESSAGES.askButton, { verb: 'askChampion', question: 'is ${x} a [name] question?' }]]);
+      const block = findNodes(c, (n) => n.type === 'Container' && n.style === 'accent')[0]!;
+      expect(cardText(block)).toContain('Champion answer (Safeguarding lead, 2 May 2025) — not policy');
+      expect(cardText(block)).toContain(CHAMPION_MESSAGES.notPolicy);
+    }
+  });
+
+  test('without a champions channel or a champion answer, neither appears; an empty question is never offered', () => {
+    for (const c of [content(answerCard(fullResult, opts)), content(declineCard(declined, opts))]) {
+      expect(findNodes(c, (n) => (n.data as { verb?: string } | undefined)?.verb === 'askChampion')).toHaveLength(0);
+      expect(cardText(c)).not.toContain('not policy');
+    }
+    const empty = content(declineCard({ ...declined, decline: { reason: 'empty', message: 'Type a question.', covers: [] } }, { ...opts, champion }));
+    expect(findNodes(empty, (n) => (n.data as { verb?: string } | undefined)?.verb === 'askChampion')).toHaveLength(0);
+  });
+});
+
+describe('champion cards', () => {
+  test('consent: the redacted question in an editable box, the reminder, send and cancel', () => {
+    const c = content(championConsentCard({ words: CHAMPION_MESSAGES, question: 'does dad [name] need a ${y} referral?' }));
+    expect(validateCard(c)).toEqual([]);
+    expect(findNodes(c, (n) => n.type === 'Input.Text')[0]).toMatchObject({ id: 'question', value: 'does dad [name] need a ${y} referral?', maxLength: 500 });
+    expect(cardText(c)).toContain(CHAMPION_MESSAGES.consentReminder);
+    const verbs = findNodes(c, (n) => n.type === 'Action.Submit').map((n) => (n.data as { verb: string }).verb);
+    expect(verbs).toEqual(['sendChampionQuestion', 'cancelChampionQuestion']);
+  });
+
+  test('the channel card: the question and a reply form, or once answered a note and no form', () => {
+    const view = { words: CHAMPION_MESSAGES, questionId: '0d4f1c8e-1111-4a2b-9c3d-222233334444', question: 'q', intro: 'Asked on 1 May 2025.' };
+    const open = content(championQuestionCard(view));
+    expect(validateCard(open)).toEqual([]);
+    expect(findNodes(open, (n) => n.type === 'Input.Text').map((n) => n.id)).toEqual(['answer']);
+    expect(findNodes(open, (n) => n.type === 'Input.Toggle').map((n) => n.id)).toEqual(['addToList']);
+    expect(findNodes(open, (n) => n.type === 'Action.Submit')[0]!.data).toEqual({ verb: 'championReply', questionId: view.questionId });
+    const answered = content(championQuestionCard({ ...view, answeredNote: 'Answered on 2 May 2025 by a Safeguarding lead.' }));
+    expect(validateCard(answered)).toEqual([]);
+    expect(findNodes(answered, (n) => String(n.type).startsWith('Input.') || n.type === 'Action.Submit')).toHaveLength(0);
+    expect(cardText(answered)).toContain('Answered on 2 May 2025 by a Safeguarding lead.');
+  });
+
+  test("the asker's card: what they asked, the answer with role and date, and not policy", () => {
+    const c = content(
+      championReplyCard({ words: CHAMPION_MESSAGES, asked: 'You asked: q', answer: 'a ${z} answer', answeredBy: 'Safeguarding lead, 2 May 2025' }),
+    );
+    expect(validateCard(c)).toEqual([]);
+    expect(cardText(c)).toContain('a ${z} answer');
+    expect(cardText(c)).toContain(CHAMPION_MESSAGES.notPolicy);
+  });
+});
+
 describe('decline card', () => {
   test("off-topic: gives the engine's explanation and points to a champion and the national helpline", () => {
     const c = content(
@@ -240,7 +313,19 @@ describe('welcome, help and set-authority cards', () => {
   });
 
   test('the raw templates are JSON at version 1.5 or lower', () => {
-    for (const name of ['answer', 'decline', 'help', 'welcome', 'set-authority', 'induction-step', 'induction-feedback', 'induction-complete']) {
+    for (const name of [
+      'answer',
+      'decline',
+      'help',
+      'welcome',
+      'set-authority',
+      'induction-step',
+      'induction-feedback',
+      'induction-complete',
+      'champion-consent',
+      'champion-question',
+      'champion-reply',
+    ]) {
       const template = JSON.parse(readFileSync(`${__dirname}/../../cards/${name}.json`, 'utf8')) as { version: string };
       expect(Number(template.version)).toBeLessThanOrEqual(1.5);
     }

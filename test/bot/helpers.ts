@@ -85,7 +85,7 @@ export async function startBot(
     : registerFeatures(
         bot,
         { kb: bot.services.engine.kb, triage: loadTriageKnowledge() },
-        { store: feedback, championIds: config.championIds, ...(opts.now ? { now: opts.now } : {}) },
+        { store: feedback, championIds: config.championIds, champion: config.champion, ...(opts.now ? { now: opts.now } : {}) },
       );
   opts.setup?.(bot);
   const turns = createTurnTracker();

@@ -37,3 +37,24 @@ test('CHAMPION_IDS is a list of Entra object ids, kept in lower case', () => {
   expect(loadConfig({}).championIds).toEqual([]);
   expect(problems({ CHAMPION_IDS: 'not-an-id' })[0]).toMatch(/^CHAMPION_IDS/);
 });
+
+test('the champions channel needs both its conversation id and service URL; role and question days have defaults', () => {
+  expect(loadConfig({}).champion).toEqual({ roleLabel: 'Domestic abuse champion', questionDays: 14 });
+  expect(problems({ CHAMPIONS_CONVERSATION_ID: '19:abc@thread.tacv2' })).toEqual([
+    'CHAMPIONS_SERVICE_URL: is required when the other CHAMPIONS_ variable is set (the champions channel needs both)',
+  ]);
+  expect(problems({ CHAMPIONS_SERVICE_URL: 'https://smba.trafficmanager.net/uk/' })[0]).toMatch(/^CHAMPIONS_CONVERSATION_ID: is required/);
+  expect(problems({ CHAMPIONS_SERVICE_URL: 'not a url', CHAMPIONS_CONVERSATION_ID: 'x' })[0]).toMatch(/^CHAMPIONS_SERVICE_URL: must be an http/);
+  expect(problems({ CHAMPION_QUESTION_DAYS: '0' })[0]).toMatch(/^CHAMPION_QUESTION_DAYS: must be at least 1/);
+  const set = loadConfig({
+    CHAMPIONS_CONVERSATION_ID: '19:abc@thread.tacv2',
+    CHAMPIONS_SERVICE_URL: 'https://smba.trafficmanager.net/uk/',
+    CHAMPION_ROLE_LABEL: 'Family safeguarding lead',
+    CHAMPION_QUESTION_DAYS: '30',
+  }).champion;
+  expect(set).toEqual({
+    channel: { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/uk' },
+    roleLabel: 'Family safeguarding lead',
+    questionDays: 30,
+  });
+});
