@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     await triageShot(chat);
     await simpleShot(chat, 'escalation', /escalat/i, 'escalation');
     await simpleShot(chat, 'compare LADO', /LADO/, 'compare');
-    await simpleShot(chat, 'services for a dad who wants to stop', /National Domestic Abuse Helpline/, 'services');
+    await simpleShot(chat, 'services she needs somewhere safe to stay tonight', /National Domestic Abuse Helpline/, 'services');
     await inductionShots(chat, AUTHORITY);
   } finally {
     await browser.close();
