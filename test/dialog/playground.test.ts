@@ -1,12 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { projectRoot } from '../../knowledge/paths';
+import { type Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../bot/helpers';
-import { launchChromium } from '../chromium';
+import { say, startPlayground, type RunningPlayground } from '../playground';
 
 /**
  * The whole triage dialog in the Microsoft 365 Agents Playground (a Teams emulator from npm, run
@@ -18,56 +12,18 @@ const WAIT = { timeout: 30_000 };
 const DESCRIPTION = "School rang: the 7 year old said dad squeezed mummy's neck last night and she couldn't breathe. Mum had marks on her neck.";
 
 let bot: RunningBot;
-let playground: ChildProcess;
-let browser: Browser;
+let playground: RunningPlayground;
 let page: Page;
-let logDir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   bot = await startBot();
-  const port = await freePort();
-  logDir = mkdtempSync(join(tmpdir(), 'playground-'));
-  const cli = join(projectRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
-  playground = spawn(process.execPath, [cli, '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(logDir, 'playground.log') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Agents Playground did not start')), 20_000);
-    playground.stdout!.on('data', (d: Buffer) => {
-      if (/Listening on/.test(String(d))) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1300, height: 1600 } });
-  // Nothing from the internet: the playground serves its own client.
-  await page.route('**/*', (route) =>
-    route.request().url().startsWith(`http://127.0.0.1:${port}`) || route.request().url().startsWith(`http://localhost:${port}`)
-      ? route.continue()
-      : route.abort(),
-  );
-  await page.goto(`http://127.0.0.1:${port}/`);
+  playground = await startPlayground(bot.url);
+  page = playground.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  playground?.kill();
+  await playground?.close();
   await bot?.close();
-  rmSync(logDir, { recursive: true, force: true });
 });
 
 const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
@@ -98,10 +54,7 @@ async function comboboxIndex(scope: ReturnType<typeof card>, label: string | Reg
 }
 
 test('triage in the Agents Playground: describe, answer the questions that change the pathway, read the result', async () => {
-  const input = page.getByRole('textbox').first();
-  await input.waitFor(WAIT);
-  await input.fill('triage');
-  await page.keyboard.press('Enter');
+  await say(page, 'triage');
 
   const step1 = card('Triage: step 1 of 3');
   await step1.waitFor(WAIT);

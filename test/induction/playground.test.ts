@@ -1,0 +1,71 @@
+import { type Page } from 'playwright-core';
+import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
+import { startBot, type RunningBot } from '../bot/helpers';
+import { lastCard, say, startPlayground, type RunningPlayground } from '../playground';
+import { stepsOf } from './helpers';
+
+/**
+ * The whole induction course in the Microsoft 365 Agents Playground (a Teams emulator from npm,
+ * run offline), driven as the local chat test drives it: Teams-shaped activities, the cards drawn
+ * by the playground's own renderer (its expanded choice sets are Fluent radio groups), a person
+ * picking answers and pressing the cards' buttons. Everything asserted is what a user sees.
+ */
+
+const WANDSWORTH = { id: 'wandsworth', name: 'Wandsworth' };
+const WAIT = { timeout: 30_000 };
+
+let bot: RunningBot;
+let playground: RunningPlayground;
+let page: Page;
+
+beforeAll(async () => {
+  bot = await startBot();
+  playground = await startPlayground(bot.url);
+  page = playground.page;
+});
+
+afterAll(async () => {
+  await playground?.close();
+  await bot?.close();
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Curly quotes as the cards show them, straight for comparing. */
+const plain = (s: string | null) => (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+
+test('a new starter takes the course in the Agents Playground, from the first step to the summary', async () => {
+  const steps = stepsOf(WANDSWORTH);
+  await say(page, `set authority ${WANDSWORTH.name}`);
+  await page.getByText(`Your authority is now ${WANDSWORTH.name}`).first().waitFor(WAIT);
+  await say(page, 'induction');
+
+  for (const [i, step] of steps.entries()) {
+    // No digit after it ("step 1 of 16" is not "step 1 of 1"); the playground runs text blocks together, so no \b.
+    const heading = new RegExp(`${escape(fill(W.stepHeading, { n: i + 1, total: steps.length }))}(?!\\d)`);
+    const shown = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.checkHeading }).last();
+    await shown.waitFor(WAIT);
+    expect(plain(await shown.textContent())).toContain(step.citation.quote);
+    // The second step's first question is answered wrongly on purpose.
+    for (const [j, q] of step.questions.entries()) {
+      const pick = i === 1 && j === 0 ? q.options.find((_, k) => k !== q.answer)! : q.options[q.answer]!;
+      const group = shown.getByRole('radiogroup').nth(j);
+      await group.getByRole('radio', { name: pick, exact: true }).check();
+    }
+    await shown.getByRole('button', { name: W.checkButton }).click();
+    const feedback = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.why }).last();
+    await feedback.waitFor(WAIT);
+    expect(await feedback.textContent()).toContain(i === 1 ? 'Not quite' : W.right);
+    await feedback.getByRole('button', { name: i === steps.length - 1 ? W.finishButton : W.continueButton }).click();
+  }
+
+  const summary = lastCard(page, W.completeHeading);
+  await summary.waitFor(WAIT);
+  const text = plain(await summary.textContent());
+  for (const s of steps) expect(text).toContain(s.topic);
+  const total = steps.reduce((n, s) => n + s.questions.length, 0);
+  expect(text).toContain(fill(W.score, { right: total - 1, of: total }));
+
+  // Opting in to share the completion date is a button on the summary.
+  await summary.getByRole('button', { name: W.shareButton }).click();
+  await lastCard(page, W.sharedNote).waitFor(WAIT);
+});

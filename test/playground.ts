@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { projectRoot } from '../knowledge/paths';
+import { launchChromium } from './chromium';
+
+/**
+ * The Microsoft 365 Agents Playground (a Teams emulator from npm, run offline) against a running
+ * bot, and a headless Chromium page on its UI that may fetch nothing but the playground itself.
+ */
+export interface RunningPlayground {
+  page: Page;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function listening(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Agents Playground did not start')), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (/Listening on/.test(String(d))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+/** Start the playground for the bot at `botUrl` and open its UI in headless Chromium. */
+export async function startPlayground(botUrl: string): Promise<RunningPlayground> {
+  const port = await freePort();
+  const logDir = mkdtempSync(join(tmpdir(), 'playground-'));
+  const cli = join(projectRoot, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+  const child = spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(logDir, 'playground.log') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await listening(child);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1600 } });
+  const own = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  // Nothing from the internet: the playground serves its own client.
+  await page.route('**/*', (route) => (own.some((o) => route.request().url().startsWith(o)) ? route.continue() : route.abort()));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  return {
+    page,
+    browser,
+    close: async () => {
+      await browser.close();
+      child.kill();
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Type a message into the playground's compose box and send it. */
+export async function say(page: Page, text: string): Promise<void> {
+  const input = page.getByRole('textbox').first();
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The last Adaptive Card on the page that shows `text`. */
+export function lastCard(page: Page, text: string | RegExp): Locator {
+  return page.locator('.ac-adaptiveCard', { hasText: text }).last();
+}
