@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -120,6 +120,19 @@ const inboundActivity = z
 /** What the bot may send back through the connector routes. */
 const outboundActivity = z.object({ type: z.string().min(1).max(64) }).loose();
 
+/**
+ * The Entra object id a local chat user stands in with: a GUID made from their local user id (sha256, laid out as a
+ * version-5-style UUID with the RFC 4122 variant), the same every time for the same id. Local mode only: it lets a
+ * developer put their own local user on CHAMPION_IDS to try `report` and the champions' side of "Ask a champion".
+ */
+export function localObjectId(userId: string): string {
+  const b = createHash('sha256').update(`spa-local-user:${userId}`).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x50;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 function newId(): string {
   return randomBytes(16).toString('base64url');
 }
@@ -240,7 +253,7 @@ export class LocalChat {
       channelId: 'directline',
       serviceUrl: this.serviceUrl(),
       conversation: { id: c.id, conversationType: 'personal', isGroup: false, name: 'local chat' },
-      from: { id: c.userId, name: 'You', role: 'user' },
+      from: { id: c.userId, name: 'You', role: 'user', aadObjectId: localObjectId(c.userId) },
       recipient: { ...LOCAL_BOT },
     };
   }
@@ -259,7 +272,7 @@ export class LocalChat {
       id: newId(),
       timestamp: new Date(),
       membersAdded: [
-        { id: c.userId, name: 'You' },
+        { id: c.userId, name: 'You', aadObjectId: localObjectId(c.userId) },
         { id: LOCAL_BOT.id, name: LOCAL_BOT.name },
       ],
     });

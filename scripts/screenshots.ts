@@ -4,15 +4,21 @@
  * Starts the bot in local mode (its own process, memory storage, no Azure, no Teams), drives the
  * local chat page in headless Chromium as a person would, and saves each card, cropped, under
  * docs/screenshots/. Not part of `npm test`. Needs Chromium (apt-get install -y chromium).
+ *
+ * The page's local user id is fixed before it loads, and that user's object id (localObjectId) is on CHAMPION_IDS, so
+ * the champions' `report` can be pictured; the champions' channel is the same local chat, through a relay
+ * (scripts/screenshots-champion.ts), so "Ask a champion" can be too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
+import { localObjectId } from '../bot/local-chat';
 import { projectRoot } from '../knowledge/paths';
 import { confinedPage, launchChromium } from '../test/chromium';
 import { freePort } from '../test/playground';
 import { savePng } from './screenshot-png';
+import { CHAMPIONS_PLACEHOLDER, championShots, rateAnswers, reportShot, startChampionsRelay } from './screenshots-champion';
 import { inductionShots } from './screenshots-induction';
 
 const OUT = join(projectRoot, 'docs', 'screenshots');
@@ -21,10 +27,12 @@ const AUTHORITY = { id: 'camden', name: 'Camden' };
 /** Pixels: a longer card is cut here (the top shows what the journey looks like). */
 const MAX_HEIGHT = 760;
 /** Web Chat keeps bubbles to 480 px; the README's pictures are wider, like a card in Teams. */
+/** The local chat user the pictures are taken as (the page keeps its id under this localStorage key). */
+const LOCAL_USER = { key: 'spa-local-user-id', id: 'local-readme-screenshots' };
 const WIDE_CARDS = '.webchat__stacked-layout__attachment, .webchat__stacked-layout__content { max-width: 700px !important; width: 700px; }';
 
 /** The bot as `npm start` runs it, on a free port, with nothing kept on disk. */
-async function startLocalBot(port: number): Promise<ChildProcess> {
+async function startLocalBot(port: number, extra: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -34,7 +42,8 @@ async function startLocalBot(port: number): Promise<ChildProcess> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000',
   };
-  for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'CHAMPION_IDS']) delete env[k];
+  for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']) delete env[k];
+  Object.assign(env, extra);
   const child = spawn(process.execPath, [tsx, 'bot/index.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the bot did not start within 3 minutes')), 180_000);
@@ -114,20 +123,31 @@ async function simpleShot(chat: Chat, typed: string, shown: string | RegExp, nam
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const port = await freePort();
+  const relay = await startChampionsRelay(await freePort(), port);
   console.log('Starting the bot in local mode (the knowledge base must be built: npm run knowledge:ensure)…');
-  const bot = await startLocalBot(port);
+  const bot = await startLocalBot(port, {
+    CHAMPION_IDS: localObjectId(LOCAL_USER.id),
+    CHAMPIONS_CONVERSATION_ID: CHAMPIONS_PLACEHOLDER,
+    CHAMPIONS_SERVICE_URL: relay.url,
+  });
   const browser = await launchChromium();
   try {
     const origin = `http://127.0.0.1:${port}`;
     const { page } = await confinedPage(browser, origin);
     await page.setViewportSize({ width: 860, height: 2800 });
+    await page.addInitScript(({ key, id }) => localStorage.setItem(key, id), LOCAL_USER);
     const chat = chatOn(page);
+    const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/v3/directline/conversations'));
     await page.goto(`${origin}/`);
+    relay.target = ((await (await started).json()) as { conversationId: string }).conversationId;
     await page.addStyleTag({ content: WIDE_CARDS });
     await chat.card('I answer questions about domestic abuse policy').waitFor(WAIT);
     await chat.say(`set authority ${AUTHORITY.name}`);
     await page.getByText(`Your authority is now ${AUTHORITY.name}`).first().waitFor(WAIT);
     await answerShot(chat);
+    await rateAnswers(chat);
+    await championShots(chat);
+    await reportShot(chat);
     await triageShot(chat);
     await simpleShot(chat, 'escalation', /escalat/i, 'escalation');
     await simpleShot(chat, 'compare LADO', /LADO/, 'compare');
@@ -136,6 +156,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     bot.kill();
+    await relay.close();
   }
 }
 

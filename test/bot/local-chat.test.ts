@@ -1,13 +1,17 @@
 import type { Activity } from 'botbuilder';
+import { localObjectId } from '../../bot/local-chat';
+import { FEEDBACK_MESSAGES } from '../../bot/messages';
 import { cardText, startBot, type RunningBot } from './helpers';
 
 /** The Direct Line 3.0 emulation behind the local chat page, driven the way Web Chat drives it. */
 
 let bot: RunningBot;
+/** A local user whose object id is on CHAMPION_IDS, as a developer puts theirs there to try `report`. */
+const CHAMPION_USER = 'local-champion-0123';
 
 beforeAll(async () => {
   bot = await startBot({
-    env: { LOCAL_CHAT_STARTS_PER_MINUTE: '30' },
+    env: { LOCAL_CHAT_STARTS_PER_MINUTE: '30', CHAMPION_IDS: localObjectId(CHAMPION_USER) },
     setup: (b) =>
       b.registerCommand({
         name: 'update-demo',
@@ -66,7 +70,7 @@ test("the user's message is echoed with its clientActivityID, then the bot's rep
   const echo = next.activities.find((a) => a.id === id)!;
   expect(echo.channelData).toEqual({ clientActivityID: 'client-1' });
   // Identity comes from the token, not from what the client claims.
-  expect(echo.from).toEqual({ id: 'local-test-user', name: 'You', role: 'user' });
+  expect(echo.from).toEqual({ id: 'local-test-user', name: 'You', role: 'user', aadObjectId: localObjectId('local-test-user') });
   expect(cardText(next.activities.at(-1)!.attachments)).toContain('What I can do');
 
   expect((await chat.get(next.watermark)).activities).toEqual([]);
@@ -95,6 +99,20 @@ test('a wrong token, an unknown conversation and a malformed activity are refuse
   expect(await malformed.json()).toEqual({ error: { code: 'BadArgument', message: expect.stringMatching(/valid activity/) } });
   // Still working afterwards.
   expect((await chat.post({ type: 'message', text: 'help' })).status).toBe(200);
+});
+
+test('a local user whose object id is on CHAMPION_IDS gets the report card; another local user is refused', async () => {
+  const champion = await startConversation(CHAMPION_USER);
+  const before = await champion.get();
+  expect((await champion.post({ type: 'message', text: 'report' })).status).toBe(200);
+  const shown = (await champion.get(before.watermark)).activities.filter((a) => a.from?.role === 'bot');
+  expect(cardText(shown.at(-1)?.attachments)).toContain('Feedback and gaps: the last 30 days');
+
+  const other = await startConversation('local-not-a-champion');
+  const start = await other.get();
+  await other.post({ type: 'message', text: 'report' });
+  const refused = (await other.get(start.watermark)).activities.filter((a) => a.from?.role === 'bot');
+  expect(refused.at(-1)?.text).toBe(FEEDBACK_MESSAGES.notChampion);
 });
 
 test('token refresh returns the same conversation', async () => {
