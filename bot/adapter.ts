@@ -4,14 +4,18 @@ import { projectRoot } from '../knowledge/paths';
 import type { BotAuthSettings } from './config';
 import { MESSAGES } from './messages';
 import type { Logger } from './log';
+import { ReusedConnectors } from './reused-connectors';
 import { StorageTimeoutError } from './storage-timeout';
 
 export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
-/** Bot Framework auth from the configuration. With no MicrosoftAppId, requests are accepted unauthenticated. */
+/**
+ * Bot Framework auth from the configuration. With no MicrosoftAppId, requests are accepted
+ * unauthenticated. The connector clients replies go through are reused between turns.
+ */
 export function createAuth(settings: BotAuthSettings): BotFrameworkAuthentication {
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
-  return new ConfigurationBotFrameworkAuthentication(defined);
+  return new ReusedConnectors(new ConfigurationBotFrameworkAuthentication(defined));
 }
 
 /**
