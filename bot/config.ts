@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { envFields } from './env';
 import { projectRoot } from '../knowledge/paths';
@@ -57,6 +58,8 @@ export interface Config {
   triageIdleHours: number;
   /** New local chat conversations an address may start a minute. */
   localChatStartsPerMinute: number;
+  /** Processes serving requests (bot/cluster.ts); more than one only with shared state. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   const e = parsed.data;
+  const localChat = e.LOCAL_CHAT ?? !e.MicrosoftAppId;
   const storage: Config['storage'] =
     e.STORAGE === 'memory'
       ? { kind: 'memory' }
@@ -90,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authDisabled: !e.MicrosoftAppId,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT || 3978}`).replace(/\/+$/, ''),
     // The local chat talks to the bot without Bot Framework auth, so with an app id it is opt-in.
-    localChat: e.LOCAL_CHAT ?? !e.MicrosoftAppId,
+    localChat,
     storage,
     defaultAuthority: e.DEFAULT_AUTHORITY,
     openBrowser: e.OPEN_BROWSER ?? true,
@@ -102,7 +106,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
     triageIdleHours: e.TRIAGE_IDLE_HOURS,
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
+    workers: resolveWorkers(e.WORKERS, storage, localChat),
   };
+}
+
+/**
+ * What keeps more than one worker from sharing the bot's state: memory storage and the local
+ * chat's Direct Line emulation live inside one process. Undefined when several workers can run.
+ */
+function singleProcessReason(storage: Config['storage'], localChat: boolean): string | undefined {
+  if (storage.kind === 'memory') return 'STORAGE=memory keeps state inside one process; use file or blob';
+  if (localChat) return 'the local chat keeps its conversations inside one process; set LOCAL_CHAT=false';
+  return undefined;
+}
+
+/** WORKERS: `auto` is one per core where state allows (else one); a number above 1 must be allowed. */
+function resolveWorkers(requested: number | 'auto', storage: Config['storage'], localChat: boolean): number {
+  const reason = singleProcessReason(storage, localChat);
+  if (requested === 'auto') return reason ? 1 : availableParallelism();
+  if (requested > 1 && reason) throw new ConfigError([`WORKERS: more than one worker cannot share state here: ${reason}`]);
+  return requested;
 }
 
 /** Load `.env` from the project root into process.env, if present. Existing variables win. */

@@ -1,16 +1,9 @@
 import './known-warnings';
 import { spawn } from 'node:child_process';
-import { ConversationState, UserState } from 'botbuilder';
-import { loadTriageKnowledge } from '../knowledge/triage';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
-import { loadEngine } from './engine';
-import { registerFeatures } from './features';
-import { PolicyBot } from './handler';
+import cluster from 'node:cluster';
+import { announceListening, runPrimary } from './cluster';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createLogger } from './log';
-import { createServer } from './server';
-import { createStorage } from './storage';
-import { withTimeout } from './storage-timeout';
-import { createTurnGate } from './turn-gate';
 
 const log = createLogger();
 
@@ -28,42 +21,19 @@ function openBrowser(url: string): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
-  if (config.localChatUnsafe) {
-    console.warn(
-      'LOCAL_CHAT is on with MicrosoftAppId set (LOCAL_CHAT_UNSAFE=true): the local chat bypasses Bot Framework authentication. Never expose this server.',
-    );
-  }
-  if (config.authDisabled) {
-    console.warn('Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.');
-  }
+  if (cluster.isPrimary) warn(config);
+  // With WORKERS above 1 this process only forks and watches the workers; it loads nothing of the bot.
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, log });
 
-  const engine = loadEngine();
-  if (config.defaultAuthority && !engine.authorities.some((a) => a.id === config.defaultAuthority)) {
-    throw new ConfigError([`DEFAULT_AUTHORITY: "${config.defaultAuthority}" is not one of ${engine.authorities.map((a) => a.id).join(', ')}`]);
-  }
-
-  const storage = withTimeout(createStorage(config.storage), config.storageTimeoutMs);
-  const bot = new PolicyBot({
-    engine,
-    userState: new UserState(storage),
-    conversationState: new ConversationState(storage),
-    publicBaseUrl: config.publicBaseUrl,
-    defaultAuthority: config.defaultAuthority,
-    log,
-    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
-    triageIdleHours: config.triageIdleHours,
-  });
-
-  // Features plug in through bot.registerCommand / registerAction / registerInvoke /
-  // setTriageStarter (handler.ts) and route registrars (server.ts); features.ts lists them.
-  const extraRoutes = registerFeatures(bot, { kb: engine.kb, triage: loadTriageKnowledge() });
-
-  const server = createServer({ config, bot, log, extraRoutes });
+  // Loaded here, not at the top, so that a primary starts its workers at once.
+  const { createApp } = await import('./app');
+  const server = createApp(config, log);
   server.listen(config.port, config.host, () => {
-    log.info('listening', { host: config.host, port: config.port, storage: config.storage.kind, localChat: config.localChat });
+    log.info('listening', { host: config.host, port: config.port, storage: config.storage.kind, localChat: config.localChat, worker: cluster.worker?.id });
+    announceListening();
     if (config.localChat) {
       const url = `http://localhost:${config.port}/`;
       console.log(`Local chat: ${url}`);
@@ -72,9 +42,18 @@ function main(): void {
   });
 }
 
-try {
-  main();
-} catch (err) {
+function warn(config: Config): void {
+  if (config.localChatUnsafe) {
+    console.warn(
+      'LOCAL_CHAT is on with MicrosoftAppId set (LOCAL_CHAT_UNSAFE=true): the local chat bypasses Bot Framework authentication. Never expose this server.',
+    );
+  }
+  if (config.authDisabled) {
+    console.warn('Authentication is OFF: no MicrosoftAppId is set, so /api/messages accepts unauthenticated requests. Use this only on your own machine.');
+  }
+}
+
+main().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
-}
+});

@@ -28,6 +28,8 @@ export interface ServerDeps {
   /** Defaults to ConfigurationBotFrameworkAuthentication over config.auth. Tests may pass their own. */
   auth?: BotFrameworkAuthentication;
   extraRoutes?: readonly RouteRegistrar[];
+  /** With WORKERS above 1: whether every worker's models are loaded (bot/cluster.ts). */
+  workersReady?: () => boolean;
 }
 
 /**
@@ -51,10 +53,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
   });
 
-  // Ready once every model the answers need is loaded; until then answers are lexical only.
+  // Ready once every model the answers need is loaded (in every worker); until then answers are lexical only.
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     const meaning = bot.services.engine.meaningStatus;
-    res.send(meaning === 'ready' ? 200 : 503, { ready: meaning === 'ready', index: 'loaded', meaning });
+    const workers = deps.workersReady ? { workers: deps.workersReady() ? 'ready' : 'loading' } : {};
+    const ready = meaning === 'ready' && (deps.workersReady?.() ?? true);
+    res.send(ready ? 200 : 503, { ready, index: 'loaded', meaning, ...workers });
   });
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).
