@@ -34,10 +34,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+function nextMessage<T>(child: ChildProcess, type: string, id?: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onMessage = (msg: { type: string }) => {
-      if (msg.type !== type) return;
+    const onMessage = (msg: { type: string; id?: number }) => {
+      if (msg.type !== type || msg.id !== id) return;
       child.off('message', onMessage);
       child.off('exit', onExit);
       resolve(msg as T);
@@ -71,9 +71,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await nextMessage(child, 'bench:ready');
-  const ask = async <T>(request: BenchRequest, reply: string): Promise<T> => {
-    const answer = nextMessage<T>(child, reply);
-    child.send(request);
+  let asked = 0;
+  const ask = async <T>(request: Omit<BenchRequest, 'id'>, reply: string): Promise<T> => {
+    const id = ++asked;
+    const answer = nextMessage<T>(child, reply, id);
+    child.send({ ...request, id });
     return answer;
   };
   return {

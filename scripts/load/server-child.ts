@@ -30,6 +30,8 @@ export interface ChildStats {
 
 export interface BenchRequest {
   type: 'bench:stats' | 'bench:profile-start' | 'bench:profile-stop' | 'bench:exit';
+  /** Echoed in the reply, so that replies to requests still in flight are told apart. */
+  id?: number;
   gc?: boolean;
   file?: string;
 }
@@ -58,10 +60,10 @@ async function serve(mode: BenchMode): Promise<void> {
   const { server, config } = await serverFor(mode);
   let profiler: WindowProfiler | undefined;
   process.on('message', async (msg: BenchRequest) => {
-    if (msg.type === 'bench:stats') process.send?.({ type: 'bench:stats', stats: ownStats(msg.gc === true) });
+    if (msg.type === 'bench:stats') process.send?.({ type: 'bench:stats', id: msg.id, stats: ownStats(msg.gc === true) });
     if (msg.type === 'bench:profile-start') await (profiler ??= new WindowProfiler()).start();
     if (msg.type === 'bench:profile-stop' && msg.file) await profiler?.stop(msg.file);
-    if (msg.type.startsWith('bench:profile-')) process.send?.({ type: 'bench:profiled' });
+    if (msg.type.startsWith('bench:profile-')) process.send?.({ type: 'bench:profiled', id: msg.id });
     if (msg.type === 'bench:exit') process.exit(0);
   });
   server.listen(config.port, config.host, () => {
