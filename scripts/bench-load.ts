@@ -58,11 +58,16 @@ async function runAll(args: Args, questions: string[], questionsFile: string, co
     console.log(`${workers} worker${workers > 1 ? 's' : ''}:`);
     for (const mode of args.modes) {
       const server = await startServer({ mode, questionsFile, workers });
-      // The real engine's warm-up asks every question once, so its runs find the question vectors cached.
-      const warmup = mode === 'real' ? Math.max(args.warmup, questions.length) : args.warmup;
+      // The real engine's first warm-up asks every question of every worker, so its runs find the question vectors cached.
       try {
-        for (const concurrency of args.concurrency)
-          results.push(await runPhase({ ...args, mode, workers, concurrency, warmup, questions, cpuProf: args.cpuProf }, server, connector));
+        for (const [i, concurrency] of args.concurrency.entries())
+          results.push(
+            await runPhase(
+              { ...args, mode, workers, concurrency, warmEveryWorker: mode === 'real' && i === 0, questions, cpuProf: args.cpuProf },
+              server,
+              connector,
+            ),
+          );
       } finally {
         await server.stop();
       }
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
   const questionsFile = join(dir, 'questions.json');
   writeFileSync(questionsFile, JSON.stringify(questions));
   console.log(
-    `load: ${args.messages} messages a run after a warm-up of ${args.warmup} (the real engine's: every question once), ${args.users} users, ` +
+    `load: ${args.messages} messages a run after a warm-up of ${args.warmup} (the real engine's: every question once in every worker), ${args.users} users, ` +
       `${questions.length} questions from the dev and calibration sets; STORAGE=file in a temp folder, unauthenticated, logs on`,
   );
   let engine: EngineFigures | undefined;

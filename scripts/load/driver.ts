@@ -15,6 +15,8 @@ export interface LoadOptions {
   questions: readonly string[];
   /** Distinct users (and personal conversations) the messages rotate through. */
   users: number;
+  /** A new connection for every message (the cluster primary hands each to the next worker in turn). */
+  fresh?: boolean;
   /** Called after every `every` messages (memory samples). */
   progress?: { every: number; onProgress: (done: number) => void };
 }
@@ -43,9 +45,10 @@ function activity(serviceUrl: string, user: number, text: string): string {
   });
 }
 
-function post(agent: Agent, url: URL, body: string): Promise<number> {
+function post(agent: Agent | false, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(agent ? {} : { Connection: 'close' }) };
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -66,7 +69,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       const i = next++;
       const body = activity(opts.serviceUrl, i % opts.users, opts.questions[i % opts.questions.length]!);
       const t = performance.now();
-      const status = await post(agent, endpoint, body).catch(() => 0);
+      const status = await post(opts.fresh ? false : agent, endpoint, body).catch(() => 0);
       latencies[done++] = performance.now() - t;
       if (status !== 200) failures++;
       if (opts.progress && done % opts.progress.every === 0) opts.progress.onProgress(done);

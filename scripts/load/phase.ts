@@ -13,6 +13,8 @@ export interface PhaseOptions {
   concurrency: number;
   messages: number;
   warmup: number;
+  /** Warm up with a new connection per message, each question once per worker in turn (the real engine's question cache is per worker). */
+  warmEveryWorker?: boolean;
   users: number;
   questions: readonly string[];
   /** Folder to write the run's CPU profile(s) to, if wanted. */
@@ -32,7 +34,10 @@ export const LABELS: Record<BenchMode, string> = { echo: 'echo bot', stub: 'bot,
 
 export async function runPhase(opts: PhaseOptions, server: RunningServer, connector: CountingConnector): Promise<PhaseResult> {
   const load = { url: server.url, serviceUrl: connector.serviceUrl, concurrency: opts.concurrency, questions: opts.questions, users: opts.users };
-  await runLoad({ ...load, messages: opts.warmup });
+  if (opts.warmEveryWorker) {
+    const each = opts.questions.flatMap((q) => Array.from({ length: opts.workers }, () => q));
+    await runLoad({ ...load, concurrency: 1, questions: each, messages: each.length, fresh: true });
+  } else await runLoad({ ...load, messages: opts.warmup });
   const live = await server.stats(true);
   const before = await server.stats();
   const driverBefore = process.cpuUsage();
