@@ -4,10 +4,11 @@ import { newWorkerSalt, WORKER_SALT_ENV, type Logger } from './log';
 
 /**
  * WORKERS above 1: a primary process that loads nothing of the bot and forks that many workers,
- * each a whole bot sharing the port (Node's cluster module hands connections round). The primary
- * keeps the per-user rate for all of them, gives them one log salt, reports /readyz as ready only
- * once every worker's models are loaded, and replaces a worker that dies after it was serving.
- * State must live outside the processes (STORAGE=file or blob, local chat off: bot/config.ts).
+ * each a whole bot sharing the port (Node's cluster module hands connections round). The first
+ * starts alone, so the port answers as soon as one process would; the rest follow once it serves.
+ * The primary keeps the per-user rate for all of them, gives them one log salt, reports /readyz as
+ * ready only once every worker's models are loaded, and replaces a worker that dies after it was
+ * serving. State must live outside the processes (STORAGE=file or blob, local chat off: bot/config.ts).
  */
 type WorkerMessage = { type: 'bot:listening' } | { type: 'bot:meaning'; status: string };
 interface ReadyMessage {
@@ -35,12 +36,12 @@ function readinessBroadcaster(count: number, meaning: Map<number, string>): () =
   };
 }
 
-function stopOnSignals(state: { stopping: boolean }): void {
+function stopOnSignals(state: { stopping: boolean; exitCode: number }): void {
   const stop = () => {
     state.stopping = true;
     for (const w of liveWorkers()) w.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 10_000).unref();
-    if (liveWorkers().length === 0) process.exit(0);
+    setTimeout(() => process.exit(state.exitCode), 10_000).unref();
+    if (liveWorkers().length === 0) process.exit(state.exitCode);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -53,10 +54,13 @@ export function runPrimary(opts: { workers: number; log: Logger }): void {
   const meaning = new Map<number, string>();
   const listening = new Set<number>();
   const restarts: number[] = [];
-  const state = { stopping: false };
+  const state = { stopping: false, exitCode: 0 };
   const broadcast = readinessBroadcaster(workers, meaning);
+  let forked = 0;
   cluster.on('message', (worker: Worker, msg: WorkerMessage) => {
     if (msg?.type === 'bot:listening') listening.add(worker.id);
+    // The first worker starts alone, so that it serves as soon as one process would; then the rest.
+    if (msg?.type === 'bot:listening' && forked < workers) for (; forked < workers; forked++) cluster.fork(env);
     if (msg?.type === 'bot:meaning') meaning.set(worker.id, msg.status);
     broadcast();
   });
@@ -69,9 +73,9 @@ export function runPrimary(opts: { workers: number; log: Logger }): void {
     while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
     if (stopped || !wasServing || restarts.length >= MAX_RESTARTS_A_MINUTE) {
       // A worker that never served (bad knowledge, port taken) would fail again: stop, as one process would.
-      if (!stopped) state.stopping = true;
+      if (!stopped) Object.assign(state, { stopping: true, exitCode: code || 1 });
       for (const w of liveWorkers()) w.kill('SIGTERM');
-      if (liveWorkers().length === 0) process.exit(stopped ? 0 : code || 1);
+      if (liveWorkers().length === 0) process.exit(state.exitCode);
       return;
     }
     restarts.push(now);
@@ -79,7 +83,8 @@ export function runPrimary(opts: { workers: number; log: Logger }): void {
     broadcast();
   });
   stopOnSignals(state);
-  for (let i = 0; i < workers; i++) cluster.fork(env);
+  cluster.fork(env);
+  forked = 1;
   log.info('primary', { workers });
 }
 

@@ -123,3 +123,21 @@ test('SIGTERM stops the primary and its workers', async () => {
   expect(await exited).toBe(0);
   await expect(call(port, 'GET', '/healthz')).rejects.toThrow();
 });
+
+test('a worker that cannot start stops the primary with its exit code, as one process would stop', async () => {
+  const failing = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bot', 'index.ts')], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      WORKERS: '2',
+      STORAGE: 'file',
+      STORAGE_DIR: dataDir,
+      LOCAL_CHAT: 'false',
+      MicrosoftAppId: '',
+      DEFAULT_AUTHORITY: 'nowhere',
+    },
+    stdio: 'ignore',
+  });
+  expect(await new Promise((r) => failing.once('exit', r))).toBe(1);
+});
