@@ -99,6 +99,8 @@ const say = (text: string, userId: string) =>
   call(port, 'POST', '/api/messages', personalMessage(connector.serviceUrl, text, { from: { ...USER, id: userId, aadObjectId: userId } }) as Partial<Activity>);
 
 test('two workers serve; /readyz says ready only once both have their models loaded', async () => {
+  // Log lines arrive through a pipe, a little after the replies.
+  await until(async () => logLines.filter((l) => l.event === 'listening').length === 2);
   expect(logLines.filter((l) => l.event === 'listening').map((l) => l.worker)).toEqual(expect.arrayContaining([1, 2]));
   expect(JSON.parse((await call(port, 'GET', '/readyz')).body)).toEqual({ ready: true, index: 'loaded', meaning: 'ready', workers: 'ready' });
   for (let i = 0; i < 4; i++) expect((await say('help', `user-${i}`)).status).toBe(200);
@@ -112,8 +114,8 @@ test('the per-user rate counts across workers, and both log the user under the s
     replies.push(connector.take().map((r) => r.activity.text ?? 'card'));
   }
   expect(replies).toEqual([['card'], ['card'], ['card'], [MESSAGES.slowDown], []]);
+  await until(async () => logLines.filter((l) => l.event === 'turn refused').length === 2);
   const refused = logLines.filter((l) => l.event === 'turn refused');
-  expect(refused).toHaveLength(2);
   expect(refused[0]!.userId).toBe(refused[1]!.userId);
 });
 
