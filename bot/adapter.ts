@@ -6,6 +6,7 @@ import type { BotAuthSettings } from './config';
 import { SERVER_PROBLEM } from './http-errors';
 import { MESSAGES } from './messages';
 import type { Logger } from './log';
+import { ReusedConnectors } from './reused-connectors';
 import { StorageError } from './storage-errors';
 
 export type BotFrameworkAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -48,7 +49,8 @@ export function createAuth(
       `Bot Framework endpoints: set all of ${ENDPOINT_KEYS.join(', ')} or none (missing ${ENDPOINT_KEYS.filter((k) => !(k in defined)).join(', ')})`,
     );
   }
-  return new ConfigurationBotFrameworkAuthentication(defined, credentials);
+  // The connector clients replies go through are reused between turns (bot/reused-connectors.ts).
+  return new ReusedConnectors(new ConfigurationBotFrameworkAuthentication(defined, credentials));
 }
 
 /** Why a request was not authenticated: the token is not good, or its keys could not be fetched to check it. */

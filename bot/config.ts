@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { envFields } from './env';
@@ -78,6 +79,8 @@ export interface Config {
   triageIdleHours: number;
   /** New local chat conversations an address may start a minute. */
   localChatStartsPerMinute: number;
+  /** Processes serving requests (bot/cluster.ts); more than one only with shared state. */
+  workers: number;
   /** Where feedback, gaps and champion questions are kept. */
   feedback: FeedbackStoreConfig;
   /** Entra object ids (lower case) allowed to run `report`. */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   }
   const e = parsed.data;
+  const localChat = e.LOCAL_CHAT ?? !e.MicrosoftAppId;
   const storage: Config['storage'] =
     e.STORAGE === 'memory'
       ? { kind: 'memory' }
@@ -138,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authDisabled: !e.MicrosoftAppId,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT || 3978}`).replace(/\/+$/, ''),
     // The local chat talks to the bot without Bot Framework auth, so with an app id it is opt-in.
-    localChat: e.LOCAL_CHAT ?? !e.MicrosoftAppId,
+    localChat,
     storage,
     defaultAuthority: e.DEFAULT_AUTHORITY,
     openBrowser: e.OPEN_BROWSER ?? true,
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     triageIdleHours: e.TRIAGE_IDLE_HOURS,
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
+    workers: resolveWorkers(e.WORKERS, storage, localChat),
     feedback: feedbackConfig(e),
     championIds: e.CHAMPION_IDS,
     champion: {
@@ -164,6 +169,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MicrosoftAppId ? { botAppId: e.MicrosoftAppId } : {}),
     },
   };
+}
+
+/**
+ * What keeps more than one worker from sharing the bot's state: memory storage and the local
+ * chat's Direct Line emulation live inside one process. Undefined when several workers can run.
+ */
+function singleProcessReason(storage: Config['storage'], localChat: boolean): string | undefined {
+  if (storage.kind === 'memory') return 'STORAGE=memory keeps state inside one process; use file or blob';
+  if (localChat) return 'the local chat keeps its conversations inside one process; set LOCAL_CHAT=false';
+  return undefined;
+}
+
+/** WORKERS: `auto` is one per core where state allows (else one); a number above 1 must be allowed. */
+function resolveWorkers(requested: number | 'auto', storage: Config['storage'], localChat: boolean): number {
+  const reason = singleProcessReason(storage, localChat);
+  if (requested === 'auto') return reason ? 1 : availableParallelism();
+  if (requested > 1 && reason) throw new ConfigError([`WORKERS: more than one worker cannot share state here: ${reason}`]);
+  return requested;
 }
 
 /** Load `.env` from the project root into process.env, if present. Existing variables win. */

@@ -138,6 +138,14 @@ export const envFields = z.object({
         .min(0.01, 'must be more than 0')
         .max(24 * 30),
     ),
+  /** Processes serving requests: a number, or `auto` (one per core where state allows). Default 1. */
+  WORKERS: optionalText
+    .transform((v) => (v === undefined ? 1 : v.toLowerCase() === 'auto' ? ('auto' as const) : Number(v)))
+    .pipe(
+      z.union([z.literal('auto'), z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64')], {
+        error: 'must be a whole number from 1 to 64, or auto',
+      }),
+    ),
   // The Teams app package (npm run package)
   TEAMS_APP_ID: optionalText.pipe(guid.optional()),
   TEAMS_APP_VERSION: optionalText,

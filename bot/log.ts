@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createHash, randomBytes } from 'node:crypto';
 import pino from 'pino';
 
@@ -34,9 +35,26 @@ export const REDACTED_PATHS = [
   '*.body',
 ];
 
-const salt = randomBytes(16);
+/**
+ * Set by the primary process for its workers only (bot/cluster.ts), so that an id hashes the same
+ * whichever worker logs it. Read once at start and removed from the environment.
+ */
+export const WORKER_SALT_ENV = 'BOT_WORKER_LOG_SALT';
 
-/** A short, salted, one-way hash of an identifier (the same within a process, unlinkable outside it). */
+function processSalt(): Buffer {
+  const inherited = cluster.isWorker ? process.env[WORKER_SALT_ENV] : undefined;
+  delete process.env[WORKER_SALT_ENV];
+  return inherited && /^[0-9a-f]{32}$/.test(inherited) ? Buffer.from(inherited, 'hex') : randomBytes(16);
+}
+
+const salt = processSalt();
+
+/** A new salt for a primary to give its workers. */
+export function newWorkerSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** A short, salted, one-way hash of an identifier (the same within a process and its workers, unlinkable outside them). */
 export function hashId(id: string): string {
   return createHash('sha256').update(salt).update(id).digest('hex').slice(0, 10);
 }

@@ -34,6 +34,8 @@ export interface ServerDeps {
   extraRoutes?: readonly RouteRegistrar[];
   /** Counts turns in flight and refuses new ones while shutting down (bot/drain.ts). */
   turns?: TurnTracker;
+  /** With WORKERS above 1: whether every worker's models are loaded (bot/cluster.ts). */
+  workersReady?: () => boolean;
 }
 
 /**
@@ -57,13 +59,14 @@ export function createServer(deps: ServerDeps): restify.Server {
     res.send(200, { status: 'ok', auth: config.authDisabled ? 'disabled' : 'enabled', localChat: config.localChat });
   });
 
-  // Ready once every model the answers need is loaded (until then answers are lexical only) and
-  // storage answers (until then answers work, but settings and triage steps are not kept).
+  // Ready once every model the answers need is loaded, in every worker (until then answers are lexical
+  // only), and storage answers (until then answers work, but settings and triage steps are not kept).
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     const meaning = bot.services.engine.meaningStatus;
     const reachable = (await bot.services.store?.reachable()) ?? true;
-    const ready = meaning === 'ready' && reachable;
-    res.send(ready ? 200 : 503, { ready, index: 'loaded', meaning, storage: reachable ? 'reachable' : 'unreachable' });
+    const workers = deps.workersReady ? { workers: deps.workersReady() ? 'ready' : 'loading' } : {};
+    const ready = meaning === 'ready' && reachable && (deps.workersReady?.() ?? true);
+    res.send(ready ? 200 : 503, { ready, index: 'loaded', meaning, storage: reachable ? 'reachable' : 'unreachable', ...workers });
   });
 
   // The manifest's default privacy and terms URLs (an organisation may point them elsewhere).

@@ -1,5 +1,6 @@
+import cluster from 'node:cluster';
 import type { TurnContext } from 'botbuilder';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashId } from './log';
 
 /**
@@ -25,7 +26,10 @@ export function tenantOf(turn: TurnContext): string | undefined {
 export function createTurnGate(opts: TurnGateOptions = {}): (turn: TurnContext) => Promise<GateVerdict> {
   const allowed = new Set((opts.allowedTenantIds ?? []).map((t) => t.toLowerCase()));
   const points = opts.perUserPerMinute ?? 30;
-  const limiter = new RateLimiterMemory({ points, duration: 60 });
+  // In a worker (WORKERS above 1) the count is kept by the primary, so the rate is per user, not per worker.
+  const limiter = cluster.isWorker
+    ? new RateLimiterCluster({ keyPrefix: 'turn-gate', points, duration: 60, timeoutMs: 2000 })
+    : new RateLimiterMemory({ points, duration: 60 });
   return async (turn) => {
     const tenant = tenantOf(turn);
     if (allowed.size > 0 && (!tenant || !allowed.has(tenant.toLowerCase()))) return { pass: false, reason: 'tenant' };
@@ -36,9 +40,10 @@ export function createTurnGate(opts: TurnGateOptions = {}): (turn: TurnContext) 
       await limiter.consume(hashId(user));
       return { pass: true };
     } catch (res) {
+      // The primary did not answer in time (workers only): answering matters more than counting.
+      if (!(res instanceof RateLimiterRes)) return { pass: true };
       // Told once per window: the first refused turn says so, the rest are dropped quietly.
-      const consumed = res instanceof RateLimiterRes ? res.consumedPoints : points + 2;
-      return { pass: false, reason: 'rate', tellUser: consumed === points + 1 };
+      return { pass: false, reason: 'rate', tellUser: res.consumedPoints === points + 1 };
     }
   };
 }

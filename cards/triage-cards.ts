@@ -9,7 +9,7 @@ import dangerTemplate from './triage-danger.json';
 import describeTemplate from './triage-describe.json';
 import resultTemplate from './triage-result.json';
 import startTemplate from './triage-start.json';
-import { MAX_CARD_BYTES } from './validate';
+import { MAX_CARD_BYTES } from './limits';
 
 /**
  * The triage dialog's cards: bind plain data (from the triage engine and the dialog) to the

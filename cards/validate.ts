@@ -1,13 +1,11 @@
 import type * as AdaptiveCards from 'adaptivecards';
+import { MAX_CARD_BYTES, MAX_CARD_VERSION } from './limits';
+
+export { MAX_CARD_BYTES, MAX_CARD_VERSION } from './limits';
 
 // The package's main entry is ESM-only under Node; the UMD build parses and validates without a DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
-
-/** Highest schema version Teams renders everywhere (desktop, web, mobile). */
-export const MAX_CARD_VERSION = 1.5;
-/** Teams rejects messages over about 28 KB; leave room for the activity envelope. */
-export const MAX_CARD_BYTES = 24_000;
 
 /**
  * Problems with a card, as readable strings; an empty array means the card is fine.

@@ -12,11 +12,12 @@ import { loadTriageKnowledge, triage } from '../knowledge/triage';
 import { qaSets, triageSets } from './eval/sets';
 
 /**
- * `npm run bench [-- --scale N]`: figures, never pass/fail. The knowledge build; per-question
+ * `npm run bench [-- --scale N | --start]`: figures, never pass/fail. The knowledge build; per-question
  * latency in process with both signals (each question encoded once, then repeated from the
  * cache) and what the meaning layer costs; triage latency; a knowledge base N times today's
  * (default 100: every document repeated under new authority ids) built, loaded and queried; and
- * the server's start to /healthz (lexical answers) and to /readyz (encoder loaded).
+ * the server's start to /healthz (lexical answers) and to /readyz (encoder loaded); `--start`
+ * times the server's start alone.
  */
 export interface LatencyStats {
   runs: number;
@@ -132,13 +133,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Start the server and time /healthz (answers served, lexical) and /readyz (encoder loaded). */
-async function serverStart(command: string[]): Promise<{ health: number; ready: number }> {
+/**
+ * Start the server and time /healthz (answers served, lexical) and /readyz (encoder loaded, in
+ * every worker). `workers` above 1 needs shared state, so those starts use file storage.
+ */
+async function serverStart(command: string[], workers = 1): Promise<{ health: number; ready: number }> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  const storage = workers > 1 ? { STORAGE: 'file', STORAGE_DIR: dataDir } : { STORAGE: 'memory' };
   const t0 = performance.now();
   const child = spawn(process.execPath, command, {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), STORAGE: 'memory', OPEN_BROWSER: 'false', MicrosoftAppId: '', LOCAL_CHAT: 'false' },
+    env: { ...process.env, PORT: String(port), ...storage, WORKERS: String(workers), OPEN_BROWSER: 'false', MicrosoftAppId: '', LOCAL_CHAT: 'false' },
     stdio: 'ignore',
   });
   const until = async (path: string): Promise<number> => {
@@ -156,13 +162,36 @@ async function serverStart(command: string[]): Promise<{ health: number; ready: 
     const health = await until('/healthz');
     return { health, ready: await until('/readyz') };
   } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Start-up of the server from source and compiled (one worker and two), knowledge prebuilt. */
+async function serverStarts(): Promise<void> {
+  console.log(`server start (prebuilt knowledge):`);
+  const tsxStart = await serverStart([join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bot/index.ts']);
+  console.log(
+    `  tsx bot/index.ts (npm start):        /healthz ${tsxStart.health.toFixed(0)} ms, /readyz ${tsxStart.ready.toFixed(0)} ms (target ready ≤ 3000 ms)`,
+  );
+  if (existsSync(join(projectRoot, 'build', 'dist', 'bot', 'index.js'))) {
+    const nodeStart = await serverStart(['build/dist/bot/index.js']);
+    console.log(
+      `  node build/dist/bot/index.js (production): /healthz ${nodeStart.health.toFixed(0)} ms, /readyz ${nodeStart.ready.toFixed(0)} ms (target /healthz ≤ 1500 ms)`,
+    );
+    const twoWorkers = await serverStart(['build/dist/bot/index.js'], 2);
+    console.log(
+      `  the same with WORKERS=2 (file storage): /healthz ${twoWorkers.health.toFixed(0)} ms, /readyz ${twoWorkers.ready.toFixed(0)} ms (every worker's encoder)`,
+    );
+  } else console.log('  node build/dist/bot/index.js: not built (npm run build)');
 }
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--scale');
   const copies = at >= 0 ? Number(process.argv[at + 1]) : 100;
+  if (process.argv.includes('--start')) return serverStarts();
   const questions = benchQuestions();
 
   console.log('knowledge build (this knowledge base):');
@@ -188,15 +217,7 @@ async function main(): Promise<void> {
   const vignettes = triageSets('dev').flatMap((s) => s.lines);
   console.log(`triage latency in process: ${fmt(stats(await time(vignettes, (v) => triage(tk, { authority: v.authority, description: v.description }))))}`);
 
-  console.log(`server start (prebuilt knowledge):`);
-  const tsxStart = await serverStart([join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bot/index.ts']);
-  console.log(
-    `  tsx bot/index.ts (npm start):        /healthz ${tsxStart.health.toFixed(0)} ms, /readyz ${tsxStart.ready.toFixed(0)} ms (target ready ≤ 3000 ms)`,
-  );
-  if (existsSync(join(projectRoot, 'build', 'dist', 'bot', 'index.js'))) {
-    const nodeStart = await serverStart(['build/dist/bot/index.js']);
-    console.log(`  node build/dist/bot/index.js (production): /healthz ${nodeStart.health.toFixed(0)} ms, /readyz ${nodeStart.ready.toFixed(0)} ms`);
-  } else console.log('  node build/dist/bot/index.js: not built (npm run build)');
+  await serverStarts();
 
   console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
   await scaled(copies, questions);

@@ -250,6 +250,22 @@ describe('champion cards', () => {
   });
 });
 
+describe('templates prepared once', () => {
+  test('the same template expands again and again with different data, each card its own', () => {
+    const one = content(helpCard({ commands: [{ usage: 'one', description: 'first' }], authorityName: first!.name }));
+    const two = content(helpCard({ commands: [{ usage: 'two ${usage}', description: 'second' }] }));
+    const again = content(helpCard({ commands: [{ usage: 'one', description: 'first' }], authorityName: first!.name }));
+    expect(again).toEqual(one);
+    expect(cardText(one)).toContain('first');
+    expect(cardText(one)).not.toContain('second');
+    expect(cardText(two)).toContain('two ${usage}');
+    expect(cardText(two)).toContain('not set yet');
+    // A card handed out is never the prepared template or another card: changing one changes nothing else.
+    (one.body as unknown[]).length = 0;
+    expect(content(helpCard({ commands: [{ usage: 'one', description: 'first' }], authorityName: first!.name }))).toEqual(again);
+  });
+});
+
 describe('decline card', () => {
   test("off-topic: gives the engine's explanation and points to a champion and the national helpline", () => {
     const c = content(

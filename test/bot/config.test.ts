@@ -107,4 +107,17 @@ describe('configuration from the environment', () => {
   test('an app password is required with an app id', () => {
     expect(() => loadConfig({ MicrosoftAppId: '1b4f7200-aaaa-4bbb-8ccc-0123456789ab' })).toThrow(/MicrosoftAppPassword/);
   });
+
+  test('WORKERS: one by default; more only where state is shared (file or blob storage, local chat off)', () => {
+    const shared = { LOCAL_CHAT: 'false' };
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ ...shared, WORKERS: '2' }).workers).toBe(2);
+    expect(loadConfig({ ...shared, WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(1);
+    expect(loadConfig({ ...shared, STORAGE: 'memory', WORKERS: 'auto' }).workers).toBe(1);
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS: .*local chat.*LOCAL_CHAT=false/);
+    expect(() => loadConfig({ ...shared, STORAGE: 'memory', WORKERS: '2' })).toThrow(/WORKERS: .*STORAGE=memory/);
+    expect(() => loadConfig({ WORKERS: 'many' })).toThrow(/WORKERS: must be a whole number from 1 to 64, or auto/);
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS: must be at least 1/);
+  });
 });

@@ -2,7 +2,20 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { UNAUTHORISED } from '../../bot/activity-route';
 import { validateCard } from '../../cards/validate';
-import { BOT, USER, cardText, cardsIn, engine, findNodes, personalMessage, postActivity, startBot, sendToBot, useBotAndConnector } from './helpers';
+import {
+  BOT,
+  USER,
+  cardText,
+  cardsIn,
+  engine,
+  findNodes,
+  personalMessage,
+  postActivity,
+  startBot,
+  startConnector,
+  sendToBot,
+  useBotAndConnector,
+} from './helpers';
 
 /** A question the policies answer, and an authority whose own document the answer then quotes. */
 const QUESTION = 'do I need to do a safety plan with the victim and children?';
@@ -244,6 +257,35 @@ test('seams: extra commands, card actions and invoke handlers plug in', async ()
     expect(JSON.parse(invoke.body)).toEqual({ composeExtension: { type: 'result', attachments: [] } });
   } finally {
     await extra.close();
+  }
+});
+
+test('replies go through one connector client per service URL, made once and reused', async () => {
+  const clients: unknown[] = [];
+  const reusing = await startBot({
+    setup: (b) =>
+      b.registerCommand({
+        name: 'which-client',
+        match: (t) => t === 'which client',
+        handle: async ({ turn }) => {
+          clients.push(turn.turnState.get(turn.adapter.ConnectorClientKey));
+          await turn.sendActivity('noted');
+        },
+      }),
+  });
+  const other = await startConnector();
+  try {
+    for (const serviceUrl of [h.connector.serviceUrl, h.connector.serviceUrl, other.serviceUrl, h.connector.serviceUrl])
+      expect((await postActivity(reusing.url, personalMessage(serviceUrl, 'which client'))).status).toBe(200);
+    expect(texts(h.connector.take())).toBe('noted\nnoted\nnoted');
+    expect(texts(other.take())).toBe('noted');
+    expect(clients[0]).toBeDefined();
+    expect(clients[1]).toBe(clients[0]);
+    expect(clients[2]).not.toBe(clients[0]);
+    expect(clients[3]).toBe(clients[0]);
+  } finally {
+    await other.close();
+    await reusing.close();
   }
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
@@ -59,6 +59,41 @@ describe.each(stores)('%s storage', (_name, make) => {
     await expect(store.write({ k: { n: 3, eTag: first.eTag } })).rejects.toThrow();
     await store.write({ k: { n: 4, eTag: '*' } });
     expect((await store.read(['k'])).k.n).toBe(4);
+  });
+});
+
+describe('file storage shared by several workers', () => {
+  test('two stores over one folder (two workers) cannot both win an eTag race', async () => {
+    const dir = tempDir();
+    const [a, b] = [new FileStorage(dir), new FileStorage(dir)];
+    await a.write({ k: { n: 0 } });
+    for (let round = 0; round < 20; round++) {
+      const eTag = ((await a.read(['k'])).k as { eTag: string }).eTag;
+      const results = await Promise.allSettled([a.write({ k: { n: 1, eTag } }), b.write({ k: { n: 2, eTag } })]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    }
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.json'))).toEqual([]);
+  });
+
+  test('a read issued after a write sees it; a lock left by a stopped process is broken', async () => {
+    const dir = tempDir();
+    const store = new FileStorage(dir);
+    const write = store.write({ k: { n: 1 } });
+    const read = store.read(['k']);
+    await write;
+    expect((await read).k.n).toBe(1);
+
+    const eTag = ((await store.read(['k'])).k as { eTag: string }).eTag;
+    const lock = `${join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.json'))!,
+    )}.lock`;
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    await store.write({ k: { n: 2, eTag } });
+    expect((await store.read(['k'])).k.n).toBe(2);
+    expect(existsSync(lock)).toBe(false);
   });
 });
 
