@@ -9,7 +9,9 @@ import { z } from 'zod';
  */
 
 const id = z.string().min(1);
-const account = z.object({ id: z.string() }).loose();
+// The fields the connector's serializer types (a reply echoes `from` as its recipient and the conversation as it is).
+const accountFields = { name: z.string().optional(), aadObjectId: z.string().optional(), role: z.string().optional() };
+const account = z.object({ id: z.string(), ...accountFields }).loose();
 const accounts = z.array(account);
 const object = z.object({}).loose();
 const TEAMS_NEEDS_CHANNEL_DATA = new Set(['messageUpdate', 'messageDelete']);
@@ -19,8 +21,10 @@ const activitySchema = z
     type: id,
     channelId: id,
     serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-    from: z.object({ id }).loose(),
-    conversation: z.object({ id, tenantId: z.string().optional(), conversationType: z.string().optional() }).loose(),
+    from: z.object({ id, ...accountFields }).loose(),
+    conversation: z
+      .object({ id, tenantId: z.string().optional(), conversationType: z.string().optional(), isGroup: z.boolean().optional(), ...accountFields })
+      .loose(),
     recipient: account.optional(),
     id: z.string().optional(),
     name: z.string().optional(),

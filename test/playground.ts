@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../knowledge/paths';
+import { startBot, type RunningBot } from './bot/helpers';
 import { launchChromium } from './chromium';
 
 /**
@@ -78,4 +79,19 @@ export async function say(page: Page, text: string): Promise<void> {
 /** The last Adaptive Card on the page that shows `text`. */
 export function lastCard(page: Page, text: string | RegExp): Locator {
   return page.locator('.ac-adaptiveCard', { hasText: text }).last();
+}
+
+/** For one test file: the real bot and the Agents Playground driving it, started before the tests and closed after. */
+export function usePlayground(ready: (bot: RunningBot, page: Page) => void): void {
+  let bot: RunningBot | undefined;
+  let playground: RunningPlayground | undefined;
+  beforeAll(async () => {
+    bot = await startBot();
+    playground = await startPlayground(bot.url);
+    ready(bot, playground.page);
+  });
+  afterAll(async () => {
+    await playground?.close();
+    await bot?.close();
+  });
 }

@@ -89,6 +89,9 @@ test('optional fields of the wrong type are refused too, and the bot still answe
     ['membersAdded', MARKER],
     ['entities', [MARKER]],
     ['channelData', MARKER],
+    // Echoed into the reply (the recipient is the sender), where the connector's serializer would throw.
+    ['from.aadObjectId', []],
+    ['conversation.isGroup', MARKER],
   ] as const) {
     expectRefusal(await postRaw(h.bot.url, JSON.stringify(withValue(field, value))), field);
   }

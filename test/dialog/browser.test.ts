@@ -1,6 +1,6 @@
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { confinedPage, launchChromium } from '../chromium';
-import { startBot, type RunningBot } from '../bot/helpers';
+import type { Locator, Page } from 'playwright-core';
+import { useLocalChatPage } from '../local-chat-page';
+import type { RunningBot } from '../bot/helpers';
 
 /**
  * The triage dialog in a real browser: the local chat page (Web Chat, Direct Line emulation),
@@ -15,21 +15,10 @@ const STRANGULATION = /Strangulation/;
 const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-
-beforeAll(async () => {
-  bot = await startBot();
-  browser = await launchChromium();
-  // Nothing may be fetched from anywhere but this server (no CDN).
-  ({ page, pageErrors } = await confinedPage(browser, bot.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
+// Nothing may be fetched from anywhere but this server (no CDN).
+useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
 const cards = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text });
 const card = (text: string | RegExp) => cards(text).last();

@@ -1,6 +1,5 @@
 import { type Page } from 'playwright-core';
-import { startBot, type RunningBot } from '../bot/helpers';
-import { say, startPlayground, type RunningPlayground } from '../playground';
+import { say, usePlayground } from '../playground';
 
 /**
  * The whole triage dialog in the Microsoft 365 Agents Playground (a Teams emulator from npm, run
@@ -11,20 +10,8 @@ import { say, startPlayground, type RunningPlayground } from '../playground';
 const WAIT = { timeout: 30_000 };
 const DESCRIPTION = "School rang: the 7 year old said dad squeezed mummy's neck last night and she couldn't breathe. Mum had marks on her neck.";
 
-let bot: RunningBot;
-let playground: RunningPlayground;
 let page: Page;
-
-beforeAll(async () => {
-  bot = await startBot();
-  playground = await startPlayground(bot.url);
-  page = playground.page;
-});
-
-afterAll(async () => {
-  await playground?.close();
-  await bot?.close();
-});
+usePlayground((_bot, p) => (page = p));
 
 const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
 

@@ -1,8 +1,8 @@
-import { type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FEEDBACK_MESSAGES as F } from '../../bot/messages';
 import { lastDays } from '../../bot/feedback/records';
-import { confinedPage, launchChromium } from '../chromium';
-import { startBot, type RunningBot } from '../bot/helpers';
+import { useLocalChatPage } from '../local-chat-page';
+import type { RunningBot } from '../bot/helpers';
 
 /**
  * The answer card's feedback in a real browser (the local chat page, Web Chat, Adaptive Cards):
@@ -15,20 +15,10 @@ const REASON = 'It looks out of date';
 const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-
-beforeAll(async () => {
-  bot = await startBot();
-  browser = await launchChromium();
-  ({ page, pageErrors } = await confinedPage(browser, bot.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
+// Nothing may be fetched from anywhere but this server (no CDN).
+useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
 const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
 

@@ -1,7 +1,7 @@
-import { type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
-import { confinedPage, launchChromium } from '../chromium';
-import { startBot, type RunningBot } from '../bot/helpers';
+import { useLocalChatPage } from '../local-chat-page';
+import type { RunningBot } from '../bot/helpers';
 import { stepsOf } from './helpers';
 
 /**
@@ -14,20 +14,10 @@ const LAMBETH = { id: 'lambeth', name: 'Lambeth' };
 const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-
-beforeAll(async () => {
-  bot = await startBot();
-  browser = await launchChromium();
-  ({ page, pageErrors } = await confinedPage(browser, bot.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
+// Nothing may be fetched from anywhere but this server (no CDN).
+useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
 const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

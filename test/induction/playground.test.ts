@@ -1,7 +1,6 @@
 import { type Page } from 'playwright-core';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
-import { startBot, type RunningBot } from '../bot/helpers';
-import { lastCard, say, startPlayground, type RunningPlayground } from '../playground';
+import { lastCard, say, usePlayground } from '../playground';
 import { stepsOf } from './helpers';
 
 /**
@@ -14,20 +13,8 @@ import { stepsOf } from './helpers';
 const WANDSWORTH = { id: 'wandsworth', name: 'Wandsworth' };
 const WAIT = { timeout: 30_000 };
 
-let bot: RunningBot;
-let playground: RunningPlayground;
 let page: Page;
-
-beforeAll(async () => {
-  bot = await startBot();
-  playground = await startPlayground(bot.url);
-  page = playground.page;
-});
-
-afterAll(async () => {
-  await playground?.close();
-  await bot?.close();
-});
+usePlayground((_bot, p) => (page = p));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Curly quotes as the cards show them, straight for comparing. */
