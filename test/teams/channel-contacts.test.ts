@@ -69,6 +69,20 @@ describe('channels and group chats', () => {
   });
 });
 
+describe("managers' and champions' commands in a team channel and a group chat", () => {
+  test.each([
+    ['channel', 'compare out of hours', /out of hours/i],
+    ['channel', 'compare LADO', /LADO/],
+    ['groupChat', 'services for an older man whose son takes his pension', /older/i],
+  ] as const)('%s: "%s" with a mention brings its card', async (kind, text, shows) => {
+    const replies = await send(shared(kind, text, true));
+    const cards = cardsIn(replies);
+    expect(cards).toHaveLength(1);
+    expect(validateCard(cards[0]!)).toEqual([]);
+    expect(cardText(cards[0])).toMatch(shows);
+  });
+});
+
 describe('contacts command', () => {
   const tk = loadTriageKnowledge();
   // An authority with phone numbers, from the data (nothing authority-specific here).
