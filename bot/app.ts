@@ -11,7 +11,7 @@ import { PolicyBot } from './handler';
 import type { Logger } from './log';
 import { createServer } from './server';
 import { resolveStateSalt } from './state-salt';
-import { createStateStore } from './state-store';
+import { createStateStore, type StateStore } from './state-store';
 import { createStorage } from './storage';
 import { createTurnGate } from './turn-gate';
 
@@ -23,6 +23,21 @@ function baseStorage(config: Config, log: Logger): Storage {
     const variable = config.storage.kind === 'blob' ? 'BLOB_CONNECTION_STRING' : 'STORAGE_DIR';
     throw new ConfigError([`${variable}: the storage client could not use it`]);
   }
+}
+
+/** The handler over a state store, with the configured gate (tenants, rate), default authority and triage idle time. */
+export function createPolicyBot(config: Config, engine: Engine, store: StateStore, log: Logger): PolicyBot {
+  return new PolicyBot({
+    engine,
+    userState: new UserState(store.storage),
+    conversationState: new ConversationState(store.storage),
+    store,
+    publicBaseUrl: config.publicBaseUrl,
+    defaultAuthority: config.defaultAuthority,
+    log,
+    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
+    triageIdleHours: config.triageIdleHours,
+  });
 }
 
 /**
@@ -42,17 +57,7 @@ export function createApp(config: Config, log: Logger, opts: { engine?: Engine; 
     breaker: config.storageBreaker,
     log,
   });
-  const bot = new PolicyBot({
-    engine,
-    userState: new UserState(store.storage),
-    conversationState: new ConversationState(store.storage),
-    store,
-    publicBaseUrl: config.publicBaseUrl,
-    defaultAuthority: config.defaultAuthority,
-    log,
-    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
-    triageIdleHours: config.triageIdleHours,
-  });
+  const bot = createPolicyBot(config, engine, store, log);
 
   // Features plug in through bot.registerCommand / registerAction / registerInvoke /
   // setTriageStarter (handler.ts) and route registrars (server.ts); features.ts lists them.

@@ -1,11 +1,11 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, MemoryStorage, UserState, type Activity, type Attachment, type Storage } from 'botbuilder';
+import { MemoryStorage, type Activity, type Attachment, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { BotFrameworkAuthentication } from '../../bot/adapter';
 import { loadConfig, type Config } from '../../bot/config';
 import { loadEngine, type Engine } from '../../bot/engine';
-import { PolicyBot } from '../../bot/handler';
+import type { PolicyBot } from '../../bot/handler';
 import { silentLogger, type Logger } from '../../bot/log';
 import { createServer, type RouteRegistrar } from '../../bot/server';
 import { registerFeatures } from '../../bot/features';
@@ -16,7 +16,7 @@ import { loadTriageKnowledge } from '../../knowledge/triage';
 
 let sharedEngine: Engine | undefined;
 /** The real engine over build/knowledge, loaded once per test file. */
-import { createTurnGate } from '../../bot/turn-gate';
+import { createPolicyBot } from '../../bot/app';
 import { createStateStore, type StateStore } from '../../bot/state-store';
 import { createStateIds } from '../../bot/state-keys';
 import { createTurnTracker, type TurnTracker } from '../../bot/drain';
@@ -67,17 +67,7 @@ export async function startBot(
   const log = opts.log ?? silentLogger;
   const salt = config.stateKeySalt ?? TEST_STATE_SALT;
   const store = createStateStore(opts.storage ?? new MemoryStorage(), { salt, timeoutMs: config.storageTimeoutMs, breaker: config.storageBreaker, log });
-  const bot = new PolicyBot({
-    engine: engine(),
-    userState: new UserState(store.storage),
-    conversationState: new ConversationState(store.storage),
-    store,
-    publicBaseUrl: config.publicBaseUrl,
-    defaultAuthority: config.defaultAuthority,
-    log,
-    gate: createTurnGate({ allowedTenantIds: config.allowedTenantIds, perUserPerMinute: config.rateLimitPerMinute }),
-    triageIdleHours: config.triageIdleHours,
-  });
+  const bot = createPolicyBot(config, engine(), store, log);
   // Wired as bot/index.ts wires it; `bare` keeps only the core handler, for tests of its seams.
   const feedback = opts.feedbackStore ?? createFeedbackStore(config.feedback);
   const featureRoutes = opts.bare
