@@ -63,7 +63,11 @@ async function main(): Promise<void> {
     for (const bad of vignetteProblems(set.lines)) console.log(`  ! ${bad}`);
     await triager.whenReady();
     const m = await scoreTriage(set.lines, async (v) =>
-      toContractLine(v.id, await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) })),
+      toContractLine(
+        tk,
+        v.id,
+        await triager.triage({ authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}) }),
+      ),
     );
     console.log(`  project  ${formatTriage(m)}`);
     // A frozen set's misses are never listed, not even by id: they cannot be fixed one by one.

@@ -4,6 +4,7 @@ import {
   createTriager,
   loadIndicatorMeaning,
   loadTriageKnowledge,
+  specialistRole,
   type TriageKnowledge,
   type TriageOutcome,
   type TriageOverrides,
@@ -94,7 +95,7 @@ export function overridesFromAnswers(tk: TriageKnowledge, answers: Record<string
 }
 
 /** The output object of the eval contract. */
-export function toContractLine(id: string, r: TriageOutcome) {
+export function toContractLine(tk: TriageKnowledge, id: string, r: TriageOutcome) {
   const evidence = new Map(r.read.map((i) => [i.id, i.evidence]));
   return {
     id,
@@ -114,7 +115,7 @@ export function toContractLine(id: string, r: TriageOutcome) {
       // The specialist services the result card lists for this case's needs, after the route's contacts.
       ...r.services
         .filter((s) => s.phone || s.email)
-        .map((s) => ({ name: s.name, role: `Specialist service (${s.needs.join(', ')})`, phone: s.phone ?? '', email: s.email ?? '', hours: '' })),
+        .map((s) => ({ name: s.name, role: specialistRole(tk, s.needs), phone: s.phone ?? '', email: s.email ?? '', hours: '' })),
     ],
     nextSteps: r.nextSteps.map((s) => (s.timescale ? `${s.text} (${s.timescale})` : s.text)),
     citations: r.citations.map((c) => ({ docId: c.docId, section: c.section, text: c.text, quote: c.quote, ...(c.note ? { note: c.note } : {}) })),
@@ -170,7 +171,7 @@ async function runJsonl(triager: Triager, file: string): Promise<void> {
     }
     try {
       const overrides = overridesFromAnswers(tk, data.answers ?? {});
-      process.stdout.write(`${JSON.stringify(toContractLine(id, await triager.triage({ authority, description, overrides })))}\n`);
+      process.stdout.write(`${JSON.stringify(toContractLine(tk, id, await triager.triage({ authority, description, overrides })))}\n`);
     } catch (err) {
       console.error(`${file}:${n}: ${(err as Error).message}; skipped`);
     }
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
   if (!tk.authorities[args.authority]) throw new Error(`unknown authority "${args.authority}" (known: ${Object.keys(tk.authorities).join(', ')})`);
   const answers = Object.fromEntries(args.answers.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   const r = await triager.triage({ authority: args.authority, description: args.description, overrides: overridesFromAnswers(tk, answers) });
-  console.log(args.json ? JSON.stringify(toContractLine('1', r)) : humanReadable(r, tk));
+  console.log(args.json ? JSON.stringify(toContractLine(tk, '1', r)) : humanReadable(r, tk));
 }
 
 if (require.main === module) {

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       const p = prepared.get(v.id)!;
       const meaning = readMeaning(tk, table, p.clauses, p.vectors, p.evidence, t);
       return toContractLine(
+        tk,
         v.id,
         triage(tk, { authority: v.authority, description: v.description, overrides: overridesFromAnswers(tk, v.answers ?? {}), meaning }),
       );

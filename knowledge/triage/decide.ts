@@ -203,7 +203,7 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
   ];
   // 5-8. Referrals, contacts, next steps and specialist services.
   const referrals = mergeReferrals(tk, firedList);
-  const contacts = triageContacts(tk, authority, pathway, route, firedList, referrals);
+  const contacts = triageContacts(tk, { authority, pathway, route, firedList, referrals });
   const steps = nextSteps(firedList, route);
   const services = matchingServices(tk, authority.id, firedList);
 

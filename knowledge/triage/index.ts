@@ -13,6 +13,7 @@ export { createTriager, loadIndicatorMeaning, type Triager } from './triager';
 export { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';
 export { factIndicator, hasFactIndicator, setIndicatorFacts, clearIndicatorFacts, DEFAULT_TRUSTED_ROLE } from './indicator-facts';
 export { decideTriage, missingFactQuestions, comparePathways, PATHWAY_ORDER } from './decide';
+export { specialistRole } from './next-actions';
 export { readDescription, triage, type TriageOutcome, type TriageOverrides, type TriageRequest } from './run-triage';
 export { buildTriageKnowledge, compileTriageKnowledge, TRIAGE_FILE } from './build';
 export * from './types';

@@ -38,15 +38,17 @@ export function mergeReferrals(tk: TriageKnowledge, firedList: readonly Compiled
   return [...refMap.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
+/** What decides the contacts: the asker's authority, the pathway and its route, the fired rules and the referrals. */
+export interface ContactSources {
+  authority: CompiledAuthority;
+  pathway: Pathway;
+  route: CompiledRoute | undefined;
+  firedList: readonly CompiledRule[];
+  referrals: readonly TriageReferral[];
+}
+
 /** The contacts to list, each once: 999 and out-of-hours in an emergency, then the route's, the rules' and the referrals'. */
-function pickContacts(
-  tk: TriageKnowledge,
-  authority: CompiledAuthority,
-  pathway: Pathway,
-  route: CompiledRoute | undefined,
-  firedList: readonly CompiledRule[],
-  referrals: readonly TriageReferral[],
-): CompiledContact[] {
+function pickContacts(tk: TriageKnowledge, { authority, pathway, route, firedList, referrals }: ContactSources): CompiledContact[] {
   const local = new Map(authority.contacts.map((c) => [c.id, c]));
   const picked: CompiledContact[] = [];
   const add = (c: CompiledContact | undefined) => {
@@ -72,11 +74,16 @@ function contactView(c: CompiledContact): TriageContact {
   };
 }
 
+/** How a specialist service is named as a contact: its role is the needs it serves, by their labels. */
+export function specialistRole(tk: TriageKnowledge, needs: readonly string[]): string {
+  return `Specialist service (${needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`;
+}
+
 /** A specialist service as a contact, its role naming the needs it serves. */
 function serviceContact(tk: TriageKnowledge, s: CompiledService): TriageContact {
   return {
     name: s.name,
-    role: `Specialist service (${s.needs.map((n) => tk.needs.find((x) => x.id === n)?.label ?? n).join(', ')})`,
+    role: specialistRole(tk, s.needs),
     ...definedFields(s, ['phone', 'email']),
     citations: s.citations,
   };
@@ -91,15 +98,9 @@ function addSpecialistContacts(tk: TriageKnowledge, authorityId: string, firedLi
 }
 
 /** Step 6: the contacts, then (for a specialist-service referral) the asker's own document's services for its need. */
-export function triageContacts(
-  tk: TriageKnowledge,
-  authority: CompiledAuthority,
-  pathway: Pathway,
-  route: CompiledRoute | undefined,
-  firedList: readonly CompiledRule[],
-  referrals: readonly TriageReferral[],
-): TriageContact[] {
-  const contacts = pickContacts(tk, authority, pathway, route, firedList, referrals).map(contactView);
+export function triageContacts(tk: TriageKnowledge, sources: ContactSources): TriageContact[] {
+  const { authority, firedList, referrals } = sources;
+  const contacts = pickContacts(tk, sources).map(contactView);
   // A specialist-service referral names its need (male victims, LGBT+, honour-based abuse …): the
   // asker's own document's services for that need are the contacts for it (national ones stay in services).
   if (referrals.some((r) => r.id === SPECIALIST_REFERRAL)) addSpecialistContacts(tk, authority.id, firedList, contacts);

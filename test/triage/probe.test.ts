@@ -17,7 +17,7 @@ describe('triage probe set', () => {
   let metrics: TriageMetrics;
   beforeAll(async () => {
     const tk = knowledge();
-    metrics = await scoreTriage(lines, (v) => toContractLine(v.id, triage(tk, { authority: v.authority, description: v.description })));
+    metrics = await scoreTriage(lines, (v) => toContractLine(tk, v.id, triage(tk, { authority: v.authority, description: v.description })));
   });
 
   it('is well formed (no accepted pathway below min, unique ids)', () => {
