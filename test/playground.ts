@@ -7,6 +7,10 @@ import { type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '../knowledge/paths';
 import { startBot, type RunningBot } from './bot/helpers';
 import { launchChromium } from './chromium';
+import welcomeCard from '../cards/welcome.json';
+
+/** The welcome card's heading: the bot has greeted the user, so the conversation is live. */
+const WELCOME_HEADING = welcomeCard.body[0]!.text as string;
 
 /**
  * The Microsoft 365 Agents Playground (a Teams emulator from npm, run offline) against a running
@@ -57,6 +61,9 @@ export async function startPlayground(botUrl: string): Promise<RunningPlayground
   // Nothing from the internet: the playground serves its own client.
   await page.route('**/*', (route) => (own.some((o) => route.request().url().startsWith(o)) ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${port}/`);
+  // The compose box is drawn before the conversation starts (a "Getting Started" page); a message
+  // typed then is lost when the chat replaces it. The bot's welcome card says the conversation is live.
+  await page.locator('.ac-adaptiveCard', { hasText: WELCOME_HEADING }).first().waitFor({ timeout: 60_000 });
   return {
     page,
     browser,
