@@ -1,6 +1,7 @@
 import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
 import {
   clausesOf,
+  expandShorthand,
   loadIndicatorMeaning,
   loadTriageKnowledge,
   MEANING_READING,
@@ -14,8 +15,8 @@ import { triageSets, type Vignette } from './eval/sets';
 import { overridesFromAnswers, toContractLine } from './triage';
 
 /**
- * `npm run tune:triage`: chooses the meaning reader's two similarity lines on the triage
- * calibration set alone: first no under-triage, then the least over-triage, then the best
+ * `npm run tune:triage`: chooses the meaning reader's similarity lines on the triage
+ * calibration sets alone (every batch together): first no under-triage, then the least over-triage, then the best
  * pathway accuracy, and on a tie the higher line (fewer suggestions for the practitioner to
  * untick). Prints the choice beside the lines in use, and what the dev sets score with it.
  * Frozen sets are never read.
@@ -25,14 +26,17 @@ async function main(): Promise<void> {
   const table = loadIndicatorMeaning();
   if (!table) throw new Error('no indicator vectors: run npm run knowledge:build');
   const encoder = await loadUseLiteEncoder();
-  const [calibration] = triageSets('calibration');
-  if (!calibration) throw new Error('no triage calibration set in eval/calibration');
+  // Every calibration batch together: one set of 40 is too small to tell two lines apart.
+  const batches = triageSets('calibration');
+  if (batches.length === 0) throw new Error('no triage calibration set in eval/calibration');
+  const calibration = { name: batches.map((b) => b.name).join(' + '), lines: batches.flatMap((b) => b.lines) };
   const dev = triageSets('dev');
 
   // Encode every clause once; thresholds only change what is done with the similarities.
   const prepared = new Map<string, { clauses: string[]; vectors: Float32Array[]; evidence: string[] }>();
   for (const v of [...calibration.lines, ...dev.flatMap((s) => s.lines)]) {
-    const clauses = clausesOf(v.description);
+    // As the triager reads it: shorthand and contractions expanded first.
+    const clauses = clausesOf(expandShorthand(tk, v.description));
     prepared.set(v.id, { clauses, vectors: await encoder.encode(clauses), evidence: readIndicators(tk, v.description).indicators.map((i) => i.evidence) });
   }
   const run = (lines: Vignette[], t: MeaningThresholds): Promise<TriageMetrics> =>

@@ -13,12 +13,13 @@ export function overlongPatterns(data: IndicatorsFile): { file: string; id: stri
   );
 }
 
-/** Every indicator an indicator implies or excludes exists. */
+/** Every indicator an indicator implies, excludes or cancels exists. */
 function checkIndicatorLinks(data: IndicatorsFile): void {
   for (const ind of data.indicators) {
     for (const [verb, ids] of [
       ['implies', ind.implies],
       ['excludes', ind.excludes],
+      ['cancels', ind.cancels],
     ] as const) {
       for (const id of ids) {
         if (!data.indicators.some((i) => i.id === id))

@@ -56,6 +56,7 @@ function compileIndicator(ind: IndicatorData, scaleOf: ReadonlyMap<string, Level
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,
     excludes: ind.excludes,
+    cancels: ind.cancels,
     ...(ind.fact ? { fact: ind.fact } : {}),
   };
 }

@@ -51,6 +51,7 @@ export function compileReading(file: string, data: IndicatorsFile): { reading: R
     negationCues: data.negation.cues.map((c) => expand(c, 'negation')).join('|'),
     negationExceptions: data.negation.exceptions.map((c) => expand(c, 'negation')).join('|'),
     clauseBreaks: expand(data.negation.clauseBreaks, 'negation'),
+    ...(data.negation.clauseStarts ? { clauseStarts: expand(data.negation.clauseStarts, 'negation') } : {}),
     negationWindow: data.negation.window,
     negationMaxWords: data.negation.maxWordsBetween,
     numberWords,

@@ -4,7 +4,8 @@ import type { TriageKnowledge } from './types';
  * Case notes write people as capitals: "M rang", "F's new partner", "MGM has the kids". Both
  * readers see the words instead ("mum rang"), so the patterns and the examples need no capital
  * forms. Only a capital standing alone is read this way: "M&S" and "F1" stay as written.
- * Contractions typed without the apostrophe ("hes got a knife", "dont") get it back, in any case.
+ * Contractions typed without the apostrophe ("hes got a knife", "dont") get it back, in any case,
+ * also just inside a quotation ("texted 'hes here'").
  */
 const expanders = new WeakMap<TriageKnowledge, (text: string) => string>();
 
@@ -16,7 +17,8 @@ export function expandShorthand(tk: TriageKnowledge, text: string): string {
     const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&'./-])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/-]|\\.\\p{L})`, 'gu') : undefined;
     const contractions = tk.reading.contractions ?? {};
     const bare = Object.keys(contractions);
-    const cre = bare.length ? new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${bare.join('|')})(?![\\p{L}\\p{N}'’])`, 'giu') : undefined;
+    // Not inside a word ("o'hes"), but after an opening quote ("texted 'hes here'").
+    const cre = bare.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}]['’])(?:${bare.join('|')})(?![\\p{L}\\p{N}'’])`, 'giu') : undefined;
     const restore = (t: string) => (cre ? t.replace(cre, (m) => contractions[m.toLowerCase()] ?? m) : t);
     expand = (t) => restore(re ? t.replace(re, (m) => map[m] ?? m) : t);
     expanders.set(tk, expand);

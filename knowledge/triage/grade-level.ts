@@ -148,14 +148,14 @@ function applyEscalations(tk: TriageKnowledge, ctx: ConditionContext, start: Lev
 
 /** Step 2: highest level wins; then the uplift; then age-based gradings; then the escalations (sets ctx.level). */
 export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contributions: readonly Contribution[]): LevelDecision {
-  const lifted = applyUplift(
-    tk,
-    ctx,
-    gradedLevel(
-      contributions.filter((c) => !c.ageBased),
-      tk.matrix.riskFactorReach,
-    ),
+  const graded = gradedLevel(
+    contributions.filter((c) => !c.ageBased),
+    tk.matrix.riskFactorReach,
   );
+  // The uplift raises what the abuse shows for a young or disabled child; with no evidence of abuse
+  // at all (stress, drink or a step-parent alone) there is nothing for it to raise.
+  const abuse = tk.matrix.riskFactorReach === undefined || contributions.some((c) => !c.ageBased && !c.contextOnly);
+  const lifted = abuse ? applyUplift(tk, ctx, graded) : { level: graded };
   const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);

@@ -8,6 +8,7 @@ import { INDICATOR_GROUPS, type IndicatorGroup, type TriageFacts, type TriageKno
 
 export { loadTriageKnowledge } from './load';
 export { readIndicators } from './read-indicators';
+export { expandShorthand } from './expand-shorthand';
 export { clausesOf, readMeaning, MEANING_READING, type MeaningReading, type MeaningThresholds } from './read-meaning';
 export { createTriager, loadIndicatorMeaning, type Triager } from './triager';
 export { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';

@@ -9,6 +9,7 @@ interface CompiledReader {
   cue: RegExp;
   exception: RegExp | null;
   breaks: RegExp;
+  clauseStart: RegExp | null;
   window: number;
   maxWords: number;
   numberWords: Record<string, number>;
@@ -39,6 +40,7 @@ function reader(tk: TriageKnowledge): CompiledReader {
     cue: new RegExp(`${START}(?:${rc.negationCues})(?![\\p{L}\\p{N}])`, 'giu'),
     exception: rc.negationExceptions ? new RegExp(`${START}(?:${rc.negationExceptions})`, 'iu') : null,
     breaks: new RegExp(rc.clauseBreaks, 'giu'),
+    clauseStart: rc.clauseStarts ? new RegExp(`^(?:${rc.clauseStarts})(?![\\p{L}\\p{N}])`, 'iu') : null,
     window: rc.negationWindow,
     maxWords: rc.negationMaxWords,
     numberWords: rc.numberWords,
@@ -58,6 +60,8 @@ function normalise(text: string): string {
 
 /** True when a negation cue precedes `start` in the same clause ("no violence", "wasn't hurt"). */
 function negated(r: CompiledReader, text: string, start: number): boolean {
+  // A match that opens its own clause ("he's here") is not governed by a cue before it.
+  if (r.clauseStart?.test(text.slice(start, start + 40))) return false;
   let seg = text.slice(Math.max(0, start - r.window), start);
   let cut = -1;
   for (const m of seg.matchAll(r.breaks)) cut = m.index + m[0].length;
@@ -104,16 +108,19 @@ function numbersIn(r: CompiledReader, list: string): number[] {
 export function readIndicators(tk: TriageKnowledge, description: string): IndicatorReading {
   const r = reader(tk);
   const text = normalise(expandShorthand(tk, description));
-  const indicators: ReadIndicator[] = [];
+  const found: ReadIndicator[] = [];
   for (const ind of r.indicators) {
     for (const p of ind.patterns) {
       const m = firstMatch(r, text, p.re, p.negatable);
       if (m) {
-        indicators.push({ id: ind.id, label: ind.label, group: ind.group, evidence: m[0].trim().slice(0, 120) });
+        found.push({ id: ind.id, label: ind.label, group: ind.group, evidence: m[0].trim().slice(0, 120) });
         break;
       }
     }
   }
+  // "They split up four years ago": the separation long past cancels the recent separation its words also read.
+  const cancelled = new Set(tk.indicators.filter((i) => found.some((f) => f.id === i.id)).flatMap((i) => i.cancels ?? []));
+  const indicators = found.filter((i) => !cancelled.has(i.id));
 
   const ages = new Set<number>();
   let unborn = false;

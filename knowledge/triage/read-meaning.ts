@@ -22,7 +22,7 @@ export interface MeaningThresholds {
 }
 
 /** Chosen on the triage calibration set by `npm run tune:triage` (scripts/tune-triage.ts). */
-export const MEANING_READING: MeaningThresholds = { finding: 0.62, margin: 0.06, harm: 0.7 };
+export const MEANING_READING: MeaningThresholds = { finding: 0.59, margin: 0.06, harm: 0.8 };
 
 export interface MeaningReading {
   findings: ReadIndicator[];

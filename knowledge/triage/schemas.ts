@@ -173,6 +173,8 @@ export const readingFileSchema = z
         cues: z.array(regex).min(1),
         exceptions: z.array(regex).default([]),
         clauseBreaks: regex,
+        /** A match that opens a clause of its own ("he's here") is not negated by a cue before it ("don't come home he's here"). */
+        clauseStarts: regex.optional(),
         window: z.number().int().min(5).max(200),
         maxWordsBetween: z.number().int().min(0).max(20),
       })
@@ -246,6 +248,8 @@ export const indicatorSchema = z
     implies: z.array(id).default([]),
     /** Indicators this one rules out when the patterns read it: the meaning reader does not suggest them ("first ever call-out" is not "repeated call-outs"). */
     excludes: z.array(id).default([]),
+    /** Indicators this one means are absent when the patterns read it, whichever reader found them ("split up four years ago" is not a recent separation). */
+    cancels: z.array(id).default([]),
     /** The fact this indicator stands for (one indicator per fact; the build requires immediateDanger). */
     fact: z.enum(INDICATOR_FACTS).optional(),
   })

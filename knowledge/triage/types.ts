@@ -91,6 +91,8 @@ export interface CompiledIndicator {
   implies: string[];
   /** Indicators this one rules out when the patterns read it (the meaning reader does not suggest them). */
   excludes: string[];
+  /** Indicators this one means are absent when the patterns read it (either reader's finding of them is dropped). */
+  cancels: string[];
   /** The fact this indicator stands for, if any (danger now, a child's special needs …). */
   fact?: IndicatorFact;
 }
@@ -109,6 +111,8 @@ export interface ReadingConfig {
   negationCues: string;
   negationExceptions: string;
   clauseBreaks: string;
+  /** A match opening with this is a clause of its own: a cue before it does not negate it. */
+  clauseStarts?: string;
   negationWindow: number;
   negationMaxWords: number;
   numberWords: Record<string, number>;

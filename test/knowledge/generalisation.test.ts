@@ -68,6 +68,19 @@ describe('everyday words and chat fillers', () => {
     for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
   });
 
+  it('treats hedges and apologies as weak: an apology for asking does not make a question unanswerable', () => {
+    const plan = expandQuery(kb, 'sorry silly q actually', '');
+    for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
+    const r = ask('apologies if this is a daft question, but what actually happens at an IDVA meeting', 'camden');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.display).toMatch(/IDVA|IDSVA|advocat/i);
+  });
+
+  it('reads "sat" as sitting, not as a day of the week', () => {
+    const plan = expandQuery(kb, 'he sat in on the visit', '');
+    expect(plan.concepts.map((c) => c.label)).not.toContain('saturday');
+  });
+
   it('still declines a near miss that only shares corpus words', () => {
     expect(ask("what is the MASH manager's salary", 'camden').answered).toBe(false);
     expect(ask('when is the MARAC team summer barbecue', 'sutton').answered).toBe(false);

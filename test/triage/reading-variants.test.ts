@@ -406,3 +406,58 @@ describe('risk factors beside the abuse they aggravate', () => {
     expect(r.referrals.map((x) => x.id)).toEqual(expect.arrayContaining(['marac', 'idva']));
   });
 });
+
+describe('seventh-round readings (fifth batch): a texted child inside a live incident, a rite named by a child, a separation long past', () => {
+  it.each([
+    ["My niece messaged: 'hes got in through the kitchen. mum is screaming'.", 'immediate-danger'],
+    ["Her text said 'dont ring the house hes here'.", 'immediate-danger'],
+    ['Me and my brother have pushed my wardrobe against my door.', 'immediate-danger'],
+    ['She said she will have a small cut like her cousin did, at a party in the summer.', 'fgm'],
+    ['Gran says she will be made a proper woman at the celebration back home.', 'fgm'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('a texted warning with a knife goes to 999 first, though the text opens with "don\'t"', () => {
+    expect(run('stoke-on-trent', "Her son (13) got a text from mum: 'dont come back yet hes here and hes got a knife'.").pathway).toBe('emergency');
+  });
+
+  it('a separation or abuse long past is not a recent separation, and nothing here is child in need', () => {
+    const ids = readIds('Her ex was controlling when they were together, but they broke up six years ago and he lives abroad.');
+    expect(ids).toContain('separation-past');
+    expect(ids).not.toContain('separation');
+    const r = run('sutton', 'Mum says her ex used to shout at her, but that was years ago. No contact with him for years. Kids (9, 12) thriving.');
+    expect(r.read.map((i) => i.id)).not.toContain('separation');
+    expect(['early-help', 'adult-services']).toContain(r.pathway);
+  });
+
+  it('they do not over-reach', () => {
+    expect(readIds('They split up three weeks ago and he keeps texting her.')).toContain('separation');
+    expect(readIds('He pushed the buggy to the shops.')).not.toContain('physical-violence');
+    expect(readIds('He got in trouble at work for shouting.')).not.toContain('immediate-danger');
+    expect(readIds('She cut her knee like her brother did at the party.')).not.toContain('fgm');
+  });
+});
+
+describe('grown-up children and a young child with no abuse', () => {
+  it('a victim whose children are adults and have left goes to adult routes', () => {
+    for (const text of [
+      'Mrs K is 58; her two sons are grown up and live in Leeds. Her husband has taken her bank card and shouts at her daily.',
+      'Woman in her sixties whose daughters are 24 and 27 and have both moved out. Her partner pushed her into the wardrobe last week.',
+      'Nobody under 18 lives at the flat. He has been checking her phone and stopping her seeing friends.',
+    ])
+      expect(run('staffordshire', text).pathway).toBe('adult-services');
+  });
+
+  it('money worries beside a young child, with no abuse at all, are not raised to child in need by the child’s age', () => {
+    const r = run(
+      'wandsworth',
+      'Nursery worker: Leo (3) seems tired; parents worried about money since his hours were cut. No arguments reported; she says he is supportive.',
+    );
+    expect(['early-help', 'adult-services']).toContain(r.pathway);
+  });
+
+  it('the same young child beside a push is still raised', () => {
+    expect(run('wandsworth', 'Nursery worker: Leo (3) seems tired. He pushed her into the door frame last week during a row.').pathway).not.toBe('early-help');
+  });
+});
