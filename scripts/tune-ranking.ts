@@ -9,8 +9,8 @@ import { qaSets, type EvalSet, type QaLine } from './eval/sets';
 /**
  * `npm run tune`: fits the ranking and the decision to answer on data, and prints what it chose
  * beside what is in use (copy the chosen values into FUSION and DECISION):
- * 1. fusion weights (meaning beside lexical evidence), on the dev sets, every question answered
- *    (skipped with `--decision-only`);
+ * 1. fusion weights (meaning beside lexical evidence), on the dev and calibration sets, every
+ *    question answered (skipped with `--decision-only`);
  * 2. the decision's weights, a class-balanced logistic regression (answerable against
  *    must-decline questions) on the dev sets, each set counting the same (`--lines-only` keeps
  *    the weights in use);
@@ -126,7 +126,9 @@ async function main(): Promise<void> {
   const vectors = await encodeQuestions(kb, [...dev, ...calibrationSets]);
 
   // `--decision-only`: keep the fusion in use and refit the decision alone (the fusion grid takes minutes).
-  const fusion = process.argv.includes('--decision-only') ? TUNING.fusion : await tuneFusion(kb, dev, vectors);
+  // The fusion is fitted on the dev and calibration sets together, each set counting the same: the
+  // calibration batches are the natural-voice wording nobody tuned the vocabulary for.
+  const fusion = process.argv.includes('--decision-only') ? TUNING.fusion : await tuneFusion(kb, [...dev, ...calibrationSets], vectors);
 
   // Each dev set counts the same, however many questions it has.
   // Fitted on the dev sets, with staff-admin questions ranked rather than declined at once: the
