@@ -157,6 +157,9 @@
       el = document.getElementById(id);
     }
     if (!el) return;
+    // Already there (the browser focuses an in-page link's target itself, and a keyboard user may
+    // have tabbed on into it before this event arrives): leave focus where the user put it.
+    if (el === document.activeElement || el.contains(document.activeElement)) return;
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus({ preventScroll: true });
     el.scrollIntoView({ block: 'start' });
