@@ -461,3 +461,28 @@ describe('grown-up children and a young child with no abuse', () => {
     expect(run('wandsworth', 'Nursery worker: Leo (3) seems tired. He pushed her into the door frame last week during a row.').pathway).not.toBe('early-help');
   });
 });
+
+describe('eighth-round readings (sixth batch): threats to injure, a child held by him, a child’s secret game, care used as control', () => {
+  it.each([
+    ['He was shouting through the door that he would smash her face in.', 'threats-to-kill'],
+    ["He sent her a video of the baby with the text 'say bye to her'.", 'threats-to-kill'],
+    ['Mum ran to a neighbour; he still has their daughter (2).', 'immediate-danger'],
+    ['She is shut in the toilet with the twins and he is banging.', 'immediate-danger'],
+    ["Dad has told them no one leaves until he's finished.", 'immediate-danger'],
+    ['She rang whispering, then the call cut off and it goes to voicemail.', 'immediate-danger'],
+    ['He has tried to grab the kids from her twice.', 'abduction-threat'],
+    ['Ava (5) said uncle does the tickle game inside her pants.', 'child-sexual-abuse'],
+    ["Leo (6) said they play a cuddle game and it's a secret.", 'child-sexual-abuse'],
+    ['He takes her wheelchair away when she argues.', 'coercive-control'],
+    ["Mum's boyfriend (not the girls' dad) moved in last month.", 'step-parent'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('they do not over-reach', () => {
+    expect(readIds('The children said goodbye to him at the station.')).not.toContain('threats-to-kill');
+    expect(readIds('He tried to take her to the cinema.')).not.toContain('abduction-threat');
+    expect(readIds('She is shut in the flat all day while he works.')).not.toContain('immediate-danger');
+    expect(readIds('Her surprise party is a secret from her dad.')).not.toContain('child-sexual-abuse');
+  });
+});
