@@ -486,3 +486,16 @@ describe('eighth-round readings (sixth batch): threats to injure, a child held b
     expect(readIds('Her surprise party is a secret from her dad.')).not.toContain('child-sexual-abuse');
   });
 });
+
+describe("Clare's Law where the history is already known", () => {
+  it('a partner known to have abused a previous partner brings the right to ask, with the police route', () => {
+    for (const text of [
+      'Mum (24), baby 4 months. Her partner had a non-molestation order from his ex last year; he checks her phone.',
+      "Nan says mum's new boyfriend did time for beating his last girlfriend. Kids 6 and 9.",
+      'Mum asked how she can check him out before he meets the children.',
+    ]) {
+      const r = run('lambeth', text);
+      expect(r.referrals.map((x) => x.id)).toContain('dvds');
+    }
+  });
+});
