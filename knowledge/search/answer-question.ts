@@ -137,6 +137,27 @@ export function coveringFirst(ranked: Scored[], t: DecisionModel = DECISION): Sc
   return [...ranked.filter((s) => relevant(s, t)), ...ranked.filter((s) => !relevant(s, t))];
 }
 
+/** How many passages of one section the first results may hold before other sections get a turn. */
+const PER_SECTION = 2;
+
+/**
+ * At most PER_SECTION passages of one section before the others (the rest keep their order): the 14
+ * flattened rows of one matrix table, each matching every word of "what is the matrix for", would
+ * otherwise fill every place and push out the sentence that answers.
+ */
+export function fewPerSection(ranked: Scored[]): Scored[] {
+  const seen = new Map<string, number>();
+  const first: Scored[] = [];
+  const later: Scored[] = [];
+  for (const s of ranked) {
+    const key = `${s.passage.docId} ${s.passage.section}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    (n < PER_SECTION ? first : later).push(s);
+  }
+  return [...first, ...later];
+}
+
 /**
  * The asker's own authority first: when another authority's passage is on top but the asker's
  * own document answers nearly as well, the own passage moves up (the rest keep their order).
@@ -208,7 +229,8 @@ type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
 
 /** A question read and ranked, or the decline it gets before any ranking. */
 type Ranking =
-  { early: AnswerResult } | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; comparing: boolean };
+  | { early: AnswerResult }
+  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; shown: Scored[]; comparing: boolean };
 
 function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
   const { named, plan, text } = prepareQuery(kb, question);
@@ -244,7 +266,9 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   );
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
-  return { base, plan, kind, ranked, chosen, comparing: comparing.length > 0 };
+  // What is shown: the same, with no section filling every place (the decision reads `chosen`).
+  const shown = comparing.length ? chosen : fewPerSection(ordered).slice(0, MAX_RESULTS);
+  return { base, plan, kind, ranked, chosen, shown, comparing: comparing.length > 0 };
 }
 
 /** The signals the decision to answer is made from (undefined when the question is declined before ranking). */
@@ -258,19 +282,19 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   const today = opts.today ?? new Date();
   const r = rankQuestion(kb, question, opts, tuning);
   if (r.early) return r.early;
-  const { base, plan, kind, ranked, chosen } = r;
+  const { base, plan, kind, ranked, chosen, shown } = r;
   const contacts = r.comparing ? [] : contactAnswers(kb, plan.concepts, kind, base.authority);
   const signals = answerSignals(kb, plan, kind, chosen, tuning.decision);
   // The authority's own contact data states the asked-for number or address.
   if (contacts.length) signals.factMissing = false;
   const confidence = decideConfidence(signals, tuning.decision);
-  if (!confidence.answer) return { ...decline(kb, confidence.reason, base), nearest: chosen.slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today)) };
+  if (!confidence.answer) return { ...decline(kb, confidence.reason, base), nearest: shown.slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today)) };
   return {
     ...base,
     answered: true,
     ...(contacts.length ? { contacts } : {}),
     ...(confidence.sure ? {} : { tentative: true }),
-    results: chosen.map((s) => toRankedAnswer(kb, s, plan, today, kind)),
+    results: shown.map((s) => toRankedAnswer(kb, s, plan, today, kind)),
     followUps: suggestFollowUps(kb, ranked, plan.glossaryHits),
   };
 }

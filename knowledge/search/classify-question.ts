@@ -20,6 +20,8 @@ export interface QuestionKind {
   time: boolean;
   /** "What is X" / "what does X mean": the words of X. */
   definitionOf?: string[];
+  /** "What is X for", "when do we use X", "what's the point of X": what X is used to do. */
+  purpose: boolean;
 }
 
 /**
@@ -43,6 +45,10 @@ const TIME =
 const DEFINITION =
   /^\s*what\s+else\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:called|known\s+as)\s*\??\s*$|^\s*(?:what|who)\s*(?:'s|is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+(?:mean|stand for)\s*\??\s*$|^\s*(?:define|definition of|meaning of)\s+(.+?)\s*\??\s*$/i;
 
+/** What a thing is for or when it is used: "what is the matrix for", "what am I supposed to use it for", "what's the point of a RiC". */
+const PURPOSE =
+  /\b(?:what|which)\b[^?]{0,60}\b(?:for|used for)\s*\??\s*$|\bwhat(?:'s|\s+is)\s+the\s+(?:point|purpose|aim)\s+of\b|\b(?:when|why)\s+(?:do|would|should|are|am|must)\s+(?:we|i|you|they|practitioners|staff)\s+(?:supposed\s+to\s+|meant\s+to\s+|expected\s+to\s+)?(?:use|complete|do|fill)\b|\bwhat\s+(?:do|does|is|are)\b[^?]{0,30}\b(?:used|use|it)\s+for\b/i;
+
 export function classifyQuestion(question: string): QuestionKind {
   const contact = CONTACT.test(question);
   const m = DEFINITION.exec(question);
@@ -57,6 +63,7 @@ export function classifyQuestion(question: string): QuestionKind {
     // Only short subjects are definitions ("what is a genogram", not "what is the process for …"),
     // and never a request for a contact ("what is the phone number for MASH").
     definitionOf: subjectWords.length > 0 && subjectWords.length <= 4 && !PHONE.test(subject!) && !EMAIL.test(subject!) ? subjectWords : undefined,
+    purpose: PURPOSE.test(question),
   };
 }
 

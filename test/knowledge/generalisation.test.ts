@@ -87,6 +87,23 @@ describe('everyday words and chat fillers', () => {
   });
 });
 
+describe('questions about what a tool is for', () => {
+  it('recognises a purpose question', () => {
+    expect(classifyQuestion('sorry, what do we actually use the DASH for?').purpose).toBe(true);
+    expect(classifyQuestion("what's the point of a strategy meeting").purpose).toBe(true);
+    expect(classifyQuestion('what is a strategy meeting').purpose).toBe(false);
+  });
+
+  it('does not let one table fill every place: the sentence saying what the matrix is used for is among the first three', () => {
+    const r = ask("I'm new, what is the Barnardo's matrix actually used for?", 'camden');
+    expect(r.answered).toBe(true);
+    const top3 = r.results.slice(0, 3);
+    expect(top3.some((x) => /use the Barnardo'?s risk assessment matrix[^.]*to determine/i.test(x.passage.display))).toBe(true);
+    const sections = top3.map((x) => `${x.citation.docId} ${x.passage.section}`);
+    for (const s of sections) expect(sections.filter((t) => t === s).length).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('timescale questions', () => {
   it('recognises time wording and time-stating passages', () => {
     expect(classifyQuestion('how soon must I tell the LADO').time).toBe(true);
