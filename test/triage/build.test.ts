@@ -38,7 +38,7 @@ describe('triage knowledge build', () => {
 
   it('an unknown indicator in a rule fails with file:line', () => {
     const dir = copyKnowledge();
-    edit(join(dir, 'triage', 'rules.yaml'), 'when: dvds-concern', 'when: no-such-indicator');
+    edit(join(dir, 'triage', 'rules.yaml'), 'when: young-person-own-relationship', 'when: no-such-indicator');
     expect(compile(dir)).toThrow(/triage\/rules\.yaml:\d+: unknown indicator "no-such-indicator"/);
   });
 
