@@ -69,10 +69,36 @@ function negated(r: CompiledReader, text: string, start: number): boolean {
   // The nearest cue must be close: "without children ... strangled her" is not a negation.
   let lastCueEnd = -1;
   for (const m of seg.matchAll(r.cue)) lastCueEnd = m.index + m[0].length;
-  if (lastCueEnd < 0) return false;
+  if (lastCueEnd < 0) return negatedList(r, text, start);
   const between = seg.slice(lastCueEnd).trim();
   if (between && between.split(/\s+/).length > r.maxWords) return false;
   return !(r.exception && r.exception.test(seg));
+}
+
+/** Words an item of a negated list may have: "never been name-calling, threats or anything physical". */
+const LIST_ITEM_WORDS = 3;
+
+/**
+ * A negation carried through a list: "there's never been name-calling, threats or anything
+ * physical" negates "threats", though a comma stands between. Only a list of short items counts,
+ * within one clause (a comma is the only break crossed).
+ */
+function negatedList(r: CompiledReader, text: string, start: number): boolean {
+  const win = text.slice(Math.max(0, start - r.window), start);
+  let from = 0;
+  for (const m of win.matchAll(r.breaks)) if (m[0] !== ',') from = m.index + m[0].length;
+  const clause = win.slice(from);
+  let lastCueEnd = -1;
+  for (const m of clause.matchAll(r.cue)) lastCueEnd = m.index + m[0].length;
+  if (lastCueEnd < 0) return false;
+  const items = clause.slice(lastCueEnd).split(/,|\bor\b|\bnor\b/);
+  // The match opens an item of its own ("…, threats or …"; not "no injuries, he hit her"), and it is
+  // a list of alternatives: an "or" or "nor" in it, before the match or just after.
+  if (items.length < 2 || items[items.length - 1]!.trim() !== '') return false;
+  const after = text.slice(start, start + 40).split(/[.;:!?]/)[0]!;
+  if (!/\b(?:or|nor)\b/i.test(clause.slice(lastCueEnd)) && !/\b(?:or|nor)\b/i.test(after)) return false;
+  const short = items.every((it) => it.trim().split(/\s+/).filter(Boolean).length <= LIST_ITEM_WORDS);
+  return short && !(r.exception && r.exception.test(clause));
 }
 
 function firstMatch(r: CompiledReader, text: string, re: RegExp, negatable: boolean): RegExpExecArray | undefined {

@@ -499,3 +499,19 @@ describe("Clare's Law where the history is already known", () => {
     }
   });
 });
+
+describe('a negation carried through a list', () => {
+  it('"never been name-calling, threats or anything physical" reads no threats', () => {
+    expect(readIds("Both say there's never been name-calling, threats or anything physical.")).not.toContain('threats-of-harm');
+    expect(readIds('No injuries, threats or damage were reported.')).not.toContain('threats-of-harm');
+  });
+
+  it('but a new clause after the comma is not negated', () => {
+    expect(readIds('No injuries, he hit her with a belt.')).toContain('physical-violence');
+    expect(readIds('She has no marks, he strangled her.')).toContain('strangulation');
+  });
+
+  it('"no under-18s" means no child in the household', () => {
+    expect(readIds('No under-18s live at the address; he takes her benefits.')).toContain('no-children');
+  });
+});
