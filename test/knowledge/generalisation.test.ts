@@ -76,6 +76,11 @@ describe('everyday words and chat fillers', () => {
     expect(r.results[0]!.passage.display).toMatch(/IDVA|IDSVA|advocat/i);
   });
 
+  it("treats contractions typed without the apostrophe as weak: \"they'd\" is not an unknown topic word", () => {
+    const plan = expandQuery(kb, "they'd you'd i've would've", '');
+    for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
+  });
+
   it('reads "sat" as sitting, not as a day of the week', () => {
     const plan = expandQuery(kb, 'he sat in on the visit', '');
     expect(plan.concepts.map((c) => c.label)).not.toContain('saturday');
