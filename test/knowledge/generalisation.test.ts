@@ -76,7 +76,7 @@ describe('everyday words and chat fillers', () => {
     expect(r.results[0]!.passage.display).toMatch(/IDVA|IDSVA|advocat/i);
   });
 
-  it("treats contractions typed without the apostrophe as weak: \"they'd\" is not an unknown topic word", () => {
+  it('treats contractions typed without the apostrophe as weak: "they\'d" is not an unknown topic word', () => {
     const plan = expandQuery(kb, "they'd you'd i've would've", '');
     for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
   });
