@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildKnowledge } from '../../knowledge/ingest/build';
 import { isLeadIn } from '../../knowledge/ingest/cut-passages';
 import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
+import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
 import { correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
@@ -79,6 +80,12 @@ describe('everyday words and chat fillers', () => {
   it('treats contractions typed without the apostrophe as weak: "they\'d" is not an unknown topic word', () => {
     const plan = expandQuery(kb, "they'd you'd i've would've", '');
     for (const c of plan.concepts) expect(c.weight).toBeLessThanOrEqual(0.5);
+  });
+
+  it('reads more of the shorthand practitioners type: champ, wk, mh, grandkids', () => {
+    expect(normaliseQuestion(kb, 'who is the da champ, back next wk, mh worries, grandkids')).toBe(
+      'who is the da champion, back next week, mental health worries, grandchildren',
+    );
   });
 
   it('reads "sat" as sitting, not as a day of the week', () => {
