@@ -515,3 +515,14 @@ describe('a negation carried through a list', () => {
     expect(readIds('No under-18s live at the address; he takes her benefits.')).toContain('no-children');
   });
 });
+
+describe('put-downs in front of a child are words, not violence in their presence', () => {
+  it('reads no violence in front of the child for digs or belittling', () => {
+    expect(readIds('He makes digs about her cooking in front of their son.')).not.toContain('violence-in-presence-of-child');
+    expect(readIds('He belittles her in front of the children.')).not.toContain('violence-in-presence-of-child');
+  });
+
+  it('still reads a blow in front of them', () => {
+    expect(readIds('He slapped her in front of the children.')).toContain('violence-in-presence-of-child');
+  });
+});
