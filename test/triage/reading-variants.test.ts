@@ -526,3 +526,19 @@ describe('put-downs in front of a child are words, not violence in their presenc
     expect(readIds('He slapped her in front of the children.')).toContain('violence-in-presence-of-child');
   });
 });
+
+describe('what the uplift was covering for: strangulation signs and a child hit, said plainly', () => {
+  it.each([
+    ['The officer saw finger marks both sides of her neck.', 'strangulation'],
+    ['She said everything went black for a second and then she was on the floor.', 'strangulation'],
+    ['Her voice was still hoarse the next morning.', 'strangulation'],
+    ['Nan says the boyfriend hits the kids when he has had a drink.', 'child-hurt'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('they do not over-reach', () => {
+    expect(readIds("He hits the children's mother.")).not.toContain('child-hurt');
+    expect(readIds('The lights went dark in the storm.')).not.toContain('strangulation');
+  });
+});
