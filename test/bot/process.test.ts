@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { projectRoot } from '../../knowledge/paths';
 import { personalMessage, postActivity } from './helpers';
 
@@ -17,7 +16,9 @@ interface Started {
 function start(env: Record<string, string>): Started {
   let out = '';
   let err = '';
-  const child = spawn(resolve(projectRoot, 'node_modules/.bin/tsx'), ['bot/index.ts'], {
+  // tsx as a loader in the bot's own process, not its CLI wrapper: a signal goes straight to the bot
+  // (the wrapper relays it, and under load a relayed SIGTERM was seen to end the bot unlogged).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
     cwd: projectRoot,
     // Only what is given: nothing from the test runner's environment or a .env leaks in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPEN_BROWSER: 'false', LOCAL_CHAT: 'false', ...env },
