@@ -186,7 +186,7 @@ describe('theme', () => {
   it('renders at once and marks itself standalone when Teams never answers', async () => {
     await page.goto(`${tab.url}/tab/contacts`);
     expect(await page.locator('h1').textContent()).toBe('Contacts and services');
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-host') === 'browser', undefined, { timeout: 10000 });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-host') === 'browser', undefined, { timeout: 30000 });
     expect(await page.getAttribute('html', 'data-theme')).toBe('auto');
   });
 });
