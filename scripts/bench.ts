@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge } from '../knowledge/ingest/build';
@@ -10,6 +9,7 @@ import { normaliseQuestion } from '../knowledge/search/answer-question';
 import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
 import { loadTriageKnowledge, triage } from '../knowledge/triage';
 import { qaSets, triageSets } from './eval/sets';
+import { freePort } from './free-port';
 
 /**
  * `npm run bench [-- --scale N | --start]`: figures, never pass/fail. The knowledge build; per-question
@@ -120,17 +120,6 @@ async function scaled(copies: number, questions: { q: string; authority?: string
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**

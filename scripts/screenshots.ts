@@ -16,7 +16,7 @@ import { type Locator, type Page } from 'playwright-core';
 import { localObjectId } from '../bot/local-chat';
 import { projectRoot } from '../knowledge/paths';
 import { confinedPage, launchChromium } from '../test/chromium';
-import { freePort } from '../test/playground';
+import { freePort } from './free-port';
 import { savePng } from './screenshot-png';
 import { CHAMPIONS_PLACEHOLDER, championShots, rateAnswers, reportShot, startChampionsRelay } from './screenshots-champion';
 import { inductionShots } from './screenshots-induction';

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import { projectRoot } from '../knowledge/paths';
 import { startBot, type RunningBot } from './bot/helpers';
 import { launchChromium } from './chromium';
 import welcomeCard from '../cards/welcome.json';
+import { freePort } from '../scripts/free-port';
 
 /** The welcome card's heading: the bot has greeted the user, so the conversation is live. */
 const WELCOME_HEADING = welcomeCard.body[0]!.text as string;
@@ -20,17 +20,6 @@ export interface RunningPlayground {
   page: Page;
   browser: Browser;
   close(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function listening(child: ChildProcess): Promise<void> {

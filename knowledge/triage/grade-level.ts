@@ -153,7 +153,8 @@ export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contribu
     tk.matrix.riskFactorReach,
   );
   // The uplift raises what the abuse shows for a young or disabled child; with no evidence of abuse
-  // at all (stress, drink or a step-parent alone) there is nothing for it to raise.
+  // at all (stress, drink or a step-parent alone) there is nothing for it to raise. Where the matrix
+  // lets every risk factor set its scale (no riskFactorReach), those levels are raised as before.
   const abuse = tk.matrix.riskFactorReach === undefined || contributions.some((c) => !c.ageBased && !c.contextOnly);
   const lifted = abuse ? applyUplift(tk, ctx, graded) : { level: graded };
   const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));

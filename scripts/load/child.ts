@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../knowledge/paths';
 import type { BenchMode, BenchRequest, ChildStats } from './server-child';
+import { freePort } from '../free-port';
 
 /** A server under load, running in its own process(es), and how to ask it for its figures. */
 export interface RunningServer {
@@ -21,17 +21,6 @@ export interface ServerOptions {
   /** A JSON file of the questions the stub engine answers from its map. */
   questionsFile: string;
   workers: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, id?: number): Promise<T> {

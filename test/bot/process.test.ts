@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo } from 'node:net';
 import { projectRoot } from '../../knowledge/paths';
 import { personalMessage, postActivity } from './helpers';
+import { freePort } from '../../scripts/free-port';
 
 /** `npm start` as an operator runs it: bot/index.ts in its own process. */
 
@@ -28,17 +29,6 @@ function start(env: Record<string, string>): Started {
   child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => done(port));
-    });
-  });
 }
 
 async function until(check: () => boolean, what: string, ms = 30000): Promise<void> {

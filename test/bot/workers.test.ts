@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { MESSAGES } from '../../bot/messages';
 import { projectRoot } from '../../knowledge/paths';
 import { USER, personalMessage, startConnector, type ConnectorListener } from './helpers';
+import { freePort } from '../../scripts/free-port';
 
 /**
  * WORKERS=2 through the real entry point (bot/index.ts): a primary and two workers sharing the
@@ -15,17 +15,6 @@ import { USER, personalMessage, startConnector, type ConnectorListener } from '.
  * them round both workers.
  */
 jest.setTimeout(180_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** One request on a connection of its own (no keep-alive), so that successive requests reach different workers. */
 function call(port: number, method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
 import { useLocalChatPage } from '../local-chat-page';
 import type { RunningBot } from '../bot/helpers';
-import { stepsOf } from './helpers';
+import { escapeRe } from '../../knowledge/triage/error-location';
+import { expectSummaryThenShare, plain, stepsOf } from './helpers';
 
 /**
  * The whole induction course in a real browser: the local chat page (Web Chat), cards rendered by
@@ -20,9 +21,6 @@ let pageErrors: string[];
 useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
 const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Web Chat's markdown turns straight quotes into curly ones. */
-const plain = (s: string | null) => (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
 
 async function type(text: string): Promise<void> {
   const box = page.locator('[data-id="webchat-sendbox-input"]');
@@ -39,7 +37,7 @@ test('a new starter takes the course in the local chat, from the first step to t
   await type('induction');
 
   for (const [i, step] of steps.entries()) {
-    const heading = new RegExp(`${escape(fill(W.stepHeading, { n: i + 1, total: steps.length }))}\\b`);
+    const heading = new RegExp(`${escapeRe(fill(W.stepHeading, { n: i + 1, total: steps.length }))}\\b`);
     const shown = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.checkHeading }).last();
     await shown.waitFor(WAIT);
     expect(plain(await shown.textContent())).toContain(step.citation.quote);
@@ -55,16 +53,8 @@ test('a new starter takes the course in the local chat, from the first step to t
     await feedback.getByRole('button', { name: i === steps.length - 1 ? W.finishButton : W.continueButton }).click();
   }
 
-  const summary = card(W.completeHeading);
-  await summary.waitFor(WAIT);
-  const text = plain(await summary.textContent());
-  for (const s of steps) expect(text).toContain(s.topic);
-  const total = steps.reduce((n, s) => n + s.questions.length, 0);
-  expect(text).toContain(fill(W.score, { right: total - 1, of: total }));
-
   // Opting in to share the completion date is a button on the summary.
-  await summary.getByRole('button', { name: W.shareButton }).click();
-  await card(W.sharedNote).waitFor(WAIT);
+  await expectSummaryThenShare(card(W.completeHeading), steps, card(W.sharedNote), WAIT);
   expect(await page.getByText(/send failed/i).count()).toBe(0);
   expect(pageErrors).toEqual([]);
 });

@@ -1,3 +1,5 @@
+import type { Locator } from 'playwright-core';
+import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
 import { courseFor, loadInductionCourse, type CourseStep } from '../../knowledge/induction';
 import { loadTriageKnowledge } from '../../knowledge/triage';
 import { cardText, cardsIn, findNodes, personalMessage, sendToBot, type CapturedReply, type ConnectorListener, type RunningBot } from '../bot/helpers';
@@ -48,4 +50,21 @@ export function chat(bot: () => RunningBot, connector: () => ConnectorListener, 
 /** Plain-text replies and the text of every card, in order. */
 export function shown(replies: CapturedReply[]): string {
   return replies.map((r) => [r.activity.text ?? '', ...cardsIn([r]).map(cardText)].join(' ')).join('\n');
+}
+
+/** Curly quotes as a web card shows them, straight for comparing with the source. */
+export const plain = (s: string | null): string => (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+
+/**
+ * The course's summary card, as a user taking it in a browser sees it after one wrong answer:
+ * every topic listed and the score; then "share my completion date", and the note that it was shared.
+ */
+export async function expectSummaryThenShare(summary: Locator, steps: readonly CourseStep[], sharedNote: Locator, wait: { timeout: number }): Promise<void> {
+  await summary.waitFor(wait);
+  const text = plain(await summary.textContent());
+  for (const s of steps) expect(text).toContain(s.topic);
+  const total = steps.reduce((n, s) => n + s.questions.length, 0);
+  expect(text).toContain(fill(W.score, { right: total - 1, of: total }));
+  await summary.getByRole('button', { name: W.shareButton }).click();
+  await sharedNote.waitFor(wait);
 }

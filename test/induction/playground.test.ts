@@ -1,7 +1,8 @@
 import { type Page } from 'playwright-core';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
 import { lastCard, say, usePlayground } from '../playground';
-import { stepsOf } from './helpers';
+import { escapeRe } from '../../knowledge/triage/error-location';
+import { expectSummaryThenShare, plain, stepsOf } from './helpers';
 
 /**
  * The whole induction course in the Microsoft 365 Agents Playground (a Teams emulator from npm,
@@ -16,10 +17,6 @@ const WAIT = { timeout: 30_000 };
 let page: Page;
 usePlayground((_bot, p) => (page = p));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Curly quotes as the cards show them, straight for comparing. */
-const plain = (s: string | null) => (s ?? '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
-
 test('a new starter takes the course in the Agents Playground, from the first step to the summary', async () => {
   const steps = stepsOf(WANDSWORTH);
   await say(page, `set authority ${WANDSWORTH.name}`);
@@ -28,7 +25,7 @@ test('a new starter takes the course in the Agents Playground, from the first st
 
   for (const [i, step] of steps.entries()) {
     // No digit after it ("step 1 of 16" is not "step 1 of 1"); the playground runs text blocks together, so no \b.
-    const heading = new RegExp(`${escape(fill(W.stepHeading, { n: i + 1, total: steps.length }))}(?!\\d)`);
+    const heading = new RegExp(`${escapeRe(fill(W.stepHeading, { n: i + 1, total: steps.length }))}(?!\\d)`);
     const shown = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.checkHeading }).last();
     await shown.waitFor(WAIT);
     expect(plain(await shown.textContent())).toContain(step.citation.quote);
@@ -45,14 +42,6 @@ test('a new starter takes the course in the Agents Playground, from the first st
     await feedback.getByRole('button', { name: i === steps.length - 1 ? W.finishButton : W.continueButton }).click();
   }
 
-  const summary = lastCard(page, W.completeHeading);
-  await summary.waitFor(WAIT);
-  const text = plain(await summary.textContent());
-  for (const s of steps) expect(text).toContain(s.topic);
-  const total = steps.reduce((n, s) => n + s.questions.length, 0);
-  expect(text).toContain(fill(W.score, { right: total - 1, of: total }));
-
   // Opting in to share the completion date is a button on the summary.
-  await summary.getByRole('button', { name: W.shareButton }).click();
-  await lastCard(page, W.sharedNote).waitFor(WAIT);
+  await expectSummaryThenShare(lastCard(page, W.completeHeading), steps, lastCard(page, W.sharedNote), WAIT);
 });
