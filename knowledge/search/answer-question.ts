@@ -230,7 +230,17 @@ type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
 /** A question read and ranked, or the decline it gets before any ranking. */
 type Ranking =
   | { early: AnswerResult }
-  | { early?: undefined; base: Base; plan: QueryPlan; kind: QuestionKind; ranked: Scored[]; chosen: Scored[]; shown: Scored[]; comparing: boolean };
+  | {
+      early?: undefined;
+      base: Base;
+      plan: QueryPlan;
+      kind: QuestionKind;
+      ranked: Scored[];
+      chosen: Scored[];
+      shown: Scored[];
+      national?: Scored;
+      comparing: boolean;
+    };
 
 function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
   const { named, plan, text } = prepareQuery(kb, question);
@@ -260,15 +270,24 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   if (!text || (plan.concepts.length === 0 && !meaning)) return { early: decline(kb, 'empty', base) };
 
   const kind = kindOf(text, plan);
-  const ranked = coveringFirst(
+  // Answers come from the local documents. The project's national summary (written so that triage
+  // rules can cite the law the documents assume) never answers on its own: a statutory timescale or
+  // SafeLives figure the documents do not state is declined, with the summary among the nearest.
+  const all = coveringFirst(
     rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion),
     tuning.decision,
   );
+  const ranked = all.filter((s) => !isNational(kb, s));
+  const national = all.find((s) => isNational(kb, s));
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   // What is shown: the same, with no section filling every place (the decision reads `chosen`).
   const shown = comparing.length ? chosen : fewPerSection(ordered).slice(0, MAX_RESULTS);
-  return { base, plan, kind, ranked, chosen, shown, comparing: comparing.length > 0 };
+  return { base, plan, kind, ranked, chosen, shown, national, comparing: comparing.length > 0 };
+}
+
+function isNational(kb: KnowledgeBase, s: Scored): boolean {
+  return kb.documents.get(s.passage.docId)?.national === true;
 }
 
 /** The signals the decision to answer is made from (undefined when the question is declined before ranking). */
@@ -288,7 +307,12 @@ export function answerQuestion(kb: KnowledgeBase, question: string, opts: Answer
   // The authority's own contact data states the asked-for number or address.
   if (contacts.length) signals.factMissing = false;
   const confidence = decideConfidence(signals, tuning.decision);
-  if (!confidence.answer) return { ...decline(kb, confidence.reason, base), nearest: shown.slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today)) };
+  if (!confidence.answer) {
+    // The national summary leads the nearest passages when it would have answered by itself.
+    const national = r.national && decideConfidence(answerSignals(kb, plan, kind, [r.national], tuning.decision), tuning.decision).answer ? [r.national] : [];
+    const nearest = [...national, ...shown].slice(0, 3).map((s) => toRankedAnswer(kb, s, plan, today));
+    return { ...decline(kb, confidence.reason, base), nearest };
+  }
   return {
     ...base,
     answered: true,

@@ -88,6 +88,10 @@ describe('everyday words and chat fillers', () => {
     );
   });
 
+  it('reads texting shortcuts: hw, abt, shd, b4', () => {
+    expect(normaliseQuestion(kb, 'hw do i ask abt it b4 the visit, shd i')).toBe('how do i ask about it before the visit, should i');
+  });
+
   it('reads "sat" as sitting, not as a day of the week', () => {
     // The typing rewrite happens in normaliseQuestion, before the query is expanded.
     expect(normaliseQuestion(kb, 'he sat in on the visit, back on sun')).toBe('he sat in on the visit, back on sun');
@@ -132,9 +136,20 @@ describe('timescale questions', () => {
   });
 
   it('answers a timescale question with a passage that states the time', () => {
-    const r = ask('how soon should a LADO referral be made', 'sutton');
+    const r = ask('how often is the DASH reviewed while the risk stays high', 'camden');
     expect(r.answered).toBe(true);
-    expect(r.results.slice(0, 3).some((x) => /working day/.test(x.passage.display))).toBe(true);
+    expect(r.results.slice(0, 3).some((x) => /every 6 weeks/.test(x.passage.display))).toBe(true);
+  });
+
+  it('never answers from the national summary: a figure only it states is declined, with the summary first among the nearest', () => {
+    const r = ask('what number of DASH ticks is visible high risk', 'lambeth');
+    expect(r.answered).toBe(false);
+    expect(r.nearest?.[0]?.citation.docId).toBe('national-guidance');
+    expect(r.nearest?.[0]?.passage.display).toMatch(/14 or more ticks/);
+    // Answers the local documents give never cite it.
+    const local = ask('who do I email a LADO referral to in Lambeth', 'lambeth');
+    expect(local.answered).toBe(true);
+    expect(local.results.every((x) => x.citation.docId !== 'national-guidance')).toBe(true);
   });
 });
 

@@ -113,6 +113,8 @@ describe('declines', () => {
       ['what is the wifi password for the guest network', /IT service desk/],
       ['can i book a meeting room for the DA champions forum', /facilities/],
       ['how much special leave can I take', /HR/],
+      ['would she qualify for legal aid to go to court about contact', /solicitor/],
+      ['what is the longest prison sentence he could get for coercive control', /solicitor/],
     ];
     for (const [q, where] of cases) {
       const r = ask(q, 'lambeth');
