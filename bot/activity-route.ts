@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { checkActivity } from './activity-schema';
-import { errorSite, type CheckedAdapter } from './adapter';
+import type { CheckedAdapter } from './adapter';
+import { errorSite } from './error-site';
 import type { PolicyBot } from './handler';
 import { problem, sendProblem, SERVER_PROBLEM } from './http-errors';
 import type { Logger } from './log';

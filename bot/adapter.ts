@@ -1,8 +1,7 @@
-import { sep } from 'node:path';
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult, type ServiceClientCredentialsFactory } from 'botframework-connector';
-import { projectRoot } from '../knowledge/paths';
 import type { BotAuthSettings } from './config';
+import { errorSite } from './error-site';
 import { SERVER_PROBLEM } from './http-errors';
 import { MESSAGES } from './messages';
 import type { Logger } from './log';
@@ -79,17 +78,6 @@ export class CheckedAdapter extends CloudAdapter {
     }
     return { response: await this.processActivity(auth, activity, logic) };
   }
-}
-
-/**
- * Where an error was thrown ("bot/handler.ts:120:7", relative to the project), from the first stack frame. Used instead of
- * the error's message, which may quote what the user typed (parsers and validators echo their input).
- */
-export function errorSite(error: unknown): string | undefined {
-  if (!(error instanceof Error) || !error.stack) return undefined;
-  const frame = error.stack.split('\n').find((line) => /^\s+at /.test(line));
-  const site = frame?.match(/\(?([^()\s]+:\d+:\d+)\)?\s*$/)?.[1];
-  return site?.startsWith(`${projectRoot}${sep}`) ? site.slice(projectRoot.length + 1) : site;
 }
 
 /**

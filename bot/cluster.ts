@@ -19,6 +19,11 @@ interface ReadyMessage {
 /** More restarts than this in a minute means the workers cannot run: the primary gives up. */
 const MAX_RESTARTS_A_MINUTE = 10;
 
+/** SHUTDOWN_TIMEOUT_MS's default (bot/env.ts). */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+/** How much longer than the workers' SHUTDOWN_TIMEOUT_MS the primary waits for them, so that they exit first. */
+const SHUTDOWN_MARGIN_MS = 5_000;
+
 function liveWorkers(): Worker[] {
   return Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
 }
@@ -36,19 +41,21 @@ function readinessBroadcaster(count: number, meaning: Map<number, string>): () =
   };
 }
 
-function stopOnSignals(state: { stopping: boolean; exitCode: number }): void {
+function stopOnSignals(state: { stopping: boolean; exitCode: number }, shutdownTimeoutMs: number): void {
   const stop = () => {
     state.stopping = true;
     for (const w of liveWorkers()) w.kill('SIGTERM');
-    setTimeout(() => process.exit(state.exitCode), 10_000).unref();
+    // The workers drain for up to SHUTDOWN_TIMEOUT_MS; exiting sooner would cut their running turns.
+    setTimeout(() => process.exit(state.exitCode), shutdownTimeoutMs + SHUTDOWN_MARGIN_MS).unref();
     if (liveWorkers().length === 0) process.exit(state.exitCode);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-export function runPrimary(opts: { workers: number; log: Logger }): void {
-  const { workers, log } = opts;
+/** `shutdownTimeoutMs`: the workers' SHUTDOWN_TIMEOUT_MS (config.shutdownTimeoutMs; default, its default). */
+export function runPrimary(opts: { workers: number; shutdownTimeoutMs?: number; log: Logger }): void {
+  const { workers, shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS, log } = opts;
   new RateLimiterClusterMaster();
   const env = { [WORKER_SALT_ENV]: newWorkerSalt() };
   const meaning = new Map<number, string>();
@@ -82,7 +89,7 @@ export function runPrimary(opts: { workers: number; log: Logger }): void {
     cluster.fork(env);
     broadcast();
   });
-  stopOnSignals(state);
+  stopOnSignals(state, shutdownTimeoutMs);
   cluster.fork(env);
   forked = 1;
   log.info('primary', { workers });

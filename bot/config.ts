@@ -131,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : e.STORAGE === 'blob'
         ? { kind: 'blob', connectionString: e.BLOB_CONNECTION_STRING!, container: e.BLOB_CONTAINER }
         : { kind: 'file', dir: resolve(projectRoot, e.STORAGE_DIR ?? '.data') };
+  const feedback = feedbackConfig(e);
   return {
     port: e.PORT,
     auth: {
@@ -157,8 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     triageIdleHours: e.TRIAGE_IDLE_HOURS,
     localChatStartsPerMinute: e.LOCAL_CHAT_STARTS_PER_MINUTE,
-    workers: resolveWorkers(e.WORKERS, storage, localChat),
-    feedback: feedbackConfig(e),
+    workers: resolveWorkers(e.WORKERS, storage, feedback, localChat),
+    feedback,
     championIds: e.CHAMPION_IDS,
     champion: {
       ...(e.CHAMPIONS_CONVERSATION_ID && e.CHAMPIONS_SERVICE_URL
@@ -172,18 +173,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * What keeps more than one worker from sharing the bot's state: memory storage and the local
- * chat's Direct Line emulation live inside one process. Undefined when several workers can run.
+ * What keeps more than one worker from sharing the bot's state: memory storage, a memory feedback
+ * store and the local chat's Direct Line emulation live inside one process. Undefined when several
+ * workers can run.
  */
-function singleProcessReason(storage: Config['storage'], localChat: boolean): string | undefined {
+function singleProcessReason(storage: Config['storage'], feedback: FeedbackStoreConfig, localChat: boolean): string | undefined {
   if (storage.kind === 'memory') return 'STORAGE=memory keeps state inside one process; use file or blob';
+  if (feedback.kind === 'memory') return 'FEEDBACK_STORE=memory keeps feedback inside one process; use file or table';
   if (localChat) return 'the local chat keeps its conversations inside one process; set LOCAL_CHAT=false';
   return undefined;
 }
 
 /** WORKERS: `auto` is one per core where state allows (else one); a number above 1 must be allowed. */
-function resolveWorkers(requested: number | 'auto', storage: Config['storage'], localChat: boolean): number {
-  const reason = singleProcessReason(storage, localChat);
+function resolveWorkers(requested: number | 'auto', storage: Config['storage'], feedback: FeedbackStoreConfig, localChat: boolean): number {
+  const reason = singleProcessReason(storage, feedback, localChat);
   if (requested === 'auto') return reason ? 1 : availableParallelism();
   if (requested > 1 && reason) throw new ConfigError([`WORKERS: more than one worker cannot share state here: ${reason}`]);
   return requested;

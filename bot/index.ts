@@ -1,10 +1,10 @@
 import './known-warnings';
 import { spawn } from 'node:child_process';
 import cluster from 'node:cluster';
-import { errorSite } from './adapter';
 import { announceListening, runPrimary } from './cluster';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createTurnTracker, exitGracefullyOnSignals } from './drain';
+import { errorSite } from './error-site';
 import { createLogger } from './log';
 
 const log = createLogger();
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isPrimary) warn(config);
   // With WORKERS above 1 this process only forks and watches the workers; it loads nothing of the bot.
-  if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, log });
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, shutdownTimeoutMs: config.shutdownTimeoutMs, log });
 
   // Loaded here, not at the top, so that a primary starts its workers at once.
   const { createApp } = await import('./app');

@@ -1,8 +1,6 @@
 import type * as AdaptiveCards from 'adaptivecards';
 import { MAX_CARD_BYTES, MAX_CARD_VERSION } from './limits';
 
-export { MAX_CARD_BYTES, MAX_CARD_VERSION } from './limits';
-
 // The package's main entry is ESM-only under Node; the UMD build parses and validates without a DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;

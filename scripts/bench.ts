@@ -10,6 +10,7 @@ import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
 import { loadTriageKnowledge, triage } from '../knowledge/triage';
 import { qaSets, triageSets } from './eval/sets';
 import { freePort } from './free-port';
+import { mb, percentiles } from './load/stats';
 
 /**
  * `npm run bench [-- --scale N | --start]`: figures, never pass/fail. The knowledge build; per-question
@@ -19,24 +20,10 @@ import { freePort } from './free-port';
  * the server's start to /healthz (lexical answers) and to /readyz (encoder loaded); `--start`
  * times the server's start alone.
  */
-export interface LatencyStats {
-  runs: number;
-  p50: number;
-  p95: number;
-  max: number;
+function fmt(times: number[]): string {
+  const s = percentiles(times);
+  return `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${times.length}`;
 }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-function stats(times: number[]): LatencyStats {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { runs: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? 0 };
-}
-
-const fmt = (s: LatencyStats) => `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.runs}`;
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 async function time<T>(inputs: readonly T[], fn: (input: T) => unknown): Promise<number[]> {
   const out: number[] = [];
@@ -61,10 +48,10 @@ async function questionLatency(kb: KnowledgeBase, questions: { q: string; author
   const encode = await time(questions.slice(0, 150), (x) => encoder.encode([normaliseQuestion(kb, `${x.q} `)]));
   const first = await time(questions, (x) => answerer.answer(x.q, { authority: x.authority }));
   const repeated = await time(questions, (x) => answerer.answer(x.q, { authority: x.authority }));
-  console.log(`  both signals, first time asked (question encoded): ${fmt(stats(first))}  (target p95 ≤ 60 ms)`);
-  console.log(`  both signals, asked again (vector from cache):     ${fmt(stats(repeated))}`);
-  console.log(`  lexical evidence alone:                            ${fmt(stats(lexical))}`);
-  console.log(`  encoding one question (the meaning layer's cost):  ${fmt(stats(encode))}`);
+  console.log(`  both signals, first time asked (question encoded): ${fmt(first)}  (target p95 ≤ 60 ms)`);
+  console.log(`  both signals, asked again (vector from cache):     ${fmt(repeated)}`);
+  console.log(`  lexical evidence alone:                            ${fmt(lexical)}`);
+  console.log(`  encoding one question (the meaning layer's cost):  ${fmt(encode)}`);
 }
 
 /** A copy of knowledge/ with every document and authority repeated `copies` times under new ids. */
@@ -108,14 +95,14 @@ async function scaled(copies: number, questions: { q: string; authority?: string
     const t = performance.now();
     const kb = loadKnowledge(out);
     console.log(
-      `  load: ${(performance.now() - t).toFixed(0)} ms; resident memory ${mb(process.memoryUsage().rss)} (the load added ${mb(process.memoryUsage().rss - before)})`,
+      `  load: ${(performance.now() - t).toFixed(0)} ms; resident memory ${mb(process.memoryUsage().rss)} MB (the load added ${mb(process.memoryUsage().rss - before)} MB)`,
     );
     const encoder = await loadUseLiteEncoder();
     const answerer = createPolicyAnswerer(kb, async () => encoder);
     await answerer.whenReady();
     const sample = questions.filter((_q, i) => i % 4 === 0);
     const lat = await time(sample, (x) => answerer.answer(x.q, { authority: x.authority }));
-    console.log(`  questions, both signals: ${fmt(stats(lat))}  (target p95 ≤ 100 ms); resident memory ${mb(process.memoryUsage().rss)}`);
+    console.log(`  questions, both signals: ${fmt(lat)}  (target p95 ≤ 100 ms); resident memory ${mb(process.memoryUsage().rss)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
@@ -199,12 +186,12 @@ async function main(): Promise<void> {
   const kb = loadKnowledge(builtKnowledgeDir);
   await questionLatency(kb, questions);
   console.log(
-    `  resident memory with knowledge and encoder loaded: ${mb(process.memoryUsage().rss)} (knowledge load added ${mb(process.memoryUsage().rss - before)} before the encoder)`,
+    `  resident memory with knowledge and encoder loaded: ${mb(process.memoryUsage().rss)} MB (knowledge load added ${mb(process.memoryUsage().rss - before)} MB before the encoder)`,
   );
 
   const tk = loadTriageKnowledge();
   const vignettes = triageSets('dev').flatMap((s) => s.lines);
-  console.log(`triage latency in process: ${fmt(stats(await time(vignettes, (v) => triage(tk, { authority: v.authority, description: v.description }))))}`);
+  console.log(`triage latency in process: ${fmt(await time(vignettes, (v) => triage(tk, { authority: v.authority, description: v.description })))}`);
 
   await serverStarts();
 

@@ -14,7 +14,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { localObjectId } from '../bot/local-chat';
+import { MESSAGES } from '../bot/messages';
 import { projectRoot } from '../knowledge/paths';
+import { loadTriageKnowledge } from '../knowledge/triage';
 import { confinedPage, launchChromium } from '../test/chromium';
 import { freePort } from './free-port';
 import { savePng } from './screenshot-png';
@@ -23,7 +25,6 @@ import { inductionShots } from './screenshots-induction';
 
 const OUT = join(projectRoot, 'docs', 'screenshots');
 const WAIT = { timeout: 60_000 };
-const AUTHORITY = { id: 'camden', name: 'Camden' };
 /** Pixels: a longer card is cut here (the top shows what the journey looks like). */
 const MAX_HEIGHT = 760;
 /** Web Chat keeps bubbles to 480 px; the README's pictures are wider, like a card in Teams. */
@@ -92,11 +93,11 @@ async function answerShot(chat: Chat): Promise<void> {
   await chat.shot('answer', answer);
 }
 
-async function triageShot(chat: Chat): Promise<void> {
+async function triageShot(chat: Chat, authority: Authority): Promise<void> {
   await chat.say('triage');
   const step1 = chat.card('Is anyone in immediate danger right now?');
   await step1.waitFor(WAIT);
-  await step1.locator('select').selectOption(AUTHORITY.id);
+  await step1.locator('select').selectOption(authority.id);
   await step1.getByRole('button', { name: 'No', exact: true }).click();
   const step2 = chat.card('Triage: step 2 of 3');
   await step2.waitFor(WAIT);
@@ -120,7 +121,20 @@ async function simpleShot(chat: Chat, typed: string, shown: string | RegExp, nam
   await chat.shot(name, card);
 }
 
+type Authority = { id: string; name: string };
+
+/** The authority pictured: `--authority ID`, else the first in the built knowledge. */
+function authorityToPicture(): Authority {
+  const { authorities } = loadTriageKnowledge();
+  const at = process.argv.indexOf('--authority');
+  const id = at >= 0 ? process.argv[at + 1] : Object.keys(authorities)[0];
+  const found = id === undefined ? undefined : authorities[id];
+  if (id === undefined || !found) throw new Error(`unknown authority "${String(id)}" (known: ${Object.keys(authorities).join(', ')})`);
+  return { id, name: found.name };
+}
+
 async function main(): Promise<void> {
+  const authority = authorityToPicture();
   mkdirSync(OUT, { recursive: true });
   const port = await freePort();
   const relay = await startChampionsRelay(await freePort(), port);
@@ -142,17 +156,21 @@ async function main(): Promise<void> {
     relay.target = ((await (await started).json()) as { conversationId: string }).conversationId;
     await page.addStyleTag({ content: WIDE_CARDS });
     await chat.card('I answer questions about domestic abuse policy').waitFor(WAIT);
-    await chat.say(`set authority ${AUTHORITY.name}`);
-    await page.getByText(`Your authority is now ${AUTHORITY.name}`).first().waitFor(WAIT);
+    await chat.say(`set authority ${authority.name}`);
+    // The reply up to the name: Web Chat renders its markdown (and curls its quotes).
+    await page
+      .getByText(`${MESSAGES.authoritySet.split('{authority}')[0]!.replace(/\*/g, '')}${authority.name}`)
+      .first()
+      .waitFor(WAIT);
     await answerShot(chat);
     await rateAnswers(chat);
     await championShots(chat);
     await reportShot(chat);
-    await triageShot(chat);
+    await triageShot(chat, authority);
     await simpleShot(chat, 'escalation', /escalat/i, 'escalation');
     await simpleShot(chat, 'compare LADO', /LADO/, 'compare');
     await simpleShot(chat, 'services she needs somewhere safe to stay tonight', /National Domestic Abuse Helpline/, 'services');
-    await inductionShots(chat, AUTHORITY);
+    await inductionShots(chat, authority);
   } finally {
     await browser.close();
     bot.kill();

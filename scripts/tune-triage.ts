@@ -1,10 +1,9 @@
 import { loadUseLiteEncoder } from '../knowledge/meaning/use-lite-encoder';
 import {
-  clausesOf,
-  expandShorthand,
   loadIndicatorMeaning,
   loadTriageKnowledge,
   MEANING_READING,
+  meaningClauses,
   readIndicators,
   readMeaning,
   triage,
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   const prepared = new Map<string, { clauses: string[]; vectors: Float32Array[]; evidence: string[] }>();
   for (const v of [...calibration.lines, ...dev.flatMap((s) => s.lines)]) {
     // As the triager reads it: shorthand and contractions expanded first.
-    const clauses = clausesOf(expandShorthand(tk, v.description));
+    const clauses = meaningClauses(tk, v.description);
     prepared.set(v.id, { clauses, vectors: await encoder.encode(clauses), evidence: readIndicators(tk, v.description).indicators.map((i) => i.evidence) });
   }
   const run = (lines: Vignette[], t: MeaningThresholds): Promise<TriageMetrics> =>

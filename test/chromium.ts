@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, as CI installs it (never a downloaded browser). The flags keep
@@ -26,4 +26,17 @@ export async function confinedPage(browser: Browser, origin: string): Promise<{ 
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
   return { page, pageErrors };
+}
+
+/** How long a browser test waits for what a user would see: generous, only a safety net for a hung page on a slow CI machine (nothing asserts how fast anything is). */
+export const WAIT = { timeout: 30_000 };
+
+/** The rendered Adaptive Cards (the renderer's own class) that show `text`, in the order shown. */
+export function cardsWith(page: Page, text: string | RegExp): Locator {
+  return page.locator('.ac-adaptiveCard', { hasText: text });
+}
+
+/** The last Adaptive Card on the page that shows `text`. */
+export function lastCard(page: Page, text: string | RegExp): Locator {
+  return cardsWith(page, text).last();
 }

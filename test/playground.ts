@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../knowledge/paths';
 import { startBot, type RunningBot } from './bot/helpers';
-import { launchChromium } from './chromium';
+import { cardsWith, launchChromium, WAIT } from './chromium';
 import welcomeCard from '../cards/welcome.json';
 import { freePort } from '../scripts/free-port';
 
@@ -52,7 +52,7 @@ export async function startPlayground(botUrl: string): Promise<RunningPlayground
   await page.goto(`http://127.0.0.1:${port}/`);
   // The compose box is drawn before the conversation starts (a "Getting Started" page); a message
   // typed then is lost when the chat replaces it. The bot's welcome card says the conversation is live.
-  await page.locator('.ac-adaptiveCard', { hasText: WELCOME_HEADING }).first().waitFor({ timeout: 60_000 });
+  await cardsWith(page, WELCOME_HEADING).first().waitFor({ timeout: 60_000 });
   return {
     page,
     browser,
@@ -67,14 +67,9 @@ export async function startPlayground(botUrl: string): Promise<RunningPlayground
 /** Type a message into the playground's compose box and send it. */
 export async function say(page: Page, text: string): Promise<void> {
   const input = page.getByRole('textbox').first();
-  await input.waitFor({ timeout: 30_000 });
+  await input.waitFor(WAIT);
   await input.fill(text);
   await page.keyboard.press('Enter');
-}
-
-/** The last Adaptive Card on the page that shows `text`. */
-export function lastCard(page: Page, text: string | RegExp): Locator {
-  return page.locator('.ac-adaptiveCard', { hasText: text }).last();
 }
 
 /** For one test file: the real bot and the Agents Playground driving it, started before the tests and closed after. */

@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { z } from 'zod';
+import { isEtagConflict } from '../storage-errors';
 
 /**
  * What "Ask a champion" keeps, in the bot's state store (keys hashed on the way in, so the file,
@@ -58,10 +59,17 @@ const questionKey = (id: string) => `champion/questions/${id}`;
 export const MAX_ANSWERS = 500;
 
 const indexSchema = z.object({ items: z.array(z.object({ id: z.string(), expiresAt: z.iso.datetime() })) });
+type Index = z.infer<typeof indexSchema>;
 const answersSchema = z.object({ items: z.array(championAnswerSchema) });
 
+/** How many times a read-modify-write is tried while other workers keep changing the same item. */
+const MAX_UPDATE_ATTEMPTS = 5;
+
 export class StorageChampionStore implements ChampionStore {
-  /** Read-modify-writes of the index and the list go one at a time in this process. */
+  /**
+   * Read-modify-writes of the index and the list go one at a time in this process; between
+   * processes (WORKERS), each write carries the eTag it read and is tried again on a conflict.
+   */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly storage: Storage) {}
@@ -78,9 +86,30 @@ export class StorageChampionStore implements ChampionStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** Delete every question past its expiry; returns the index of those left. */
-  private async sweep(now: Date): Promise<z.infer<typeof indexSchema>> {
-    const index = (await this.read(INDEX_KEY, indexSchema)) ?? { items: [] };
+  /**
+   * Read an item, change it and write it back with the eTag read, so that a write another process
+   * made in between is not overwritten: on an eTag conflict it starts again from the new item.
+   * `change` may therefore run more than once. The first write of a missing item cannot be checked
+   * (every backend accepts it whatever the eTag).
+   */
+  private async update<S extends z.ZodType>(key: string, schema: S, change: (current: z.output<S> | undefined) => Promise<z.output<S>>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const item = (await this.storage.read([key]))[key] as { eTag?: unknown } | undefined;
+      const parsed = schema.safeParse(item);
+      const next = await change(parsed.success ? parsed.data : undefined);
+      const eTag = typeof item?.eTag === 'string' ? item.eTag : '*';
+      try {
+        await this.storage.write({ [key]: { ...(next as object), eTag } });
+        return;
+      } catch (err) {
+        if (!isEtagConflict(err) || attempt >= MAX_UPDATE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** Delete every question in the index past its expiry; returns the index of those left. */
+  private async sweep(index: Index | undefined, now: Date): Promise<Index> {
+    index ??= { items: [] };
     const expired = index.items.filter((i) => Date.parse(i.expiresAt) <= now.getTime());
     if (expired.length > 0) await this.storage.delete(expired.map((i) => questionKey(i.id)));
     return { items: index.items.filter((i) => !expired.includes(i)) };
@@ -88,12 +117,13 @@ export class StorageChampionStore implements ChampionStore {
 
   savePending(question: PendingQuestion, now: Date): Promise<void> {
     const valid = pendingQuestionSchema.parse(question);
-    return this.serial(async () => {
-      const index = await this.sweep(now);
-      await this.storage.write({ [questionKey(valid.id)]: { ...valid, eTag: '*' } });
-      const items = [...index.items.filter((i) => i.id !== valid.id), { id: valid.id, expiresAt: valid.expiresAt }];
-      await this.storage.write({ [INDEX_KEY]: { items, eTag: '*' } });
-    });
+    return this.serial(() =>
+      this.update(INDEX_KEY, indexSchema, async (current) => {
+        const index = await this.sweep(current, now);
+        await this.storage.write({ [questionKey(valid.id)]: { ...valid, eTag: '*' } });
+        return { items: [...index.items.filter((i) => i.id !== valid.id), { id: valid.id, expiresAt: valid.expiresAt }] };
+      }),
+    );
   }
 
   async pending(id: string, now: Date): Promise<PendingQuestion | undefined> {
@@ -106,17 +136,13 @@ export class StorageChampionStore implements ChampionStore {
   removePending(id: string): Promise<void> {
     return this.serial(async () => {
       await this.storage.delete([questionKey(id)]);
-      const index = (await this.read(INDEX_KEY, indexSchema)) ?? { items: [] };
-      await this.storage.write({ [INDEX_KEY]: { items: index.items.filter((i) => i.id !== id), eTag: '*' } });
+      await this.update(INDEX_KEY, indexSchema, async (index) => ({ items: (index?.items ?? []).filter((i) => i.id !== id) }));
     });
   }
 
   addAnswer(answer: ChampionAnswer): Promise<void> {
     const valid = championAnswerSchema.parse(answer);
-    return this.serial(async () => {
-      const list = (await this.read(ANSWERS_KEY, answersSchema)) ?? { items: [] };
-      await this.storage.write({ [ANSWERS_KEY]: { items: [...list.items, valid].slice(-MAX_ANSWERS), eTag: '*' } });
-    });
+    return this.serial(() => this.update(ANSWERS_KEY, answersSchema, async (list) => ({ items: [...(list?.items ?? []), valid].slice(-MAX_ANSWERS) })));
   }
 
   async answers(): Promise<ChampionAnswer[]> {

@@ -38,7 +38,7 @@ export function suggestFollowUps(kb: KnowledgeBase, ranked: readonly Scored[], a
     const title = specificTitle(r.passage.sectionPath[r.passage.sectionPath.length - 1] ?? '', doc?.title);
     if (!title || seen.has(r.passage.section) || (r.coverage < 0.3 && r.meaning < 0.5)) continue;
     seen.add(r.passage.section);
-    const who = doc?.national ? 'the national guidance' : (doc?.authorities.map((a) => kb.authorityNames.get(a) ?? a).join(' and ') ?? '');
+    const who = doc?.authorities.map((a) => kb.authorityNames.get(a) ?? a).join(' and ') ?? '';
     // The title in quotes, as written: it is the document's heading, not the bot's words.
     out.push(`What does ${who} say about “${title}”?`);
   }

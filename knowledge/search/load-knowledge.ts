@@ -52,6 +52,8 @@ export interface PassageShape {
   time: boolean;
   /** Looks like it names a person ("Sarah Galvin"). */
   name: boolean;
+  /** Says what something is used to do ("use the matrix to determine", "is designed to"). */
+  purpose: boolean;
 }
 
 /** UK numbers however they are spaced ("0800 13 13 126", "020 7926 4679"), freephone short forms ("0800 1111"), and 101/999/111. */
@@ -64,9 +66,19 @@ export const FIGURE_RE =
 export const TIME_RE =
   /\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:hours?|working days?|days?|weeks?|months?|years?)\b|\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually)\b|\b(?:within|every|after|each|once\s+a|twice\s+a|per)\s+(?:(?:one|two|three|four|five|six|a|an|other)\s+)?(?:working\s+)?(?:hours?|days?|weeks?|fortnight|months?|years?|term|quarter)\b|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b|\b\d{1,2}\/\d{4}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b|\b(?:immediately|promptly|without delay)\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\b|\b\d{4}\s*[\u2013-]\s*\d{4}\b|\b24\s*(?:hours?|\/\s*7)\b/i;
 const NAME_RE = /\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}\b/;
+/** A sentence that says what something is used to do: "CSSW will use the matrix to determine the level of risk", "is used to assess". */
+const PURPOSE_RE =
+  /\b(?:use|uses|used|using|complete|completed|completes|apply|applies)\b[^.]{0,80}?\bto\s+(?:determine|assess|identify|decide|inform|establish|measure|understand|support|help|guide|record|share)\b|\bis\s+(?:used|designed|intended)\s+(?:to|for)\b|\bthe\s+(?:purpose|aim)\s+of\b|\bin\s+order\s+to\b/i;
 
 export function shapeOf(text: string): PassageShape {
-  return { phone: PHONE_RE.test(text), email: EMAIL_RE.test(text), figure: FIGURE_RE.test(text), time: TIME_RE.test(text), name: NAME_RE.test(text) };
+  return {
+    phone: PHONE_RE.test(text),
+    email: EMAIL_RE.test(text),
+    figure: FIGURE_RE.test(text),
+    time: TIME_RE.test(text),
+    name: NAME_RE.test(text),
+    purpose: PURPOSE_RE.test(text),
+  };
 }
 
 /** A document's own table of contents lists section titles: it matches every question and answers none. */

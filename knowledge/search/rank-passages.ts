@@ -155,10 +155,6 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
   };
 }
 
-/** A sentence that says what something is used to do: "CSSW will use the matrix to determine the level of risk", "is used to assess". */
-const PURPOSE_SENTENCE =
-  /\b(?:use|uses|used|using|complete|completed|completes|apply|applies)\b[^.]{0,80}?\bto\s+(?:determine|assess|identify|decide|inform|establish|measure|understand|support|help|guide|record|share)\b|\bis\s+(?:used|designed|intended)\s+(?:to|for)\b|\bthe\s+(?:purpose|aim)\s+of\b|\bin\s+order\s+to\b/i;
-
 function shapeBonus(
   kind: QuestionKind,
   def: Definition | undefined,
@@ -175,7 +171,7 @@ function shapeBonus(
   if (kind.who && (shape.phone || shape.email) && shape.name) bonus += S.namedContact;
   if (kind.stats) bonus += shape.figure ? S.figure.has : S.figure.lacks;
   if (kind.time) bonus += shape.time ? S.time.has : S.time.lacks;
-  if (kind.purpose && PURPOSE_SENTENCE.test(p.text)) bonus += RANKING.purpose;
+  if (kind.purpose && shape.purpose) bonus += RANKING.purpose;
   if (def) {
     // The opening passage of a section named for the subject usually defines it.
     if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += D.sectionNamed + (firstInSection ? D.firstInSection : 0);

@@ -18,7 +18,8 @@ const SLASHED_WORDS = /(?<=\p{L}{2})\/(?=\p{L}{2})/gu;
 export function typingRewriter(typing: Typing): TypingRewriter {
   const map = new Map<string, string>([...Object.entries(typing.contractions), ...Object.entries(typing.abbreviations)]);
   const forms = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
-  const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/'’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
+  // Not inside a word ("o'hes", "&", "w/e"), but just after an opening quote ("texted 'hes here'").
+  const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/])(?<![\\p{L}\\p{N}]['’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
   return (text) => {
     const split = text.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
     return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;

@@ -55,7 +55,8 @@ function compileIndicator(ind: IndicatorData, scaleOf: ReadonlyMap<string, Level
     counterExamples: ind.mustNotMatch,
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,
-    excludes: ind.excludes,
+    // What it cancels is absent, so the meaning reader does not suggest it either.
+    excludes: [...new Set([...ind.excludes, ...ind.cancels])],
     cancels: ind.cancels,
     ...(ind.fact ? { fact: ind.fact } : {}),
   };

@@ -52,6 +52,9 @@ export function compileReading(file: string, data: IndicatorsFile): { reading: R
     negationExceptions: data.negation.exceptions.map((c) => expand(c, 'negation')).join('|'),
     clauseBreaks: expand(data.negation.clauseBreaks, 'negation'),
     ...(data.negation.clauseStarts ? { clauseStarts: expand(data.negation.clauseStarts, 'negation') } : {}),
+    ...(data.negation.listSeparators && data.negation.listAlternatives
+      ? { list: { separators: expand(data.negation.listSeparators, 'negation'), alternatives: expand(data.negation.listAlternatives, 'negation') } }
+      : {}),
     negationWindow: data.negation.window,
     negationMaxWords: data.negation.maxWordsBetween,
     numberWords,

@@ -110,13 +110,13 @@ function maxLevel(list: readonly Contribution[]): Level | null {
  * a step-parent) raises the level at most `reach` scales above what the evidence of abuse shows
  * (scale 1 when there is none). The matrix lists such factors beside the abuse they aggravate.
  */
-function gradedLevel(list: readonly Contribution[], reach: number | undefined): Level | null {
-  if (reach === undefined) return maxLevel(list);
+function gradedLevel(list: readonly Contribution[], reach: number | undefined): { level: Level | null; evidence: Level | null } {
   const evidence = maxLevel(list.filter((c) => !c.contextOnly));
+  if (reach === undefined) return { level: maxLevel(list), evidence };
   const context = maxLevel(list.filter((c) => c.contextOnly));
-  if (context === null) return evidence;
+  if (context === null) return { level: evidence, evidence };
   const capped = Math.min(context, (evidence ?? 1) + reach) as Level;
-  return evidence === null ? capped : (Math.max(evidence, capped) as Level);
+  return { level: evidence === null ? capped : (Math.max(evidence, capped) as Level), evidence };
 }
 
 /** The matrix's age / special needs uplift, applied to a level below 4 when its condition holds. */
@@ -155,8 +155,8 @@ export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contribu
   // The uplift raises what the abuse shows for a young or disabled child; with no evidence of abuse
   // at all (stress, drink or a step-parent alone) there is nothing for it to raise. Where the matrix
   // lets every risk factor set its scale (no riskFactorReach), those levels are raised as before.
-  const abuse = tk.matrix.riskFactorReach === undefined || contributions.some((c) => !c.ageBased && !c.contextOnly);
-  const lifted = abuse ? applyUplift(tk, ctx, graded) : { level: graded };
+  const abuse = tk.matrix.riskFactorReach === undefined || graded.evidence !== null;
+  const lifted = abuse ? applyUplift(tk, ctx, graded.level) : { level: graded.level };
   const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);

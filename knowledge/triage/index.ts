@@ -8,8 +8,7 @@ import { INDICATOR_GROUPS, type IndicatorGroup, type TriageFacts, type TriageKno
 
 export { loadTriageKnowledge } from './load';
 export { readIndicators } from './read-indicators';
-export { expandShorthand } from './expand-shorthand';
-export { clausesOf, readMeaning, MEANING_READING, type MeaningReading, type MeaningThresholds } from './read-meaning';
+export { clausesOf, meaningClauses, readMeaning, MEANING_READING, type MeaningReading, type MeaningThresholds } from './read-meaning';
 export { createTriager, loadIndicatorMeaning, type Triager } from './triager';
 export { applyCheckAnswers, withMustChecks, type CheckAnswers } from './answer-checks';
 export { factIndicator, hasFactIndicator, setIndicatorFacts, clearIndicatorFacts, DEFAULT_TRUSTED_ROLE } from './indicator-facts';

@@ -4,12 +4,14 @@ import type { IndicatorReading, ReadIndicator, TriageFacts, TriageKnowledge } fr
 
 /** Regular expressions compiled once per knowledge object. */
 interface CompiledReader {
-  indicators: { id: string; label: string; group: ReadIndicator['group']; patterns: { re: RegExp; negatable: boolean }[] }[];
+  indicators: { id: string; label: string; group: ReadIndicator['group']; cancels: string[]; patterns: { re: RegExp; negatable: boolean }[] }[];
   facts: { fact: string; re: RegExp; negatable: boolean; value?: number }[];
   cue: RegExp;
   exception: RegExp | null;
   breaks: RegExp;
   clauseStart: RegExp | null;
+  /** A negated list: what splits its items, a clause break that is one of them (crossed), what joins alternatives. */
+  list: { separator: RegExp; crossed: RegExp; alternative: RegExp } | null;
   window: number;
   maxWords: number;
   numberWords: Record<string, number>;
@@ -29,6 +31,7 @@ function reader(tk: TriageKnowledge): CompiledReader {
       id: i.id,
       label: i.label,
       group: i.group,
+      cancels: i.cancels,
       patterns: i.patterns.map((p) => ({ re: new RegExp(`${START}(?:${p.source})`, p.caseSensitive ? 'gu' : 'giu'), negatable: p.negatable })),
     })),
     facts: rc.facts.map((f) => ({
@@ -41,6 +44,13 @@ function reader(tk: TriageKnowledge): CompiledReader {
     exception: rc.negationExceptions ? new RegExp(`${START}(?:${rc.negationExceptions})`, 'iu') : null,
     breaks: new RegExp(rc.clauseBreaks, 'giu'),
     clauseStart: rc.clauseStarts ? new RegExp(`^(?:${rc.clauseStarts})(?![\\p{L}\\p{N}])`, 'iu') : null,
+    list: rc.list
+      ? {
+          separator: new RegExp(rc.list.separators, 'iu'),
+          crossed: new RegExp(`^(?:${rc.list.separators})$`, 'iu'),
+          alternative: new RegExp(rc.list.alternatives, 'iu'),
+        }
+      : null,
     window: rc.negationWindow,
     maxWords: rc.negationMaxWords,
     numberWords: rc.numberWords,
@@ -58,21 +68,27 @@ function normalise(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
+/** The clause before `start` (within the window, from the last break not `crossed`) and where its last negation cue ends (-1: none). */
+function lastCue(r: CompiledReader, text: string, start: number, crossed?: RegExp): { clause: string; cueEnd: number } {
+  const win = text.slice(Math.max(0, start - r.window), start);
+  let from = 0;
+  for (const m of win.matchAll(r.breaks)) if (!crossed?.test(m[0])) from = m.index + m[0].length;
+  const clause = win.slice(from);
+  let cueEnd = -1;
+  for (const m of clause.matchAll(r.cue)) cueEnd = m.index + m[0].length;
+  return { clause, cueEnd };
+}
+
 /** True when a negation cue precedes `start` in the same clause ("no violence", "wasn't hurt"). */
 function negated(r: CompiledReader, text: string, start: number): boolean {
   // A match that opens its own clause ("he's here") is not governed by a cue before it.
   if (r.clauseStart?.test(text.slice(start, start + 40))) return false;
-  let seg = text.slice(Math.max(0, start - r.window), start);
-  let cut = -1;
-  for (const m of seg.matchAll(r.breaks)) cut = m.index + m[0].length;
-  if (cut >= 0) seg = seg.slice(cut);
+  const { clause, cueEnd } = lastCue(r, text, start);
+  if (cueEnd < 0) return negatedList(r, text, start);
   // The nearest cue must be close: "without children ... strangled her" is not a negation.
-  let lastCueEnd = -1;
-  for (const m of seg.matchAll(r.cue)) lastCueEnd = m.index + m[0].length;
-  if (lastCueEnd < 0) return negatedList(r, text, start);
-  const between = seg.slice(lastCueEnd).trim();
+  const between = clause.slice(cueEnd).trim();
   if (between && between.split(/\s+/).length > r.maxWords) return false;
-  return !(r.exception && r.exception.test(seg));
+  return !(r.exception && r.exception.test(clause));
 }
 
 /** Words an item of a negated list may have: "never been name-calling, threats or anything physical". */
@@ -81,22 +97,18 @@ const LIST_ITEM_WORDS = 3;
 /**
  * A negation carried through a list: "there's never been name-calling, threats or anything
  * physical" negates "threats", though a comma stands between. Only a list of short items counts,
- * within one clause (a comma is the only break crossed).
+ * within one clause (only a break that separates list items is crossed).
  */
 function negatedList(r: CompiledReader, text: string, start: number): boolean {
-  const win = text.slice(Math.max(0, start - r.window), start);
-  let from = 0;
-  for (const m of win.matchAll(r.breaks)) if (m[0] !== ',') from = m.index + m[0].length;
-  const clause = win.slice(from);
-  let lastCueEnd = -1;
-  for (const m of clause.matchAll(r.cue)) lastCueEnd = m.index + m[0].length;
-  if (lastCueEnd < 0) return false;
-  const items = clause.slice(lastCueEnd).split(/,|\bor\b|\bnor\b/);
+  if (!r.list) return false;
+  const { clause, cueEnd } = lastCue(r, text, start, r.list.crossed);
+  if (cueEnd < 0) return false;
+  const items = clause.slice(cueEnd).split(r.list.separator);
   // The match opens an item of its own ("…, threats or …"; not "no injuries, he hit her"), and it is
   // a list of alternatives: an "or" or "nor" in it, before the match or just after.
   if (items.length < 2 || items[items.length - 1]!.trim() !== '') return false;
   const after = text.slice(start, start + 40).split(/[.;:!?]/)[0]!;
-  if (!/\b(?:or|nor)\b/i.test(clause.slice(lastCueEnd)) && !/\b(?:or|nor)\b/i.test(after)) return false;
+  if (!r.list.alternative.test(clause.slice(cueEnd)) && !r.list.alternative.test(after)) return false;
   const short = items.every((it) => it.trim().split(/\s+/).filter(Boolean).length <= LIST_ITEM_WORDS);
   return short && !(r.exception && r.exception.test(clause));
 }
@@ -135,17 +147,18 @@ export function readIndicators(tk: TriageKnowledge, description: string): Indica
   const r = reader(tk);
   const text = normalise(expandShorthand(tk, description));
   const found: ReadIndicator[] = [];
+  // "They split up four years ago": the separation long past cancels the recent separation its words also read.
+  const cancelled = new Set<string>();
   for (const ind of r.indicators) {
     for (const p of ind.patterns) {
       const m = firstMatch(r, text, p.re, p.negatable);
       if (m) {
         found.push({ id: ind.id, label: ind.label, group: ind.group, evidence: m[0].trim().slice(0, 120) });
+        for (const id of ind.cancels) cancelled.add(id);
         break;
       }
     }
   }
-  // "They split up four years ago": the separation long past cancels the recent separation its words also read.
-  const cancelled = new Set(tk.indicators.filter((i) => found.some((f) => f.id === i.id)).flatMap((i) => i.cancels ?? []));
   const indicators = found.filter((i) => !cancelled.has(i.id));
 
   const ages = new Set<number>();

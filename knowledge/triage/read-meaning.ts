@@ -1,4 +1,5 @@
 import { ownerSimilarities, type MeaningTable } from '../meaning/meaning-table';
+import { expandShorthand } from './expand-shorthand';
 import type { ReadIndicator, TriageKnowledge } from './types';
 
 /**
@@ -43,6 +44,11 @@ export function clausesOf(description: string): string[] {
     .split(/(?<=[.!?])\s+|;\s*|\s+[-–—]\s+|\s*\n\s*|,?\s+(?:but|and then|then|also|however|whereas)\s+/i)
     .map((c) => c.trim())
     .filter((c) => c.replace(/[^\p{L}]/gu, '').length >= MIN_CLAUSE);
+}
+
+/** The clauses the meaning reader compares: a description's case-note capitals and bare contractions read first. */
+export function meaningClauses(tk: TriageKnowledge, description: string): string[] {
+  return clausesOf(expandShorthand(tk, description));
 }
 
 /**

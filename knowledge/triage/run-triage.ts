@@ -34,7 +34,7 @@ export interface TriageOutcome extends TriageResult {
 export function readDescription(tk: TriageKnowledge, description: string, meaning?: MeaningReading): IndicatorReading {
   const reading = readIndicators(tk, description);
   const seen = new Set(reading.indicators.map((i) => i.id));
-  const ruledOut = new Set(tk.indicators.filter((i) => seen.has(i.id)).flatMap((i) => [...(i.excludes ?? []), ...(i.cancels ?? [])]));
+  const ruledOut = new Set(tk.indicators.filter((i) => seen.has(i.id)).flatMap((i) => i.excludes));
   const indicators = [
     ...reading.indicators.map((i) => ({ ...i, source: 'pattern' as const })),
     ...(meaning?.findings ?? []).filter((f) => !seen.has(f.id) && !ruledOut.has(f.id)),

@@ -175,6 +175,9 @@ export const readingFileSchema = z
         clauseBreaks: regex,
         /** A match that opens a clause of its own ("he's here") is not negated by a cue before it ("don't come home he's here"). */
         clauseStarts: regex.optional(),
+        /** A negation carries through a list of short items split at `listSeparators` ("never name-calling, threats or anything physical"), when one of `listAlternatives` joins them. */
+        listSeparators: regex.optional(),
+        listAlternatives: regex.optional(),
         window: z.number().int().min(5).max(200),
         maxWordsBetween: z.number().int().min(0).max(20),
       })

@@ -6,9 +6,8 @@ import { readTable, type MeaningTable } from '../meaning/meaning-table';
 import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';
 import { builtKnowledgeDir } from '../paths';
 import { triage, type TriageOutcome, type TriageRequest } from './run-triage';
-import { expandShorthand } from './expand-shorthand';
 import { readIndicators } from './read-indicators';
-import { clausesOf, MEANING_READING, readMeaning, type MeaningReading, type MeaningThresholds } from './read-meaning';
+import { MEANING_READING, meaningClauses, readMeaning, type MeaningReading, type MeaningThresholds } from './read-meaning';
 import type { TriageKnowledge } from './types';
 
 /**
@@ -45,7 +44,7 @@ export function createTriager(tk: TriageKnowledge, table: MeaningTable | undefin
 
   async function meaningOf(description: string, thresholds: MeaningThresholds = MEANING_READING): Promise<MeaningReading> {
     if (!encoder || !table) return { findings: [], unexplained: [] };
-    const clauses = clausesOf(expandShorthand(tk, description));
+    const clauses = meaningClauses(tk, description);
     if (clauses.length === 0) return { findings: [], unexplained: [] };
     const vectors = await encoder.encode(clauses);
     const evidence = readIndicators(tk, description).indicators.map((i) => i.evidence);

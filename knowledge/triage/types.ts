@@ -89,7 +89,7 @@ export interface CompiledIndicator {
   readByMeaning: boolean;
   /** Less specific indicators this one includes: when both are present, only this one is listed. */
   implies: string[];
-  /** Indicators this one rules out when the patterns read it (the meaning reader does not suggest them). */
+  /** Indicators this one rules out when the patterns read it (the meaning reader does not suggest them); includes `cancels`. */
   excludes: string[];
   /** Indicators this one means are absent when the patterns read it (either reader's finding of them is dropped). */
   cancels: string[];
@@ -113,6 +113,8 @@ export interface ReadingConfig {
   clauseBreaks: string;
   /** A match opening with this is a clause of its own: a cue before it does not negate it. */
   clauseStarts?: string;
+  /** A negated list: what splits its items (a clause break among them is crossed) and what must join them. */
+  list?: { separators: string; alternatives: string };
   negationWindow: number;
   negationMaxWords: number;
   numberWords: Record<string, number>;

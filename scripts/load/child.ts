@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../knowledge/paths';
 import type { BenchMode, BenchRequest, ChildStats } from './server-child';
 import { freePort } from '../free-port';
+import { nextMessage } from './next-message';
 
 /** A server under load, running in its own process(es), and how to ask it for its figures. */
 export interface RunningServer {
@@ -21,20 +22,6 @@ export interface ServerOptions {
   /** A JSON file of the questions the stub engine answers from its map. */
   questionsFile: string;
   workers: number;
-}
-
-function nextMessage<T>(child: ChildProcess, type: string, id?: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: { type: string; id?: number }) => {
-      if (msg.type !== type || msg.id !== id) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(msg as T);
-    };
-    const onExit = (code: number | null) => reject(new Error(`the server exited (${code}) before '${type}'`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {

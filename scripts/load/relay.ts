@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { nextMessage } from './next-message';
 import type { BenchRequest, ChildStats } from './server-child';
 
 /**
@@ -7,18 +8,11 @@ import type { BenchRequest, ChildStats } from './server-child';
  */
 function fromEach<T>(workers: Worker[], type: string, id: number | undefined, send: (w: Worker) => void): Promise<T[]> {
   return Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<T>((resolve) => {
-          const onMessage = (msg: { type: string; id?: number } & T) => {
-            if (msg.type !== type || msg.id !== id) return;
-            w.off('message', onMessage);
-            resolve(msg);
-          };
-          w.on('message', onMessage);
-          send(w);
-        }),
-    ),
+    workers.map((w) => {
+      const reply = nextMessage<T>(w, type, id);
+      send(w);
+      return reply;
+    }),
   );
 }
 

@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { createApp } from '../../bot/app';
 import { announceListening, runPrimary } from '../../bot/cluster';
-import { loadConfig } from '../../bot/config';
+import { loadConfig, type Config } from '../../bot/config';
 import { loadEngine } from '../../bot/engine';
 import { createLogger } from '../../bot/log';
 import { createEchoApp } from './echo-app';
@@ -36,19 +36,18 @@ export interface BenchRequest {
   file?: string;
 }
 
-async function serverFor(mode: BenchMode) {
-  const config = loadConfig();
+async function serverFor(mode: BenchMode, config: Config) {
   const log = createLogger();
-  if (mode === 'echo') return { server: createEchoApp(config, log), config };
+  if (mode === 'echo') return createEchoApp(config, log);
   const real = loadEngine();
   await real.whenReady();
-  if (mode === 'real') return { server: createApp(config, log, { engine: real }), config };
+  if (mode === 'real') return createApp(config, log, { engine: real });
   const { stubEngine } = await import('./stub-engine');
   const questions = JSON.parse(readFileSync(process.env.BENCH_QUESTIONS ?? '', 'utf8')) as string[];
-  return { server: createApp(config, log, { engine: await stubEngine(real, questions) }), config };
+  return createApp(config, log, { engine: await stubEngine(real, questions) });
 }
 
-export function ownStats(gc: boolean): ChildStats {
+function ownStats(gc: boolean): ChildStats {
   if (gc) (globalThis as { gc?: () => void }).gc?.();
   const cpu = process.cpuUsage();
   const mem = process.memoryUsage();
@@ -56,8 +55,8 @@ export function ownStats(gc: boolean): ChildStats {
 }
 
 /** A process that serves (alone, or as a worker): answers the benchmark's requests itself. */
-async function serve(mode: BenchMode): Promise<void> {
-  const { server, config } = await serverFor(mode);
+async function serve(mode: BenchMode, config: Config): Promise<void> {
+  const server = await serverFor(mode, config);
   let profiler: WindowProfiler | undefined;
   process.on('message', async (msg: BenchRequest) => {
     if (msg.type === 'bench:stats') process.send?.({ type: 'bench:stats', id: msg.id, stats: ownStats(msg.gc === true) });
@@ -76,11 +75,11 @@ function main(): Promise<void> {
   const mode = (process.env.BENCH_MODE ?? 'real') as BenchMode;
   const config = loadConfig();
   if (config.workers > 1 && cluster.isPrimary) {
-    runPrimary({ workers: config.workers, log: createLogger() });
+    runPrimary({ workers: config.workers, shutdownTimeoutMs: config.shutdownTimeoutMs, log: createLogger() });
     relayToWorkers(config.workers);
     return Promise.resolve();
   }
-  return serve(mode);
+  return serve(mode, config);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
-import { type Browser, type Page } from 'playwright-core';
-import { confinedPage, launchChromium } from '../chromium';
-import { engine, startBot, type RunningBot } from './helpers';
+import { type Page } from 'playwright-core';
+import { lastCard, WAIT } from '../chromium';
+import { useLocalChatPage } from '../local-chat-page';
+import { engine, type RunningBot } from './helpers';
 
 /**
  * End to end in a real browser: the local chat page, Web Chat from the bundled script, the
@@ -8,32 +9,22 @@ import { engine, startBot, type RunningBot } from './helpers';
  */
 
 const QUESTION = 'do I need to do a safety plan with the victim and children?';
-/** Generous: only a safety net for a hung page. Nothing here asserts how fast anything is. */
-const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 /** What the page's Content-Security-Policy blocked: nothing the chat needs may be. */
 const blocked: string[] = [];
 
-beforeAll(async () => {
-  bot = await startBot();
-  browser = await launchChromium();
-  // Nothing may be fetched from anywhere but this server (no CDN).
-  ({ page, pageErrors } = await confinedPage(browser, bot.url));
+// Nothing may be fetched from anywhere but this server (no CDN).
+useLocalChatPage((chat) => {
+  ({ bot, page, pageErrors } = chat);
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
-
-const card = (text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+const card = (text: string) => lastCard(page, text);
 
 test('the local chat page: welcome, set authority through the card, ask, see the cited answer', async () => {
   const e = engine();

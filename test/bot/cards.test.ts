@@ -261,8 +261,10 @@ describe('templates prepared once', () => {
     expect(cardText(two)).toContain('two ${usage}');
     expect(cardText(two)).toContain('not set yet');
     // A card handed out is never the prepared template or another card: changing one changes nothing else.
+    const before = structuredClone(again);
     (one.body as unknown[]).length = 0;
-    expect(content(helpCard({ commands: [{ usage: 'one', description: 'first' }], authorityName: first!.name }))).toEqual(again);
+    expect(again).toEqual(before);
+    expect(content(helpCard({ commands: [{ usage: 'one', description: 'first' }], authorityName: first!.name }))).toEqual(before);
   });
 });
 

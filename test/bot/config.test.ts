@@ -117,6 +117,8 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ...shared, STORAGE: 'memory', WORKERS: 'auto' }).workers).toBe(1);
     expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS: .*local chat.*LOCAL_CHAT=false/);
     expect(() => loadConfig({ ...shared, STORAGE: 'memory', WORKERS: '2' })).toThrow(/WORKERS: .*STORAGE=memory/);
+    expect(() => loadConfig({ ...shared, STORAGE: 'file', FEEDBACK_STORE: 'memory', WORKERS: '2' })).toThrow(/WORKERS: .*FEEDBACK_STORE=memory/);
+    expect(loadConfig({ ...shared, FEEDBACK_STORE: 'memory', WORKERS: 'auto' }).workers).toBe(1);
     expect(() => loadConfig({ WORKERS: 'many' })).toThrow(/WORKERS: must be a whole number from 1 to 64, or auto/);
     expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS: must be at least 1/);
   });

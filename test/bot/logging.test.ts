@@ -1,4 +1,4 @@
-import { errorSite } from '../../bot/adapter';
+import { errorSite } from '../../bot/error-site';
 import { projectRoot } from '../../knowledge/paths';
 import type { LogFields, Logger } from '../../bot/log';
 import { personalMessage, postActivity, startBot, startConnector, type ConnectorListener, type RunningBot } from './helpers';

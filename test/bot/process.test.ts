@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { projectRoot } from '../../knowledge/paths';
 import { personalMessage, postActivity } from './helpers';
+import { spawnBot, until } from './spawn-bot';
 import { freePort } from '../../scripts/free-port';
 
 /** `npm start` as an operator runs it: bot/index.ts in its own process. */
@@ -17,26 +17,16 @@ interface Started {
 function start(env: Record<string, string>): Started {
   let out = '';
   let err = '';
-  // tsx as a loader in the bot's own process, not its CLI wrapper: a signal goes straight to the bot
-  // (the wrapper relays it, and under load a relayed SIGTERM was seen to end the bot unlogged).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
-    cwd: projectRoot,
-    // Only what is given: nothing from the test runner's environment or a .env leaks in.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPEN_BROWSER: 'false', LOCAL_CHAT: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Only what is given: nothing from the test runner's environment or a .env leaks in.
+  const child = spawnBot({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPEN_BROWSER: 'false', LOCAL_CHAT: 'false', ...env }, [
+    'ignore',
+    'pipe',
+    'pipe',
+  ]);
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function until(check: () => boolean, what: string, ms = 30000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const events = (stdout: string) =>

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { MESSAGES } from '../../bot/messages';
-import { projectRoot } from '../../knowledge/paths';
 import { USER, personalMessage, startConnector, type ConnectorListener } from './helpers';
+import { spawnBot, until } from './spawn-bot';
 import { freePort } from '../../scripts/free-port';
 
 /**
@@ -33,13 +33,6 @@ function call(port: number, method: string, path: string, body?: unknown): Promi
   });
 }
 
-async function until(check: () => Promise<boolean>): Promise<void> {
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 let bot: ChildProcess;
 let port: number;
 let dataDir: string;
@@ -50,9 +43,8 @@ beforeAll(async () => {
   port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'workers-test-'));
   connector = await startConnector();
-  bot = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bot', 'index.ts')], {
-    cwd: projectRoot,
-    env: {
+  bot = spawnBot(
+    {
       ...process.env,
       PORT: String(port),
       WORKERS: '2',
@@ -63,15 +55,15 @@ beforeAll(async () => {
       MicrosoftAppId: '',
       RATE_LIMIT_PER_MINUTE: '3',
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+    ['ignore', 'pipe', 'ignore'],
+  );
   let partial = '';
   bot.stdout!.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString('utf8')).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) if (line.startsWith('{')) logLines.push(JSON.parse(line) as Record<string, unknown>);
   });
-  await until(async () => (await call(port, 'GET', '/readyz')).status === 200);
+  await until(async () => (await call(port, 'GET', '/readyz')).status === 200, 'both workers to be ready');
 });
 
 afterAll(async () => {
@@ -89,7 +81,7 @@ const say = (text: string, userId: string) =>
 
 test('two workers serve; /readyz says ready only once both have their models loaded', async () => {
   // Log lines arrive through a pipe, a little after the replies.
-  await until(async () => logLines.filter((l) => l.event === 'listening').length === 2);
+  await until(() => logLines.filter((l) => l.event === 'listening').length === 2, 'both workers to listen');
   expect(logLines.filter((l) => l.event === 'listening').map((l) => l.worker)).toEqual(expect.arrayContaining([1, 2]));
   expect(JSON.parse((await call(port, 'GET', '/readyz')).body)).toEqual({
     ready: true,
@@ -109,7 +101,7 @@ test('the per-user rate counts across workers, and both log the user under the s
     replies.push(connector.take().map((r) => r.activity.text ?? 'card'));
   }
   expect(replies).toEqual([['card'], ['card'], ['card'], [MESSAGES.slowDown], []]);
-  await until(async () => logLines.filter((l) => l.event === 'turn refused').length === 2);
+  await until(() => logLines.filter((l) => l.event === 'turn refused').length === 2, 'two refused turns to be logged');
   const refused = logLines.filter((l) => l.event === 'turn refused');
   expect(refused[0]!.userId).toBe(refused[1]!.userId);
 });
@@ -122,9 +114,8 @@ test('SIGTERM stops the primary and its workers', async () => {
 });
 
 test('a worker that cannot start stops the primary with its exit code, as one process would stop', async () => {
-  const failing = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'bot', 'index.ts')], {
-    cwd: projectRoot,
-    env: {
+  const failing = spawnBot(
+    {
       ...process.env,
       PORT: String(await freePort()),
       WORKERS: '2',
@@ -134,7 +125,7 @@ test('a worker that cannot start stops the primary with its exit code, as one pr
       MicrosoftAppId: '',
       DEFAULT_AUTHORITY: 'nowhere',
     },
-    stdio: 'ignore',
-  });
+    'ignore',
+  );
   expect(await new Promise((r) => failing.once('exit', r))).toBe(1);
 });

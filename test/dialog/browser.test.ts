@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { cardsWith, WAIT } from '../chromium';
 import { useLocalChatPage } from '../local-chat-page';
 import type { RunningBot } from '../bot/helpers';
 
@@ -11,8 +12,6 @@ import type { RunningBot } from '../bot/helpers';
 const AUTHORITY = { id: 'sutton', name: 'Sutton' };
 const DESCRIPTION = 'Mum says her partner strangled her last night. Her son aged 10 was upstairs asleep.';
 const STRANGULATION = /Strangulation/;
-/** Generous: only a safety net for a hung page. */
-const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
 let page: Page;
@@ -20,7 +19,7 @@ let pageErrors: string[];
 // Nothing may be fetched from anywhere but this server (no CDN).
 useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
-const cards = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text });
+const cards = (text: string | RegExp) => cardsWith(page, text);
 const card = (text: string | RegExp) => cards(text).last();
 
 /** Steps 1 and 2 on the dialog card; returns the confirmation card. */

@@ -1,5 +1,6 @@
 import { agesText, triageConfirmCard, triageDangerCard, triageDescribeCard, triageResultCard, triageStartCard } from '../../cards/triage-cards';
-import { MAX_CARD_BYTES, validateCard } from '../../cards/validate';
+import { MAX_CARD_BYTES } from '../../cards/limits';
+import { validateCard } from '../../cards/validate';
 import { emergencyContacts, suggestedQuestions } from '../../bot/triage/context';
 import { parseAges } from '../../bot/triage/submissions';
 import { indicatorGroups, loadTriageKnowledge, missingFacts, triage } from '../../knowledge/triage';

@@ -1,4 +1,5 @@
 import { type Page } from 'playwright-core';
+import { cardsWith, lastCard, WAIT } from '../chromium';
 import { say, usePlayground } from '../playground';
 
 /**
@@ -7,13 +8,12 @@ import { say, usePlayground } from '../playground';
  * place. A practitioner reads the description back, answers the questions that change the
  * pathway (one "Don't know"), and reads the result. Everything asserted is what a user sees.
  */
-const WAIT = { timeout: 30_000 };
 const DESCRIPTION = "School rang: the 7 year old said dad squeezed mummy's neck last night and she couldn't breathe. Mum had marks on her neck.";
 
 let page: Page;
 usePlayground((_bot, p) => (page = p));
 
-const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+const card = (text: string | RegExp) => lastCard(page, text);
 
 /** Choose an option of a compact choice set (the playground renders a Fluent combobox). */
 async function choose(scope: ReturnType<typeof card>, label: string | RegExp, option: string): Promise<void> {
@@ -80,5 +80,5 @@ test('triage in the Agents Playground: describe, answer the questions that chang
   await result.getByRole('button', { name: 'Show why' }).click();
   await why.waitFor({ state: 'visible', ...WAIT });
   // One card for the whole dialog: the steps were replaced in place.
-  expect(await page.locator('.ac-adaptiveCard', { hasText: /Triage: step \d of 3/ }).count()).toBe(0);
+  expect(await cardsWith(page, /Triage: step \d of 3/).count()).toBe(0);
 });

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { lastCard, WAIT } from '../chromium';
 import { FEEDBACK_MESSAGES as F } from '../../bot/messages';
 import { lastDays } from '../../bot/feedback/records';
 import { useLocalChatPage } from '../local-chat-page';
@@ -12,7 +13,6 @@ import type { RunningBot } from '../bot/helpers';
 
 const QUESTION = "my client's partner Darren checks her phone every night, is that coercive control?";
 const REASON = 'It looks out of date';
-const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
 let page: Page;
@@ -20,7 +20,7 @@ let pageErrors: string[];
 // Nothing may be fetched from anywhere but this server (no CDN).
 useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
-const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+const card = (text: string | RegExp) => lastCard(page, text);
 
 test('Not helpful on an answer: choose a reason, tick share, send, and be thanked', async () => {
   await page.goto(`${bot.url}/`);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { cardsWith, lastCard, WAIT } from '../chromium';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
 import { useLocalChatPage } from '../local-chat-page';
 import type { RunningBot } from '../bot/helpers';
@@ -12,7 +13,6 @@ import { expectSummaryThenShare, plain, stepsOf } from './helpers';
  */
 
 const LAMBETH = { id: 'lambeth', name: 'Lambeth' };
-const WAIT = { timeout: 30_000 };
 
 let bot: RunningBot;
 let page: Page;
@@ -20,7 +20,7 @@ let pageErrors: string[];
 // Nothing may be fetched from anywhere but this server (no CDN).
 useLocalChatPage((chat) => ({ bot, page, pageErrors } = chat));
 
-const card = (text: string | RegExp) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
+const card = (text: string | RegExp) => lastCard(page, text);
 
 async function type(text: string): Promise<void> {
   const box = page.locator('[data-id="webchat-sendbox-input"]');
@@ -38,7 +38,7 @@ test('a new starter takes the course in the local chat, from the first step to t
 
   for (const [i, step] of steps.entries()) {
     const heading = new RegExp(`${escapeRe(fill(W.stepHeading, { n: i + 1, total: steps.length }))}\\b`);
-    const shown = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.checkHeading }).last();
+    const shown = cardsWith(page, heading).filter({ hasText: W.checkHeading }).last();
     await shown.waitFor(WAIT);
     expect(plain(await shown.textContent())).toContain(step.citation.quote);
     // The first question of the third step is answered wrongly on purpose.
@@ -47,7 +47,7 @@ test('a new starter takes the course in the local chat, from the first step to t
       await shown.locator(`input[type="radio"][name="answer-${q.id}"][aria-label=${JSON.stringify(pick)}]`).check();
     }
     await shown.getByRole('button', { name: W.checkButton }).click();
-    const feedback = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.why }).last();
+    const feedback = cardsWith(page, heading).filter({ hasText: W.why }).last();
     await feedback.waitFor(WAIT);
     expect(await feedback.textContent()).toContain(i === 2 ? 'Not quite' : W.right);
     await feedback.getByRole('button', { name: i === steps.length - 1 ? W.finishButton : W.continueButton }).click();

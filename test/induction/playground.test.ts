@@ -1,6 +1,7 @@
 import { type Page } from 'playwright-core';
+import { cardsWith, lastCard, WAIT } from '../chromium';
 import { fill, INDUCTION_MESSAGES as W } from '../../bot/messages';
-import { lastCard, say, usePlayground } from '../playground';
+import { say, usePlayground } from '../playground';
 import { escapeRe } from '../../knowledge/triage/error-location';
 import { expectSummaryThenShare, plain, stepsOf } from './helpers';
 
@@ -12,7 +13,6 @@ import { expectSummaryThenShare, plain, stepsOf } from './helpers';
  */
 
 const WANDSWORTH = { id: 'wandsworth', name: 'Wandsworth' };
-const WAIT = { timeout: 30_000 };
 
 let page: Page;
 usePlayground((_bot, p) => (page = p));
@@ -26,7 +26,7 @@ test('a new starter takes the course in the Agents Playground, from the first st
   for (const [i, step] of steps.entries()) {
     // No digit after it ("step 1 of 16" is not "step 1 of 1"); the playground runs text blocks together, so no \b.
     const heading = new RegExp(`${escapeRe(fill(W.stepHeading, { n: i + 1, total: steps.length }))}(?!\\d)`);
-    const shown = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.checkHeading }).last();
+    const shown = cardsWith(page, heading).filter({ hasText: W.checkHeading }).last();
     await shown.waitFor(WAIT);
     expect(plain(await shown.textContent())).toContain(step.citation.quote);
     // The second step's first question is answered wrongly on purpose.
@@ -36,7 +36,7 @@ test('a new starter takes the course in the Agents Playground, from the first st
       await group.getByRole('radio', { name: pick, exact: true }).check();
     }
     await shown.getByRole('button', { name: W.checkButton }).click();
-    const feedback = page.locator('.ac-adaptiveCard', { hasText: heading }).filter({ hasText: W.why }).last();
+    const feedback = cardsWith(page, heading).filter({ hasText: W.why }).last();
     await feedback.waitFor(WAIT);
     expect(await feedback.textContent()).toContain(i === 1 ? 'Not quite' : W.right);
     await feedback.getByRole('button', { name: i === steps.length - 1 ? W.finishButton : W.continueButton }).click();

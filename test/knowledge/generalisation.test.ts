@@ -88,6 +88,10 @@ describe('everyday words and chat fillers', () => {
     );
   });
 
+  it('restores a contraction typed without its apostrophe just inside a quotation, as triage does', () => {
+    expect(normaliseQuestion(kb, "she texted 'hes here' and i dont know what to do")).toBe("she texted 'he is here' and i do not know what to do");
+  });
+
   it('reads texting shortcuts: hw, abt, shd, b4', () => {
     expect(normaliseQuestion(kb, 'hw do i ask abt it b4 the visit, shd i')).toBe('how do i ask about it before the visit, should i');
   });
