@@ -86,11 +86,14 @@ function cutAllPassages(sources: ReturnType<typeof loadSources>): { passages: Pa
   return { passages, sections };
 }
 
-/** An out-of-scope phrase that a passage contains may be answerable: the build refuses it, naming its line. */
-function refuseAnswerableOutOfScope(file: string, outOfScope: readonly OutOfScopeTopic[], passages: readonly Passage[]): void {
+/**
+ * An out-of-scope phrase that a local document's passage contains may be answerable: the build
+ * refuses it, naming its line. The national summary never answers a question, so it does not count.
+ */
+function refuseAnswerableOutOfScope(file: string, outOfScope: readonly OutOfScopeTopic[], passages: readonly Passage[], national: ReadonlySet<string>): void {
   const hidden = phrasesFoundIn(
     outOfScope,
-    passages.map((p) => p.text),
+    passages.filter((p) => !national.has(p.docId)).map((p) => p.text),
   );
   if (hidden.length)
     throw new KnowledgeFileError(
@@ -149,7 +152,7 @@ export async function buildKnowledge(options: BuildOptions = {}): Promise<BuildR
 
   const indexStarted = performance.now();
   const { passages, sections } = cutAllPassages(sources);
-  refuseAnswerableOutOfScope(outOfScopeFile, outOfScope, passages);
+  refuseAnswerableOutOfScope(outOfScopeFile, outOfScope, passages, new Set(documents.filter((d) => d.national).map((d) => d.id)));
   const index = indexPassages(passages);
   const indexMs = performance.now() - indexStarted;
   const triage = compileTriageKnowledge(passages);

@@ -115,6 +115,7 @@ describe('declines', () => {
       ['how much special leave can I take', /HR/],
       ['would she qualify for legal aid to go to court about contact', /solicitor/],
       ['what is the longest prison sentence he could get for coercive control', /solicitor/],
+      ['within how many working days should the review conference take place', /Working Together/],
     ];
     for (const [q, where] of cases) {
       const r = ask(q, 'lambeth');
