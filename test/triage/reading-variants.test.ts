@@ -542,3 +542,32 @@ describe('what the uplift was covering for: strangulation signs and a child hit,
     expect(readIds('The lights went dark in the storm.')).not.toContain('strangulation');
   });
 });
+
+describe('eighth-batch readings: a child left with him after a serious assault, adults-only households, no baby on the way', () => {
+  it('a child with him right now, after he choked her, is 999 first', () => {
+    const r = run('camden', 'At A&E at 3am with marks on her neck where he choked her. Her daughter (5) is still at the flat with him.');
+    expect(r.pathway).toBe('emergency');
+    expect(r.referrals.map((x) => x.id)).toContain('police');
+  });
+
+  it('a child with him after an ordinary row is not an emergency', () => {
+    expect(run('camden', 'They argued about money last night. The kids are at home with dad now while mum is at work.').pathway).not.toBe('emergency');
+  });
+
+  it('children whose ages are all adult, written without the word "children", mean adult routes', () => {
+    expect(run('lambeth', 'Woman of 50; their three are 20, 22 and 25 and have moved out. Her husband grabbed her arm last week.').pathway).toBe(
+      'adult-services',
+    );
+  });
+
+  it('"no baby on the way" is not a baby in the home', () => {
+    expect(readIndicators(knowledge(), "She isn't pregnant and there's no baby on the way.").facts.childAges).toEqual([]);
+  });
+
+  it('suicidal thoughts and intense control are read by the patterns alone', () => {
+    const byId = new Map(knowledge().indicators.map((i) => [i.id, i]));
+    expect(byId.get('suicidal-thoughts')!.readByMeaning).toBe(false);
+    expect(byId.get('intense-control')!.readByMeaning).toBe(false);
+    expect(readIds('Dad said he wants to end it all.')).toContain('suicidal-thoughts');
+  });
+});
