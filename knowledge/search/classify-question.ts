@@ -49,10 +49,48 @@ const DEFINITION =
 const PURPOSE =
   /\b(?:what|which)\b[^?]{0,60}\b(?:for|used for)\s*\??\s*$|\bwhat(?:'s|\s+is)\s+the\s+(?:point|purpose|aim)\s+of\b|\b(?:when|why)\s+(?:do|would|should|are|am|must)\s+(?:we|i|you|they|practitioners|staff)\s+(?:supposed\s+to\s+|meant\s+to\s+|expected\s+to\s+)?(?:use|complete|do|fill)\b|\bwhat\s+(?:do|does|is|are)\b[^?]{0,30}\b(?:used|use|it)\s+for\b/i;
 
+/** Words people put into a definition question that are not part of its subject ("what actually is a MARAC"). */
+const HEDGES = /\b(?:actually|exactly|basically|really|even|again|just)\s+/gi;
+/** "Is Clare's Law (actually) a thing": asks what the thing is. */
+const A_THING = /^\s*(?:is|are)\s+(?:there\s+(?:such\s+a\s+thing\s+as\s+)?)?(?:an?\s+|the\s+)?(.+?)\s+(?:an?\s+)?(?:real\s+|proper\s+|official\s+)?things?\b/i;
+/** A subject that points back to a term named elsewhere in the question ("the police did a DIAL - what is that?"). */
+const POINTER = /^(?:that|it|this|they|those|these|one|them)$/i;
+/** An acronym as typed in capitals (DIAL, MARAC, RiC): the likeliest thing a pointer refers to. */
+const ACRONYM = /\b[A-Z][A-Za-z]?[A-Z]{1,5}s?\b/;
+/**
+ * Natural questions wrap a definition in context: "what's a DIAL? the police keep mentioning it",
+ * "the police keep saying they did a DIAL - what is that?", "what is a MARAC and what happens
+ * there". Each clause is tried on its own; the first that asks what something is gives the subject.
+ */
+const CLAUSES =
+  /\s*[?!;]+\s*|\.\s+|\s+[-–—]+\s+|\s*,\s*(?=(?:what|who|and|but|so|saw|heard)\b)|\s+(?:and|or|but|so)\s+(?=(?:what|who|how|when|where|why|do|does|is|are|can|will|should|would|whose)\b)/i;
+
+/** A clause's opening joiner or greeting ("but what is …", "ok so what's …"). */
+const LEAD_IN = /^(?:(?:and|but|so|or|ok|okay|sorry|hi|hey|quick one|also)\b[,\s]*)+/i;
+
+function definitionSubject(question: string): string | undefined {
+  const clauses = question
+    .replace(HEDGES, '')
+    .split(CLAUSES)
+    .map((c) => c.replace(LEAD_IN, ''))
+    .filter(Boolean);
+  for (const clause of clauses) {
+    const m = DEFINITION.exec(clause) ?? A_THING.exec(clause);
+    const subject = m ? (m[1] ?? m[2] ?? m[3] ?? m[4])?.trim() : undefined;
+    if (!subject) continue;
+    if (!POINTER.test(subject)) return subject;
+    const named = clauses
+      .filter((c) => c !== clause)
+      .map((c) => ACRONYM.exec(c)?.[0])
+      .find(Boolean);
+    if (named) return named;
+  }
+  return undefined;
+}
+
 export function classifyQuestion(question: string): QuestionKind {
   const contact = CONTACT.test(question);
-  const m = DEFINITION.exec(question);
-  const subject = m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+  const subject = definitionSubject(question);
   const subjectWords = subject ? words(subject) : [];
   return {
     phone: PHONE.test(question) || (contact && !EMAIL.test(question)),

@@ -111,7 +111,7 @@ interface Definition {
   subject: string[];
   /** "X is …" / "X means …" / "X may be referred to as …" at the start of a sentence reads as a definition. */
   pattern: RegExp;
-  /** The subject in quotes ("the “personally connected” person") is being named. */
+  /** The subject in quotes ("the “personally connected” person"), or introduced by name ("known as a DIAL"), is being named. */
   quoted: RegExp;
   /** The subject in quotes followed by its condition ("a person is “personally connected” if:") is being defined. */
   conditional: RegExp;
@@ -150,7 +150,7 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
       `(?:^|[.:;!?]\\s+|\\n|•\\s*)["“‘']?(?:the\\s+|an?\\s+)?(?:${phrases})\\w*["”’']?(?:\\s*\\([^)]{1,20}\\))?[^.]{0,40}?\\b(?:is|are|means?|refers?|referred|defined|describes?)\\b`,
       'iu',
     ),
-    quoted: new RegExp(`["“‘](?:${phrases})["”’]`, 'iu'),
+    quoted: new RegExp(`["“‘](?:${phrases})["”’]|\\b(?:known|referred\\s+to)\\s+as\\s+(?:an?\\s+|the\\s+)?["“‘']?(?:${phrases})\\b`, 'iu'),
     conditional: new RegExp(`["“‘](?:${phrases})["”’']\\s*(?:if|when|where|means)\\b`, 'iu'),
   };
 }

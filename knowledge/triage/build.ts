@@ -112,6 +112,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
     matrix: {
       scales,
       uplift: compileEscalation(matrixData.uplift, cites),
+      ...(matrixData.upliftToScale4 ? { upliftToScale4: matrixData.upliftToScale4 } : {}),
       note: matrixData.note,
       ...(matrixData.riskFactorReach !== undefined ? { riskFactorReach: matrixData.riskFactorReach } : {}),
     },

@@ -183,7 +183,7 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
   const log = newRuleLog();
 
   // 1. Every grading: matrix items for present indicators, and rules that set a level.
-  const contributions = [...matrixContributions(tk, present), ...ruleContributions(rules, ctx, log)];
+  const contributions = [...matrixContributions(tk, present), ...ruleContributions(tk, rules, ctx, log)];
   const grading = gradingDifferences(present, byId, contributions);
   // 2. Highest level wins; then the age / special needs uplift; then "when in doubt, go up".
   const decided = decideLevel(tk, ctx, contributions);

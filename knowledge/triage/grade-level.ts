@@ -20,6 +20,11 @@ export interface Contribution {
   ageBased: boolean;
   /** A matrix risk factor none of whose present indicators is severe: it raises the level only so far above the evidence. */
   contextOnly?: boolean;
+  /**
+   * A local rule that grades risk factors alone (Camden puts mental health and substance misuse at
+   * scale 3): it sets the level in full, but it is not evidence of abuse for the age uplift to raise.
+   */
+  riskRule?: boolean;
 }
 
 /** The level decided in step 2, with what raised it and the reasons to show for that. */
@@ -58,14 +63,29 @@ export function matrixContributions(tk: TriageKnowledge, present: ReadonlySet<st
   return contributions;
 }
 
-/** The rules that set a level and whose condition holds, each fired and made a grading. */
-export function ruleContributions(rules: readonly CompiledRule[], ctx: ConditionContext, log: RuleLog): Contribution[] {
+/** Indicators the matrix lists only as risk factors, never as evidence of abuse, and not severe (drink, low mood, stress). */
+function riskFactorsOnly(tk: TriageKnowledge): Set<string> {
+  const severe = new Set(tk.indicators.filter((i) => i.tags.includes('severe')).map((i) => i.id));
+  const evidence = new Set(tk.matrix.scales.flatMap((s) => s.evidence.flatMap((item) => item.indicators)));
+  return new Set(tk.matrix.scales.flatMap((s) => s.riskFactors.flatMap((item) => item.indicators)).filter((id) => !evidence.has(id) && !severe.has(id)));
+}
+
+/**
+ * The rules that set a level and whose condition holds, each fired and made a grading. A rule that
+ * a local document states for risk factors alone (Camden: "other risk factors such as mental health
+ * and substance misuse") sets its level, but is marked as not being evidence of abuse.
+ */
+export function ruleContributions(tk: TriageKnowledge, rules: readonly CompiledRule[], ctx: ConditionContext, log: RuleLog): Contribution[] {
+  const riskOnly = riskFactorsOnly(tk);
   const contributions: Contribution[] = [];
   for (const r of rules) {
     if (r.level === undefined || !evaluateCondition(r.when, ctx)) continue;
     fireRule(log, r);
-    const ageBased = [...conditionFacts(r.when)].some((f) => AGE_FACTS.has(f));
-    contributions.push({ level: r.level, source: r.description, indicators: [...conditionIndicators(r.when, ctx)], citations: r.citations, ageBased });
+    const facts = [...conditionFacts(r.when)];
+    const ageBased = facts.some((f) => AGE_FACTS.has(f));
+    const indicators = [...conditionIndicators(r.when, ctx)];
+    const riskRule = !facts.length && indicators.length > 0 && indicators.every((id) => riskOnly.has(id));
+    contributions.push({ level: r.level, source: r.description, indicators, citations: r.citations, ageBased, ...(riskRule ? { riskRule } : {}) });
   }
   return contributions;
 }
@@ -111,21 +131,33 @@ function maxLevel(list: readonly Contribution[]): Level | null {
  * (scale 1 when there is none). The matrix lists such factors beside the abuse they aggravate.
  */
 function gradedLevel(list: readonly Contribution[], reach: number | undefined): { level: Level | null; evidence: Level | null } {
-  const evidence = maxLevel(list.filter((c) => !c.contextOnly));
+  const evidence = maxLevel(list.filter((c) => !c.contextOnly && !c.riskRule));
+  const rules = maxLevel(list.filter((c) => c.riskRule));
+  const withRules = (level: Level | null): Level | null => (rules !== null && (level === null || rules > level) ? rules : level);
   if (reach === undefined) return { level: maxLevel(list), evidence };
   const context = maxLevel(list.filter((c) => c.contextOnly));
-  if (context === null) return { level: evidence, evidence };
+  if (context === null) return { level: withRules(evidence), evidence };
   const capped = Math.min(context, (evidence ?? 1) + reach) as Level;
-  return { level: evidence === null ? capped : (Math.max(evidence, capped) as Level), evidence };
+  return { level: withRules(evidence === null ? capped : (Math.max(evidence, capped) as Level)), evidence };
 }
 
 /** The matrix's age / special needs uplift, applied to a level below 4 when its condition holds. */
 function applyUplift(tk: TriageKnowledge, ctx: ConditionContext, level: Level | null): { level: Level | null; uplift?: string; reason?: TriageReason } {
   const up = tk.matrix.uplift;
   if (level === null || level >= 4 || !evaluateCondition(up.when, ctx)) return { level };
+  const toFour = tk.matrix.upliftToScale4;
+  if (level === 3 && toFour && !evaluateCondition(toFour.when, ctx))
+    return { level, reason: { kind: 'uplift', text: toFour.otherwise, citations: up.citations } };
   const raised = clampLevel(level + (up.raiseBy ?? 1));
   const uplift = `${up.description}: scale ${level} raised to scale ${raised}.`;
   return { level: raised, uplift, reason: { kind: 'uplift', text: uplift, citations: up.citations } };
+}
+
+/** The uplifted evidence when it goes above what the gradings set; otherwise the gradings' level, unraised. */
+function liftEvidence(lifted: ReturnType<typeof applyUplift>, graded: Level | null): ReturnType<typeof applyUplift> {
+  if (graded === null || (lifted.level !== null && lifted.level > graded)) return lifted;
+  // Held back at scale 3 (no uplift made): say so; an uplift that only reached the gradings' level is not news.
+  return !lifted.uplift && lifted.reason && lifted.level === graded ? { level: graded, reason: lifted.reason } : { level: graded };
 }
 
 /** The national "when in doubt, go up" escalations, in order, each seeing the level so far. */
@@ -155,8 +187,14 @@ export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contribu
   // The uplift raises what the abuse shows for a young or disabled child; with no evidence of abuse
   // at all (stress, drink or a step-parent alone) there is nothing for it to raise. Where the matrix
   // lets every risk factor set its scale (no riskFactorReach), those levels are raised as before.
-  const abuse = tk.matrix.riskFactorReach === undefined || graded.evidence !== null;
-  const lifted = abuse ? applyUplift(tk, ctx, graded.level) : { level: graded.level };
+  // Where risk factors reach above the evidence, the uplift raises the evidence of abuse, not the reach:
+  // a young child makes a scale-3 incident scale 4, but drink or low mood beside a scale-2 row stays scale 3.
+  const lifted =
+    tk.matrix.riskFactorReach === undefined
+      ? applyUplift(tk, ctx, graded.level)
+      : graded.evidence === null
+        ? { level: graded.level }
+        : liftEvidence(applyUplift(tk, ctx, graded.evidence), graded.level);
   const ageLevel = maxLevel(contributions.filter((c) => c.ageBased));
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);

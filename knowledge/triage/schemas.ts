@@ -307,6 +307,15 @@ export function matrixFileSchema(c: SchemaContext | undefined) {
         )
         .length(4),
       uplift: escalationSchema(c),
+      /**
+       * The matrix says a young child "can raise threshold to scale 4": the uplift takes scale 3 to
+       * scale 4 only when this condition holds too; otherwise the level stays at 3 and the note says
+       * what would make it child protection.
+       */
+      upliftToScale4: z
+        .object({ when: conditionSchema(c), otherwise: z.string().min(1) })
+        .strict()
+        .optional(),
       riskFactorReach: z.number().int().min(0).max(3).optional(),
     })
     .strict();

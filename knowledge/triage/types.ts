@@ -260,6 +260,8 @@ export interface TriageKnowledge {
   matrix: {
     scales: MatrixScale[];
     uplift: CompiledEscalation;
+    /** The uplift raises scale 3 to scale 4 only when `when` holds; otherwise `otherwise` is said. */
+    upliftToScale4?: { when: Condition; otherwise: string };
     note: string;
     /** How many scales above the evidence a risk factor that is not severe may raise the level; unset = no limit. */
     riskFactorReach?: number;

@@ -179,6 +179,18 @@ describe('definitions', () => {
     const r = ask('what is AVITH', 'staffordshire');
     expect(r.results[0]?.passage.display).toMatch(/^Adolescent to parent violence and abuse may be referred to/);
   });
+
+  it('finds what is being defined inside a longer message, and what "that" points back to', () => {
+    expect(classifyQuestion('the officer wrote that they had done a DIAL on my family - what is that?').definitionOf).toEqual(['dial']);
+    expect(classifyQuestion('sorry, new here, but what exactly is an IDVA and how do I refer').definitionOf).toEqual(['idva']);
+    expect(classifyQuestion("is clare's law even a real thing").definitionOf).toEqual(['clare', 'law']);
+    expect(classifyQuestion('what is the process when dad is in prison and mum wants contact').definitionOf).toBeUndefined();
+  });
+
+  it('puts the passage that introduces a term by name ("known as a …") first', () => {
+    const r = ask('the officer wrote that they had done a DIAL on my family - what is that?', 'staffordshire');
+    expect(r.results[0]?.passage.display).toMatch(/known as a DIAL/);
+  });
 });
 
 describe('segmentation', () => {

@@ -29,6 +29,21 @@ describe('levels and pathways', () => {
     expect(young.uplift).toMatch(/under 7/);
   });
 
+  it('a young child takes scale 3 to child protection only with violence, an injury or harm to a child, and says so otherwise', () => {
+    const control = decide('lambeth', ['jealousy-possessiveness'], { childAges: [4, 9] });
+    expect(control.pathway).toBe('child-in-need');
+    expect(control.reasons.map((x) => x.text).join(' ')).toMatch(/can raise scale 3 to scale 4.*discuss with your manager/);
+    const injured = decide('lambeth', ['jealousy-possessiveness', 'minor-injury'], { childAges: [4, 9] });
+    expect(injured.pathway).toBe('child-protection');
+    expect(injured.uplift).toMatch(/scale 3 raised to scale 4/);
+  });
+
+  it("a local rule that grades drink or mental health alone sets its level but is not raised by a young child's age", () => {
+    const r = decide('camden', ['verbal-abuse', 'substance-misuse'], { childAges: [4] });
+    expect(r.pathway).toBe('child-in-need');
+    expect(ruleIds(r)).toContain('camden-scale3-other-risks');
+  });
+
   it('special needs raise the level too', () => {
     const r = decide('sutton', ['physical-violence', 'child-special-needs'], { childAges: [11] });
     expect(r.level).toBe(3);

@@ -571,3 +571,41 @@ describe('eighth-batch readings: a child left with him after a serious assault, 
     expect(readIds('Dad said he wants to end it all.')).toContain('suicidal-thoughts');
   });
 });
+
+describe('ninth-batch readings: an adult who will not wake, a cry for help then silence, everyday control, things punched', () => {
+  it.each([
+    ["The 6 year old told the neighbour 'mummy won't wake up'.", 'emergency'],
+    ['The health visitor heard a woman shout for help, then nothing, and he shut the door.', 'emergency'],
+  ])('%s -> %s', (text, pathway) => {
+    expect(run('staffordshire', text).pathway).toBe(pathway);
+  });
+
+  it('a teenager who will not wake for school, or a cry for help last year, is not an emergency', () => {
+    expect(run('staffordshire', "Mum says her son (15) won't wake up for school and they row about it.").pathway).not.toBe('emergency');
+    expect(run('staffordshire', 'She screamed for help last year and then nothing happened; the children are 8 and 10.').pathway).not.toBe('emergency');
+  });
+
+  it.each([
+    ['He put a tracking app on her phone so he always knows where she is.', 'coercive-control'],
+    ['He decides who she is allowed to see.', 'coercive-control'],
+    ['He checks her messages every night.', 'coercive-control'],
+    ['She has to ask him for her bus fare.', 'economic-abuse'],
+    ['The boy (7) ended up with a cut on his head from the plate his dad threw.', 'child-hurt'],
+    ['He threw a cup at her which split her lip.', 'minor-injury'],
+    ['Dad broke the telly with his fist.', 'property-damage'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('punching walls is damage to things, not an assault on a person', () => {
+    const ids = readIds('Her son keeps punching walls when he is angry.');
+    expect(ids).toContain('property-damage');
+    expect(ids).not.toContain('serious-physical-violence');
+    expect(ids).not.toContain('physical-violence');
+  });
+
+  it('a numbered police notification counts the notifications', () => {
+    expect(readIndicators(knowledge(), 'PN #3 this year, the others in March and July.').facts.policeNotifications).toBe(3);
+    expect(readIndicators(knowledge(), 'Third PN for this family.').facts.policeNotifications).toBe(3);
+  });
+});
