@@ -354,9 +354,12 @@ function resultData(input: ResultCardInput, trim: Trim): CardJson {
       : [];
   const reasons = reasonLines(r, sources, short);
   const indicators = r.indicators.map((i) => i.label);
-  const mustCheck = r.mustCheck.map((m) => ({
-    text: `• ${m.text} You answered "don't know". If the answer is yes, this becomes ${PATHWAY_TITLES[m.ifYes.pathway].split(':')[0]!.toLowerCase()}${m.ifYes.level ? ` (scale ${m.ifYes.level})` : ''}.`,
-  }));
+  const mustCheck = [
+    ...r.mustCheck.map((m) => ({
+      text: `• ${m.text} You answered "don't know". If the answer is yes, this becomes ${PATHWAY_TITLES[m.ifYes.pathway].split(':')[0]!.toLowerCase()}${m.ifYes.level ? ` (scale ${m.ifYes.level})` : ''}.`,
+    })),
+    ...(r.consider ? [{ text: `• ${r.consider} ${sources.refs(r.reasons.find((x) => x.text === r.consider)?.citations ?? [])}` }] : []),
+  ];
   return {
     dialogId: input.dialogId,
     heading: `Triage result · ${input.authorityName}`,

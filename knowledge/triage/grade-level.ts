@@ -31,6 +31,8 @@ export interface Contribution {
 export interface LevelDecision {
   level: Level | null;
   uplift?: string;
+  /** The uplift was held back at scale 3: what would make it child protection. */
+  consider?: string;
   escalatedForSafety?: string;
   /** The uplift's reason, then each escalation's, in the order applied. */
   reasons: TriageReason[];
@@ -199,10 +201,14 @@ export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contribu
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);
   ctx.level = escalated.level;
+  // An uplift held back at scale 3 is said only while the result stays there.
+  const heldBack = !lifted.uplift && lifted.reason && escalated.level === 3 ? lifted.reason : undefined;
+  const upliftReason = lifted.uplift ? lifted.reason : heldBack;
   return {
     level: escalated.level,
     ...(lifted.uplift ? { uplift: lifted.uplift } : {}),
+    ...(heldBack ? { consider: heldBack.text } : {}),
     ...(escalated.text ? { escalatedForSafety: escalated.text } : {}),
-    reasons: [...(lifted.reason ? [lifted.reason] : []), ...escalated.reasons],
+    reasons: [...(upliftReason ? [upliftReason] : []), ...escalated.reasons],
   };
 }

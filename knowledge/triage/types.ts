@@ -380,6 +380,8 @@ export interface TriageResult {
   services: TriageService[];
   citations: TriageCitation[];
   uplift?: string;
+  /** The uplift held back at scale 3 (no violence, injury or child hurt): what would make it child protection, to discuss. */
+  consider?: string;
   escalatedForSafety?: string;
   /** Where documents grade the same indicator differently and the higher level won. */
   gradingNotes: string[];

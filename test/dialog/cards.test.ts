@@ -26,6 +26,8 @@ const vignettes: string[] = [
   'A football coach for the under-12s is being investigated for hitting his wife; they have a baby.',
   'Dad asks for help to stop shouting at his partner; the children are 5 and 10.',
   'An 80-year-old woman with no children at home says her son takes her pension and pushes her.',
+  // Scale 3 with a young child and no violence: child in need, with child protection to consider.
+  'He keeps her bank card and her wages; the children are 3 and 8.',
 ];
 
 const bytes = (card: object) => Buffer.byteLength(JSON.stringify(card));
@@ -75,6 +77,16 @@ describe.each(AUTHORITIES)('%s', (authority) => {
     if (ooh) expect(cardText(card)).toContain(ooh.outOfHours);
     expect(urls.some((u) => u.includes('/tab/library#'))).toBe(true);
   });
+});
+
+test('a young child without violence or injury: child in need, and "check before you act" says what would make it child protection', () => {
+  const result = triage(tk, { authority: 'sutton', description: vignettes[vignettes.length - 1]! });
+  expect(result.pathway).toBe('child-in-need');
+  const card = triageResultCard({ ...opts, dialogId: DIALOG, authorityName: 'Sutton', result, scaleName: 'Serious', suggestions: [] }).content as Record<
+    string,
+    unknown
+  >;
+  expect(cardText(card)).toMatch(/Check before you act[\s\S]*can raise scale 3 to scale 4 \(child protection\)[\s\S]*discuss with your manager/);
 });
 
 test('the step cards validate, and remind users not to enter names', () => {

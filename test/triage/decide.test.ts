@@ -32,10 +32,12 @@ describe('levels and pathways', () => {
   it('a young child takes scale 3 to child protection only with violence, an injury or harm to a child, and says so otherwise', () => {
     const control = decide('lambeth', ['jealousy-possessiveness'], { childAges: [4, 9] });
     expect(control.pathway).toBe('child-in-need');
-    expect(control.reasons.map((x) => x.text).join(' ')).toMatch(/can raise scale 3 to scale 4.*discuss with your manager/);
+    expect(control.consider).toMatch(/can raise scale 3 to scale 4.*discuss with your manager/);
+    expect(control.reasons.map((x) => x.text)).toContain(control.consider);
     const injured = decide('lambeth', ['jealousy-possessiveness', 'minor-injury'], { childAges: [4, 9] });
     expect(injured.pathway).toBe('child-protection');
     expect(injured.uplift).toMatch(/scale 3 raised to scale 4/);
+    expect(injured.consider).toBeUndefined();
   });
 
   it("a local rule that grades drink or mental health alone sets its level but is not raised by a young child's age", () => {
