@@ -113,6 +113,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
       scales,
       uplift: compileEscalation(matrixData.uplift, cites),
       ...(matrixData.upliftToScale4 ? { upliftToScale4: matrixData.upliftToScale4 } : {}),
+      ...(matrixData.upliftToScale3 ? { upliftToScale3: matrixData.upliftToScale3 } : {}),
       note: matrixData.note,
       ...(matrixData.riskFactorReach !== undefined ? { riskFactorReach: matrixData.riskFactorReach } : {}),
     },

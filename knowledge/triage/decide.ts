@@ -220,7 +220,7 @@ export function decideTriage(tk: TriageKnowledge, input: TriageInput): TriageRes
     services,
     citations: resultCitations(reasons, referrals, contacts, steps, services),
     ...(decided.uplift ? { uplift: decided.uplift } : {}),
-    ...(decided.consider && pathway === 'child-in-need' ? { consider: decided.consider } : {}),
+    ...(decided.consider && (pathway === 'child-in-need' || pathway === 'early-help') ? { consider: decided.consider } : {}),
     ...(decided.escalatedForSafety ? { escalatedForSafety: decided.escalatedForSafety } : {}),
     gradingNotes: grading.notes,
     missingFacts: missingFactQuestions(tk, facts),

@@ -147,9 +147,9 @@ function gradedLevel(list: readonly Contribution[], reach: number | undefined): 
 function applyUplift(tk: TriageKnowledge, ctx: ConditionContext, level: Level | null): { level: Level | null; uplift?: string; reason?: TriageReason } {
   const up = tk.matrix.uplift;
   if (level === null || level >= 4 || !evaluateCondition(up.when, ctx)) return { level };
-  const toFour = tk.matrix.upliftToScale4;
-  if (level === 3 && toFour && !evaluateCondition(toFour.when, ctx))
-    return { level, reason: { kind: 'uplift', text: toFour.otherwise, citations: up.citations } };
+  // The matrix says a young or disabled child "can raise" the threshold: where matrix.yaml names when, hold back otherwise.
+  const needs = level === 3 ? tk.matrix.upliftToScale4 : level === 2 ? tk.matrix.upliftToScale3 : undefined;
+  if (needs && !evaluateCondition(needs.when, ctx)) return { level, reason: { kind: 'uplift', text: needs.otherwise, citations: up.citations } };
   const raised = clampLevel(level + (up.raiseBy ?? 1));
   const uplift = `${up.description}: scale ${level} raised to scale ${raised}.`;
   return { level: raised, uplift, reason: { kind: 'uplift', text: uplift, citations: up.citations } };
@@ -201,8 +201,8 @@ export function decideLevel(tk: TriageKnowledge, ctx: ConditionContext, contribu
   const level = ageLevel !== null && (lifted.level === null || ageLevel > lifted.level) ? ageLevel : lifted.level;
   const escalated = applyEscalations(tk, ctx, level);
   ctx.level = escalated.level;
-  // An uplift held back at scale 3 is said only while the result stays there.
-  const heldBack = !lifted.uplift && lifted.reason && escalated.level === 3 ? lifted.reason : undefined;
+  // An uplift held back is said only while the result stays at the level it was held at.
+  const heldBack = !lifted.uplift && lifted.reason && escalated.level === lifted.level ? lifted.reason : undefined;
   const upliftReason = lifted.uplift ? lifted.reason : heldBack;
   return {
     level: escalated.level,

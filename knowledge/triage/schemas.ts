@@ -316,6 +316,11 @@ export function matrixFileSchema(c: SchemaContext | undefined) {
         .object({ when: conditionSchema(c), otherwise: z.string().min(1) })
         .strict()
         .optional(),
+      /** The same for scale 2 to scale 3 ("can raise threshold to Scale3"). */
+      upliftToScale3: z
+        .object({ when: conditionSchema(c), otherwise: z.string().min(1) })
+        .strict()
+        .optional(),
       riskFactorReach: z.number().int().min(0).max(3).optional(),
     })
     .strict();

@@ -262,6 +262,8 @@ export interface TriageKnowledge {
     uplift: CompiledEscalation;
     /** The uplift raises scale 3 to scale 4 only when `when` holds; otherwise `otherwise` is said. */
     upliftToScale4?: { when: Condition; otherwise: string };
+    /** The same for scale 2 to scale 3. */
+    upliftToScale3?: { when: Condition; otherwise: string };
     note: string;
     /** How many scales above the evidence a risk factor that is not severe may raise the level; unset = no limit. */
     riskFactorReach?: number;

@@ -40,6 +40,14 @@ describe('levels and pathways', () => {
     expect(injured.consider).toBeUndefined();
   });
 
+  it('a young child takes scale 2 to child in need with physical violence, and otherwise says what would', () => {
+    const verbal = decide('wandsworth', ['verbal-abuse', 'third-party-concerns'], { childAges: [5] });
+    expect(verbal.pathway).toBe('early-help');
+    expect(verbal.consider).toMatch(/can raise scale 2 to scale 3/);
+    expect(decide('wandsworth', ['physical-violence'], { childAges: [5] }).pathway).toBe('child-in-need');
+    expect(decide('wandsworth', ['verbal-abuse', 'third-party-concerns', 'child-special-needs'], { childAges: [9] }).pathway).toBe('child-in-need');
+  });
+
   it("a local rule that grades drink or mental health alone sets its level but is not raised by a young child's age", () => {
     const r = decide('camden', ['verbal-abuse', 'substance-misuse'], { childAges: [4] });
     expect(r.pathway).toBe('child-in-need');

@@ -609,3 +609,31 @@ describe('ninth-batch readings: an adult who will not wake, a cry for help then 
     expect(readIndicators(knowledge(), 'Third PN for this family.').facts.policeNotifications).toBe(3);
   });
 });
+
+describe('tenth-batch readings: said without the words', () => {
+  it.each([
+    ["She says he 'makes her' have sex when she has said no.", 'sexual-assault'],
+    ['He told the kids he would put us all in the ground.', 'threats-to-kill'],
+    ["He's said if she leaves he'll take the children abroad and she'll never see them.", 'abduction-threat'],
+    ["Dad told mum on Friday she'd never see him again, meaning their son.", 'abduction-threat'],
+    ['K (4) came into nursery with a bruise on her arm.', 'child-hurt'],
+    ['She was bleeding from the back of her head.', 'significant-injury'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('does not read an adult ending contact with him as a threat to take the children', () => {
+    expect(readIds("Mum told her friend she'll never see him again after this.")).not.toContain('abduction-threat');
+  });
+
+  it.each([
+    ['Gran found her lying on the bedroom floor, not answering when spoken to.', 'emergency'],
+    ["At the school gate now: dad has just lifted the 5yo into his car and driven off with her, there's an order.", 'emergency'],
+  ])('%s -> %s', (text, pathway) => {
+    expect(run('lambeth', text).pathway).toBe(pathway);
+  });
+
+  it("reads children's ages after their initials", () => {
+    expect(readIndicators(knowledge(), 'Children R (5) and T (11) were upstairs.').facts.childAges.sort((a, b) => a - b)).toEqual([5, 11]);
+  });
+});
