@@ -150,7 +150,7 @@ describe('variants of the matrix indicators', () => {
     ['kids (4, 9) woke up and came downstairs crying', 'child-witnessed-distressed'],
     ["3 yr old disclosed 'daddy hit me when he was hitting mummy'", 'child-hurt'],
     ['he texts her 50+ times a day', 'intense-stalking'],
-    ['she got a non-mol last month', 'breach-of-orders'],
+    ['he broke the non-mol last month', 'breach-of-orders'],
     ["the family have 'promised' her to a cousin in Pakistan", 'forced-marriage'],
     ['pressuring her to send their 15yo daughter back home to get married', 'forced-marriage'],
     ['arrested for ABH on mum', 'serious-physical-violence'],
@@ -635,5 +635,33 @@ describe('tenth-batch readings: said without the words', () => {
 
   it("reads children's ages after their initials", () => {
     expect(readIndicators(knowledge(), 'Children R (5) and T (11) were upstairs.').facts.childAges.sort((a, b) => a - b)).toEqual([5, 11]);
+  });
+});
+
+describe('eleventh-batch readings: orders in place are not breaches; honour, and someone waiting for her now', () => {
+  it('an order in place, or an ex-partner who had one, is not a breach; breaking one is', () => {
+    expect(readIds('There is a non-mol in place until June and no breaches.')).not.toContain('breach-of-orders');
+    expect(readIds('We heard his ex had a non-mol against him.')).not.toContain('breach-of-orders');
+    expect(readIds("There's a non-mol but he keeps texting her.")).toContain('breach-of-orders');
+    expect(readIds("He isn't allowed to contact her but he rang her twice on Sunday.")).toContain('breach-of-orders');
+  });
+
+  it.each([
+    ["Her dad says she has shamed them and she's finished if it happens again.", 'honour-based-abuse'],
+    ['Her uncles talk about sending her back home to get sorted out.', 'honour-based-abuse'],
+    ['He said nobody would come looking for her.', 'threats-to-kill'],
+    ['He held her against the door by her neck until she passed out.', 'strangulation'],
+    ['Dad makes the kids report back on who mum sees.', 'coercive-control'],
+    ["He says he'll stop her seeing the children if she goes to court.", 'abduction-threat'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('someone at the gate now asking for the child, or a car outside waiting for her, is 999 first; a taxi waiting is not', () => {
+    expect(run('camden', 'Her ex is at the school gate pressing the buzzer and asking for their son (6).').pathway).toBe('emergency');
+    expect(run('camden', "Girl (15) at the youth club says her brother's car is parked outside waiting for her to take her to the airport.").pathway).toBe(
+      'emergency',
+    );
+    expect(run('camden', 'Mum (kids 8 and 10) says the taxi is outside waiting for us to take us to the refuge.').pathway).not.toBe('emergency');
   });
 });
