@@ -665,3 +665,15 @@ describe('eleventh-batch readings: orders in place are not breaches; honour, and
     expect(run('camden', 'Mum (kids 8 and 10) says the taxi is outside waiting for us to take us to the refuge.').pathway).not.toBe('emergency');
   });
 });
+
+describe('a row in front of the children is words, a blow in front of them is violence', () => {
+  it('a shouting match or words at a handover in front of the kids is not violence in their presence', () => {
+    expect(readIds('There was one shouting match at the handover last month in front of the kids.')).not.toContain('violence-in-presence-of-child');
+    expect(readIds('They had words at the school gate in front of the children.')).not.toContain('violence-in-presence-of-child');
+  });
+
+  it('a blow earlier in the sentence still is', () => {
+    expect(readIds('She slapped him during a row on Sunday in front of their son (9).')).toContain('violence-in-presence-of-child');
+    expect(readIds('They argued and he hit her in front of the kids.')).toContain('violence-in-presence-of-child');
+  });
+});
