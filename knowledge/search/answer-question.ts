@@ -273,10 +273,12 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   // Answers come from the local documents. The project's national summary (written so that triage
   // rules can cite the law the documents assume) never answers on its own: a statutory timescale or
   // SafeLives figure the documents do not state is declined, with the summary among the nearest.
-  const all = coveringFirst(
-    rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion),
-    tuning.decision,
-  );
+  const scored = rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion);
+  // A question that names one authority is about it: another authority's covering passage does not jump its own.
+  const asked = !comparing.length && named.covered.length ? named.covered[0] : undefined;
+  const all = asked
+    ? [...coveringFirst(scored.filter((s) => isAbout(kb, s, asked)), tuning.decision), ...coveringFirst(scored.filter((s) => !isAbout(kb, s, asked)), tuning.decision)]
+    : coveringFirst(scored, tuning.decision);
   const ranked = all.filter((s) => !isNational(kb, s));
   const national = all.find((s) => isNational(kb, s));
   const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
@@ -284,6 +286,10 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   // What is shown: the same, with no section filling every place (the decision reads `chosen`).
   const shown = comparing.length ? chosen : fewPerSection(ordered).slice(0, MAX_RESULTS);
   return { base, plan, kind, ranked, chosen, shown, national, comparing: comparing.length > 0 };
+}
+
+function isAbout(kb: KnowledgeBase, s: Scored, authority: string): boolean {
+  return kb.documents.get(s.passage.docId)?.authorities.includes(authority) === true;
 }
 
 function isNational(kb: KnowledgeBase, s: Scored): boolean {

@@ -164,6 +164,13 @@ describe("practitioners' words for the documents' terms", () => {
   });
 });
 
+describe('a question that names an authority', () => {
+  it("answers from that authority's document first, even when another's passage matches more words", () => {
+    const r = ask('would a family from camden go to a refuge in the borough itself? who runs them', 'wandsworth');
+    expect(r.results[0]?.citation.docId).toBe('camden-joint-protocol');
+  });
+});
+
 describe('contact wording', () => {
   it('"call" that names a thing does not ask for a number; "call" that rings someone does', () => {
     expect(classifyQuestion('what do people call the risk checklist, and who is it for').phone).toBe(false);
