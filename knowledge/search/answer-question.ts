@@ -277,7 +277,16 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   // A question that names one authority is about it: another authority's covering passage does not jump its own.
   const asked = !comparing.length && named.covered.length ? named.covered[0] : undefined;
   const all = asked
-    ? [...coveringFirst(scored.filter((s) => isAbout(kb, s, asked)), tuning.decision), ...coveringFirst(scored.filter((s) => !isAbout(kb, s, asked)), tuning.decision)]
+    ? [
+        ...coveringFirst(
+          scored.filter((s) => isAbout(kb, s, asked)),
+          tuning.decision,
+        ),
+        ...coveringFirst(
+          scored.filter((s) => !isAbout(kb, s, asked)),
+          tuning.decision,
+        ),
+      ]
     : coveringFirst(scored, tuning.decision);
   const ranked = all.filter((s) => !isNational(kb, s));
   const national = all.find((s) => isNational(kb, s));
