@@ -677,3 +677,34 @@ describe('a row in front of the children is words, a blow in front of them is vi
     expect(readIds('They argued and he hit her in front of the kids.')).toContain('violence-in-presence-of-child');
   });
 });
+
+describe('twelfth-batch readings: happening now, and harm said indirectly', () => {
+  it.each([
+    ['Mum is at the family centre with her son (3); her husband is driving round looking for them.', 'emergency'],
+    ["He texted her 'I can see you're at the library' and she has the baby (1) with her.", 'emergency'],
+    ['Worker texting from the toilet: dad is between us and the front door, baby (4 months) in his arms.', 'emergency'],
+    ['Her ex is in the car park in his van asking staff for the kids (5, 7); the van is still there.', 'emergency'],
+  ])('%s -> %s', (text, pathway) => {
+    expect(run('camden', text).pathway).toBe(pathway);
+  });
+
+  it.each([
+    ['DASH by the officers: 16 - high.', 'dash-high-risk'],
+    ["He 'nutted' her in the kitchen.", 'physical-violence'],
+    ["The little girl (4) makes the daddy doll squeeze the mummy doll's neck.", 'strangulation'],
+    ['T said mummy went to sleep on the bathroom floor.', 'significant-injury'],
+    ["Her son 'got in the way' when he threw the kettle at her.", 'child-hurt'],
+    ["M (17) at college; her bf 'Jay' is 24.", 'young-person-own-relationship'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it("reads a baby's age written as months or weeks over 12 or 52, and a midwife as a pregnancy", () => {
+    expect(readIndicators(knowledge(), 'Baby Z (6/52) and M (19).').facts.childAges).toContain(0);
+    expect(readIndicators(knowledge(), 'She asked where the midwife place is; no children.').facts.unborn).toBe(true);
+  });
+
+  it('a young person hurt by their partner is child protection', () => {
+    expect(run('lambeth', "Girl (16): bruising round her wrist; her bf 'Kai' is 21 and won't let her see friends.").pathway).toBe('child-protection');
+  });
+});
