@@ -31,7 +31,7 @@ export interface Contribution {
 export interface LevelDecision {
   level: Level | null;
   uplift?: string;
-  /** The uplift was held back at scale 3: what would make it child protection. */
+  /** The uplift was held back (no violence or injury for it to raise): what would raise the level. */
   consider?: string;
   escalatedForSafety?: string;
   /** The uplift's reason, then each escalation's, in the order applied. */
@@ -65,8 +65,15 @@ export function matrixContributions(tk: TriageKnowledge, present: ReadonlySet<st
   return contributions;
 }
 
-/** Indicators the matrix lists only as risk factors, never as evidence of abuse, and not severe (drink, low mood, stress). */
+/** Indicators the matrix lists only as risk factors, never as evidence of abuse, and not severe (drink, low mood, stress): once per knowledge. */
+const riskOnlyByKnowledge = new WeakMap<TriageKnowledge, Set<string>>();
 function riskFactorsOnly(tk: TriageKnowledge): Set<string> {
+  let known = riskOnlyByKnowledge.get(tk);
+  if (!known) riskOnlyByKnowledge.set(tk, (known = computeRiskFactorsOnly(tk)));
+  return known;
+}
+
+function computeRiskFactorsOnly(tk: TriageKnowledge): Set<string> {
   const severe = new Set(tk.indicators.filter((i) => i.tags.includes('severe')).map((i) => i.id));
   const evidence = new Set(tk.matrix.scales.flatMap((s) => s.evidence.flatMap((item) => item.indicators)));
   return new Set(tk.matrix.scales.flatMap((s) => s.riskFactors.flatMap((item) => item.indicators)).filter((id) => !evidence.has(id) && !severe.has(id)));
@@ -158,7 +165,7 @@ function applyUplift(tk: TriageKnowledge, ctx: ConditionContext, level: Level | 
 /** The uplifted evidence when it goes above what the gradings set; otherwise the gradings' level, unraised. */
 function liftEvidence(lifted: ReturnType<typeof applyUplift>, graded: Level | null): ReturnType<typeof applyUplift> {
   if (graded === null || (lifted.level !== null && lifted.level > graded)) return lifted;
-  // Held back at scale 3 (no uplift made): say so; an uplift that only reached the gradings' level is not news.
+  // Held back (no uplift made): say so; an uplift that only reached the gradings' level is not news.
   return !lifted.uplift && lifted.reason && lifted.level === graded ? { level: graded, reason: lifted.reason } : { level: graded };
 }
 

@@ -308,22 +308,19 @@ export function matrixFileSchema(c: SchemaContext | undefined) {
         .length(4),
       uplift: escalationSchema(c),
       /**
-       * The matrix says a young child "can raise threshold to scale 4": the uplift takes scale 3 to
-       * scale 4 only when this condition holds too; otherwise the level stays at 3 and the note says
-       * what would make it child protection.
+       * The matrix says a young child "can raise threshold to scale 4" (and "to Scale3"): the uplift
+       * takes scale 3 to 4 (2 to 3) only when this condition holds too; otherwise the level stays and
+       * the note says what would raise it.
        */
-      upliftToScale4: z
-        .object({ when: conditionSchema(c), otherwise: z.string().min(1) })
-        .strict()
-        .optional(),
-      /** The same for scale 2 to scale 3 ("can raise threshold to Scale3"). */
-      upliftToScale3: z
-        .object({ when: conditionSchema(c), otherwise: z.string().min(1) })
-        .strict()
-        .optional(),
+      upliftToScale4: upliftHoldSchema(c).optional(),
+      upliftToScale3: upliftHoldSchema(c).optional(),
       riskFactorReach: z.number().int().min(0).max(3).optional(),
     })
     .strict();
+}
+
+function upliftHoldSchema(c: SchemaContext | undefined) {
+  return z.object({ when: conditionSchema(c), otherwise: z.string().min(1) }).strict();
 }
 
 export function rulesFileSchema(c: SchemaContext | undefined) {

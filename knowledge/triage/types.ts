@@ -252,6 +252,12 @@ export interface PathwayCheck {
 
 export type CheckAnswer = 'yes' | 'no' | 'unknown';
 
+/** When the matrix's "can raise" uplift raises one scale, and what is said when it does not. */
+export interface UpliftHold {
+  when: Condition;
+  otherwise: string;
+}
+
 export interface TriageKnowledge {
   version: 1;
   builtAt: string;
@@ -260,10 +266,9 @@ export interface TriageKnowledge {
   matrix: {
     scales: MatrixScale[];
     uplift: CompiledEscalation;
-    /** The uplift raises scale 3 to scale 4 only when `when` holds; otherwise `otherwise` is said. */
-    upliftToScale4?: { when: Condition; otherwise: string };
-    /** The same for scale 2 to scale 3. */
-    upliftToScale3?: { when: Condition; otherwise: string };
+    /** The uplift raises scale 3 to scale 4 (2 to 3) only when `when` holds; otherwise `otherwise` is said. */
+    upliftToScale4?: UpliftHold;
+    upliftToScale3?: UpliftHold;
     note: string;
     /** How many scales above the evidence a risk factor that is not severe may raise the level; unset = no limit. */
     riskFactorReach?: number;
@@ -382,7 +387,7 @@ export interface TriageResult {
   services: TriageService[];
   citations: TriageCitation[];
   uplift?: string;
-  /** The uplift held back at scale 3 (no violence, injury or child hurt): what would make it child protection, to discuss. */
+  /** The "can raise" uplift was held back (no violence or injury for it to raise): what would raise the level, to discuss. */
   consider?: string;
   escalatedForSafety?: string;
   /** Where documents grade the same indicator differently and the higher level won. */

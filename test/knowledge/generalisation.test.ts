@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildKnowledge } from '../../knowledge/ingest/build';
 import { isLeadIn } from '../../knowledge/ingest/cut-passages';
-import { answerQuestion, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
+import { answerQuestion, createPolicyAnswerer, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
 import { correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
@@ -194,8 +194,10 @@ describe('definitions', () => {
     expect(classifyQuestion('what is the process when dad is in prison and mum wants contact').definitionOf).toBeUndefined();
   });
 
-  it('puts the passage that introduces a term by name ("known as a …") first', () => {
-    const r = ask('the officer wrote that they had done a DIAL on my family - what is that?', 'staffordshire');
+  it('puts the passage that introduces a term by name ("known as a …") first, with the meaning signal as the bot runs', async () => {
+    const answerer = createPolicyAnswerer(kb);
+    await answerer.whenReady();
+    const r = await answerer.answer("police mentioned a DIAL - what's that", { authority: 'staffordshire' });
     expect(r.results[0]?.passage.display).toMatch(/known as a DIAL/);
   });
 });
