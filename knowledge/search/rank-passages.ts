@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import { analyze } from '../text/analyzer';
+import { splitSentences } from '../text/sentences';
 import { topIndices } from '../meaning/meaning-table';
 import type { StoredPassage } from '../store';
 import type { QuestionKind } from './classify-question';
@@ -61,8 +62,9 @@ export const RANKING = {
     figure: { has: 0.12, lacks: -0.03 },
     time: { has: 0.1, lacks: -0.03 },
   },
-  /** Purpose questions ("what is X for"): a passage that says what something is used to do. */
+  /** Purpose questions ("what is X for"): a passage that says what something is used to do; more when that sentence names X. */
   purpose: 0.15,
+  purposeNamed: 0.6,
   /** Definition questions: the section named for the subject, its opening passage, a defining sentence (opening or not), a quoted subject with its condition, a quoted subject. */
   definition: { sectionNamed: 0.15, firstInSection: 0.1, sentenceOpening: 0.15, sentence: 0.1, conditionalOpening: 0.2, conditional: 0.15, quoted: 0.1 },
   /** Authority factors: the asker's own (profile), one named in the question, another when one was named, the national summary. */
@@ -113,6 +115,8 @@ interface Definition {
   pattern: RegExp;
   /** The subject in quotes ("the “personally connected” person"), or introduced by name ("known as a DIAL"), is being named. */
   quoted: RegExp;
+  /** The subject named anywhere, as a phrase (a glossary form) or by all its words ("Barnardos risk assessment matrix"). */
+  named: (sentence: string) => boolean;
   /** The subject in quotes followed by its condition ("a person is “personally connected” if:") is being defined. */
   conditional: RegExp;
 }
@@ -144,6 +148,7 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
     .join('|');
+  const phrase = new RegExp(`\\b(?:${phrases})`, 'iu');
   return {
     subject: subjectTerms,
     pattern: new RegExp(
@@ -152,7 +157,17 @@ function definitionOf(kind: QuestionKind, plan: QueryPlan): Definition | undefin
     ),
     quoted: new RegExp(`["“‘](?:${phrases})["”’]|\\b(?:known|referred\\s+to)\\s+as\\s+(?:an?\\s+|the\\s+)?["“‘']?(?:${phrases})\\b`, 'iu'),
     conditional: new RegExp(`["“‘](?:${phrases})["”’']\\s*(?:if|when|where|means)\\b`, 'iu'),
+    named: (sentence) => {
+      if (phrase.test(sentence)) return true;
+      const terms = new Set(analyze(sentence));
+      return subjectTerms.length > 0 && subjectTerms.every((t) => terms.has(t));
+    },
   };
+}
+
+/** A sentence of the passage says what the subject is used to do. */
+function namesPurposeOf(text: string, def: Definition): boolean {
+  return splitSentences(text).some((s) => def.named(s) && shapeOf(s).purpose);
 }
 
 function shapeBonus(
@@ -171,7 +186,7 @@ function shapeBonus(
   if (kind.who && (shape.phone || shape.email) && shape.name) bonus += S.namedContact;
   if (kind.stats) bonus += shape.figure ? S.figure.has : S.figure.lacks;
   if (kind.time) bonus += shape.time ? S.time.has : S.time.lacks;
-  if (kind.purpose && shape.purpose) bonus += RANKING.purpose;
+  if (kind.purpose && shape.purpose) bonus += def && namesPurposeOf(p.text, def) ? RANKING.purposeNamed : RANKING.purpose;
   if (def) {
     // The opening passage of a section named for the subject usually defines it.
     if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += D.sectionNamed + (firstInSection ? D.firstInSection : 0);

@@ -708,3 +708,32 @@ describe('twelfth-batch readings: happening now, and harm said indirectly', () =
     expect(run('lambeth', "Girl (16): bruising round her wrist; her bf 'Kai' is 21 and won't let her see friends.").pathway).toBe('child-protection');
   });
 });
+
+describe('thirteenth- and fourteenth-batch readings: what a note says in passing', () => {
+  it.each([
+    ["She says he puts the rude films on and makes her watch them with him.", 'child-sexual-abuse'],
+    ["The girl (8) told her teacher she's his secret girlfriend and mustn't say.", 'child-sexual-abuse'],
+    ['He plays the tickle game under her covers when mum is out.', 'child-sexual-abuse'],
+    ["Her aunt has found her 'a suitable husband' and the flights are for July.", 'forced-marriage'],
+    ['Convicted of strangulation of a previous partner.', 'strangulation'],
+    ["The message said 'tell your kids to say goodbye'.", 'threats-to-kill'],
+    ['He has been walking past her flat every evening.', 'stalking'],
+    ['Since Friday he keeps texting her from withheld numbers.', 'stalking'],
+    ['She pushes the chest of drawers against the bedroom door at night.', 'victim-very-frightened'],
+    ['PPN: suspect arrested. Occupation: coaches the u12s at the rugby club.', 'position-of-trust'],
+    ['Y (17, M) says gf (18) takes his bank card.', 'young-person-own-relationship'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('a separation years or more than a year ago, in note form, is not a recent separation', () => {
+    expect(readIds('Parents separated 4 yrs, share care, no concerns.')).not.toContain('separation');
+    expect(readIds('She left her ex and has had no contact for 20 months.')).not.toContain('separation');
+    expect(readIds('They separated last week; the 3 yr old is with mum.')).toContain('separation');
+  });
+
+  it("the person causing harm is male when the note says what 'he' did, however it is quoted", () => {
+    expect(readIds("Mum said he 'shoved me into the door'.")).toContain('male-person-causing-harm');
+    expect(readIds('Her partner had his hands around her throat.')).toContain('male-person-causing-harm');
+  });
+});
