@@ -38,7 +38,12 @@ export const synonymsSchema = z.object({
 
 /** knowledge/typing.yaml: shorthand and apostrophe-less contractions, rewritten before a question is read. */
 const rewriteMap = z.record(z.string().regex(/^[a-z0-9&/.']+$/, "a typed form is one lower-case word (letters, digits, & / . or ')"), z.string().min(1));
-export const typingSchema = z.object({ abbreviations: rewriteMap, contractions: rewriteMap });
+export const typingSchema = z.object({
+  abbreviations: rewriteMap,
+  contractions: rewriteMap,
+  /** What a clock time in the evening or at night ("9pm", "2am") stands for in the documents' words ("out of hours"). */
+  nightTime: z.string().min(1).optional(),
+});
 export type Typing = z.infer<typeof typingSchema>;
 
 /** knowledge/superseded.yaml: statements that later law or guidance replaced. */

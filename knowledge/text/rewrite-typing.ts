@@ -12,6 +12,11 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A number typed against its unit ("16yo", "20wks", "3mths"): the two words, so each is searched. */
 const GLUED_UNIT = /(?<![\p{L}\p{N}])(\d{1,3})(yo|y\/o|yrs?|wks?|mths?|mos|hrs?|pm|am)(?![\p{L}\p{N}])/giu;
 
+/** A clock time ("9pm", "9.30 pm", "2am"); the hour says whether offices are open. */
+const CLOCK_TIME = /(?<![\p{L}\p{N}])(\d{1,2})(?:[:.]\d{2})?\s*(am|pm)(?![\p{L}\p{N}])/giu;
+/** Evening and night: from 6pm to before 8am. */
+const isNight = (hour: number, half: string) => (half.toLowerCase() === 'pm' ? hour >= 6 && hour < 12 : hour === 12 || hour < 8);
+
 /** Two words joined by a slash ("epo/ppo", "cin/cp"): split, so each is rewritten and searched ("w/e" and "y/o" stay). */
 const SLASHED_WORDS = /(?<=\p{L}{2})\/(?=\p{L}{2})/gu;
 
@@ -21,7 +26,10 @@ export function typingRewriter(typing: Typing): TypingRewriter {
   // Not inside a word ("o'hes", "&", "w/e"), but just after an opening quote ("texted 'hes here'").
   const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/])(?<![\\p{L}\\p{N}]['’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
   return (text) => {
-    const split = text.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
+    // A clock time is when the asker needs it, not a topic: at night it is the out-of-hours route;
+    // by day nothing the documents say depends on it.
+    const timed = typing.nightTime ? text.replace(CLOCK_TIME, (_m, h: string, half: string) => (isNight(Number(h), half) ? typing.nightTime! : '')) : text;
+    const split = timed.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
     return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
   };
 }

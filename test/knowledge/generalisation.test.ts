@@ -114,6 +114,11 @@ describe('questions about what a tool is for', () => {
     expect(classifyQuestion('what is a strategy meeting').purpose).toBe(false);
   });
 
+  it('takes the thing, not "for", as the subject of "what is X (used) for"', () => {
+    expect(classifyQuestion('what is the DASH for').definitionOf).toEqual(['dash']);
+    expect(classifyQuestion('in sutton what is the RiC actually used for when dad is seen').definitionOf).toEqual(['ric']);
+  });
+
   it('does not let one table fill every place: the sentence saying what the matrix is used for is among the first three', () => {
     const r = ask("I'm new, what is the Barnardo's matrix actually used for?", 'camden');
     expect(r.answered).toBe(true);
@@ -121,6 +126,24 @@ describe('questions about what a tool is for', () => {
     expect(top3.some((x) => /use the Barnardo'?s risk assessment matrix[^.]*to determine/i.test(x.passage.display))).toBe(true);
     const sections = top3.map((x) => `${x.citation.docId} ${x.passage.section}`);
     for (const s of sections) expect(sections.filter((t) => t === s).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('when the asker needs it', () => {
+  it('reads an evening or night-time clock time as the out-of-hours route', () => {
+    expect(kb.rewriteTyping('its 10pm who do i call')).toContain('out of hours');
+    expect(kb.rewriteTyping('at 2.30am the police rang')).toContain('out of hours');
+    expect(kb.rewriteTyping('its 11am who do i call')).not.toMatch(/out of hours|11|am\b/);
+    const r = ask("it's 8pm and a child is at risk, who do I phone in stoke", 'stoke-on-trent');
+    expect(r.answered).toBe(true);
+    expect(r.results.slice(0, 3).some((x) => /Out of Hours Emergency Duty Team/i.test(x.passage.display))).toBe(true);
+  });
+});
+
+describe('language', () => {
+  it("a victim whose English is limited finds what the documents say about interpreters and a victim's first language", () => {
+    const r = ask("dad's english is poor, is it ok for his 9 year old to translate when I visit?", 'lambeth');
+    expect(r.results.slice(0, 3).some((x) => /never\W+to be used as translators or interpreters/i.test(x.passage.display))).toBe(true);
   });
 });
 

@@ -737,3 +737,29 @@ describe('thirteenth- and fourteenth-batch readings: what a note says in passing
     expect(readIds('Her partner had his hands around her throat.')).toContain('male-person-causing-harm');
   });
 });
+
+describe('fifteenth-batch readings: a child at play, a note in shorthand, danger circling now', () => {
+  it.each([
+    ["He's been driving round and round the estate since about 3 while she waits inside the surgery with the baby (1).", 'immediate-danger'],
+    ["'He's driven by 4 or 5 times and slows down outside the school.'", 'stalking'],
+    ["'It's the cuddle game, he does it under my covers.'", 'child-sexual-abuse'],
+    ['At play the 5yo laid the teddy on top of the dolly under a towel.', 'child-sexualised-behaviour'],
+    ["'He hurts mummy's neck when she shouts.'", 'violence-in-presence-of-child'],
+    ['He grabbed her and dragged her by her hair; ch (4 and 7) were in the hallway.', 'violence-in-presence-of-child'],
+    ['DASH with an interpreter: 16.', 'dash-high-risk'],
+    ['She has no public funds on her spouse visa.', 'nrpf-immigration'],
+    ['He pressed a cushion over her face until she struggled.', 'strangulation'],
+    ['It used to be once a year, now it is like every weekend.', 'escalation'],
+    ["'I tried to stop him and he shoved me away, I banged into the door.'", 'child-hurt'],
+    ["'He'd sooner kill me than let me shame the family.'", 'threats-to-kill'],
+    ["'Her big cousin was sent back home and got married at 16.'", 'forced-marriage'],
+    ["My brother says he's 'engaged' to a cousin.", 'forced-marriage'],
+    ['His husband checks his bank statements and keeps the car keys.', 'economic-abuse'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it("a girl's account of 'he', then his age, is a young person's own relationship", () => {
+    expect(readIds("J (17) told the nurse: 'He reads my messages.' He is 21.")).toContain('young-person-own-relationship');
+  });
+});
