@@ -18,6 +18,9 @@ import type { AnswerOptions, AnswerResult, DeclineReason, RankedAnswer } from '.
 export const MAX_RESULTS = 5;
 /** How close the asker's own passage must score to the top one to move first. */
 const OWN_FIRST_RATIO = 0.7;
+/** How far down an own passage that covers more of the question than the top one is looked for, and the least it must cover. */
+const OWN_FULLER_DEPTH = 8;
+const OWN_FULLER_FLOOR = 0.35;
 const MAX_QUESTION = 1000;
 
 /** Questions arrive from chat: drop control characters and cap the length before anything reads them. */
@@ -165,8 +168,14 @@ export function fewPerSection(ranked: Scored[]): Scored[] {
 export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority: string | undefined, plan?: QueryPlan): Scored[] {
   const top = ranked[0];
   if (!authority || !top || authoritiesOf(kb, top).includes(authority)) return ranked;
-  const own = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
-  if (!own || !relevant(own) || own.score < top.score * OWN_FIRST_RATIO) return ranked;
+  const first = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
+  // Or, further down the first places, an own passage that covers more of the question than the top one.
+  const fuller = ranked
+    .slice(0, OWN_FULLER_DEPTH)
+    .filter((s) => authoritiesOf(kb, s).includes(authority) && s.coverage > top.coverage && s.coverage >= OWN_FULLER_FLOOR)
+    .sort((a, b) => b.coverage - a.coverage)[0];
+  const own = first && relevant(first) && first.score >= top.score * OWN_FIRST_RATIO ? first : fuller;
+  if (!own) return ranked;
   // Not when the question asks for a phone number, time or figure that the top passage states and the own one does not.
   if (
     plan &&

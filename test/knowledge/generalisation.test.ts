@@ -187,6 +187,14 @@ describe("practitioners' words for the documents' terms", () => {
   });
 });
 
+describe("the asker's own authority", () => {
+  it("puts the asker's own passage first when it covers more of the question than another authority's", () => {
+    const r = ask('a family on my team has no recourse to public funds, what does that mean for me as the manager', 'sutton');
+    expect(r.results[0]?.citation.docId).toBe('sutton-practice-directive-26');
+    expect(r.results[0]?.passage.display).toMatch(/Oversight from a manager must be sought in cases where there is NRTPF/);
+  });
+});
+
 describe('a question that names an authority', () => {
   it("answers from that authority's document first, even when another's passage matches more words", () => {
     const r = ask('would a family from camden go to a refuge in the borough itself? who runs them', 'wandsworth');
