@@ -763,3 +763,29 @@ describe('fifteenth-batch readings: a child at play, a note in shorthand, danger
     expect(readIds("J (17) told the nurse: 'He reads my messages.' He is 21.")).toContain('young-person-own-relationship');
   });
 });
+
+describe('sixteenth-batch readings: what happened to the child, and danger said by what is outside', () => {
+  it.each([
+    ['J arrived at 9 with a bruised cheek and would not say why.', 'child-hurt'],
+    ["'He threw his phone at Mum and it hit me instead.'", 'child-hurt'],
+    ['She fell into the radiator when he went for her mum.', 'child-hurt'],
+    ["Mum says the 8yo 'gets between us when it starts'.", 'child-intervened'],
+    ['my dad is 40 and im 14 and my boyfriend is 19', 'young-teen-own-relationship'],
+    ['He grabbed the toddler and ran off; she cannot reach him.', 'immediate-danger'],
+    ['He strapped the baby in and drove off; she does not know where.', 'abduction-threat'],
+    ['Ex is sat in his van across from the nursery now.', 'immediate-danger'],
+    ["Her uncle's car is here to take her to the airport.", 'immediate-danger'],
+    ["He texted that she won't be alive by Christmas.", 'threats-to-kill'],
+    ['He keeps saying he has nothing left to lose.', 'threats-of-harm'],
+    ['He waited outside the school gates on Monday and Tuesday.', 'stalking'],
+    ['Her older sister came back married after the trip.', 'forced-marriage'],
+    ['The girl says her ticket is one way.', 'forced-marriage'],
+    ['He says the videos will be posted on insta if she ends it.', 'sexual-exploitation'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it('a child taken off long ago is not danger now', () => {
+    expect(readIds('Last year he took the baby and drove off to his sister for a night.')).not.toContain('immediate-danger');
+  });
+});
