@@ -190,6 +190,26 @@ export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority
   return [own, ...ranked.filter((s) => s !== own)];
 }
 
+/** A first place held on little more than a name, and how much more another of the first places must cover to take it. */
+const NAME_ONLY_COVERAGE = 0.25;
+const NAME_ONLY_DEPTH = 5;
+const NAME_ONLY_MARGIN = 2;
+
+/**
+ * A passage that matches the question on a name alone ("CSN" in a section title) does not lead
+ * one that covers much more of what is asked ("if we can't agree with CSN, what is the escalation
+ * route" is answered by the protocol's "Resolving professional differences", not by what CSN does).
+ */
+export function nameOnlyLast(ranked: Scored[]): Scored[] {
+  const top = ranked[0];
+  if (!top || top.coverage >= NAME_ONLY_COVERAGE) return ranked;
+  const fuller = ranked
+    .slice(1, NAME_ONLY_DEPTH)
+    .filter((s) => s.coverage >= NAME_ONLY_MARGIN * top.coverage && s.coverage >= NAME_ONLY_COVERAGE)
+    .sort((a, b) => b.coverage - a.coverage)[0];
+  return fuller ? [fuller, ...ranked.filter((s) => s !== fuller)] : ranked;
+}
+
 function coveredNames(kb: KnowledgeBase): string[] {
   return kb.coveredAuthorities.map((id) => kb.authorityNames.get(id) ?? id);
 }
@@ -299,7 +319,7 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
     : coveringFirst(scored, tuning.decision);
   const ranked = all.filter((s) => !isNational(kb, s));
   const national = all.find((s) => isNational(kb, s));
-  const ordered = comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan);
+  const ordered = nameOnlyLast(comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan));
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   // What is shown: the same, with no section filling every place (the decision reads `chosen`).
   const shown = comparing.length ? chosen : fewPerSection(ordered).slice(0, MAX_RESULTS);

@@ -21,7 +21,11 @@ const isNight = (hour: number, half: string) => (half.toLowerCase() === 'pm' ? h
 const SLASHED_WORDS = /(?<=\p{L}{2})\/(?=\p{L}{2})/gu;
 
 export function typingRewriter(typing: Typing): TypingRewriter {
-  const map = new Map<string, string>([...Object.entries(typing.contractions), ...Object.entries(typing.abbreviations)]);
+  const map = new Map<string, string>([
+    ...Object.entries(typing.contractions),
+    ...Object.entries(typing.abbreviations),
+    ...Object.entries(typing.phrases ?? {}),
+  ]);
   const forms = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
   // Not inside a word ("o'hes", "&", "w/e"), but just after an opening quote ("texted 'hes here'").
   const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/])(?<![\\p{L}\\p{N}]['’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;

@@ -195,6 +195,14 @@ describe("the asker's own authority", () => {
   });
 });
 
+describe('a negated verb and a name', () => {
+  it('reads "can\'t agree" as a disagreement, and a passage matching only the service\'s name does not lead the one that answers', () => {
+    expect(kb.rewriteTyping("we can't agree with them")).toBe('we disagree with them');
+    const r = ask("we can't agree with solace about a family, who do we escalate to", 'camden');
+    expect(r.results[0]?.passage.display).toMatch(/escalation policy should be followed/);
+  });
+});
+
 describe('a question that names an authority', () => {
   it("answers from that authority's document first, even when another's passage matches more words", () => {
     const r = ask('would a family from camden go to a refuge in the borough itself? who runs them', 'wandsworth');

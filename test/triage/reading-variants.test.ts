@@ -789,3 +789,21 @@ describe('sixteenth-batch readings: what happened to the child, and danger said 
     expect(readIds('Last year he took the baby and drove off to his sister for a night.')).not.toContain('immediate-danger');
   });
 });
+
+describe('seventeenth-batch readings: what is said, not named', () => {
+  it.each([
+    ["'He won't take no. I lie there until it's over.'", 'sexual-assault'],
+    ['She says he sulks for a week if she says no.', 'sexual-assault'],
+    ["He texted: 'you won't get up again this time'.", 'threats-to-kill'],
+    ["'Bring them back before midnight or I'm coming round for them.'", 'immediate-danger'],
+    ['Dad has just let himself in through the back.', 'immediate-danger'],
+    ["He came round on Sunday, though his bail says he's not to go to the flat.", 'breach-of-orders'],
+    ["He told her he'll come and take the kids from school.", 'abduction-threat'],
+    ['Pupil J (Y9, 14) says her older boyfriend checks her phone.', 'young-teen-own-relationship'],
+    ['He said the whole year will see it if she blocks him.', 'sexual-exploitation'],
+    ['She says he forced her to send photos.', 'sexual-exploitation'],
+    ["He's taken her bank card.", 'economic-abuse'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+});
