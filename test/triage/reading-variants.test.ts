@@ -19,6 +19,9 @@ describe('ages as practitioners write them', () => {
     ['a 9 month old', [0.75]],
     ['3 yr old disclosed it', [3]],
     ['2 children, primary age', [4]],
+    ['Pupil R.T (Y6, 10) was quiet today.', [10]],
+    ['Flat 4: ch 9 and 12 at home.', [9, 12]],
+    ['ds (2) was in the cot.', [2]],
   ])('%s', (text, ages) => {
     expect(facts(text).childAges).toEqual(ages);
   });
