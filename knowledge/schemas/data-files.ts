@@ -42,9 +42,7 @@ export const typingSchema = z.object({
   abbreviations: rewriteMap,
   contractions: rewriteMap,
   /** Several typed words for the documents' word ("can't agree" is a disagreement). */
-  phrases: z
-    .record(z.string().regex(/^[a-z0-9&/.']+(?: [a-z0-9&/.']+)+$/, 'a typed phrase is two or more lower-case words'), z.string().min(1))
-    .optional(),
+  phrases: z.record(z.string().regex(/^[a-z0-9&/.']+(?: [a-z0-9&/.']+)+$/, 'a typed phrase is two or more lower-case words'), z.string().min(1)).optional(),
   /** What a clock time in the evening or at night ("9pm", "2am") stands for in the documents' words ("out of hours"). */
   nightTime: z.string().min(1).optional(),
 });

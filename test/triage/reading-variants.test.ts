@@ -714,7 +714,7 @@ describe('twelfth-batch readings: happening now, and harm said indirectly', () =
 
 describe('thirteenth- and fourteenth-batch readings: what a note says in passing', () => {
   it.each([
-    ["She says he puts the rude films on and makes her watch them with him.", 'child-sexual-abuse'],
+    ['She says he puts the rude films on and makes her watch them with him.', 'child-sexual-abuse'],
     ["The girl (8) told her teacher she's his secret girlfriend and mustn't say.", 'child-sexual-abuse'],
     ['He plays the tickle game under her covers when mum is out.', 'child-sexual-abuse'],
     ["Her aunt has found her 'a suitable husband' and the flights are for July.", 'forced-marriage'],
