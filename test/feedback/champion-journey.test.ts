@@ -71,7 +71,7 @@ const submitData = (card: unknown, verb: string) =>
     Record<string, unknown> | undefined;
 
 /** A question the policies do not answer, with a name in it. */
-const DECLINED = 'when should I refer to MARAC, mum Priya is frightened';
+const DECLINED = "what's the weather tomorrow for the home visit to mum Priya";
 
 let questionId = '';
 
@@ -81,7 +81,7 @@ describe('asking a champion', () => {
     expect(submitData(answer, 'askChampion')).toEqual({ verb: 'askChampion', question: 'who chairs the MARAC meeting' });
     const [decline] = cardsIn(await fromAsker(DECLINED));
     expect(findNodes(decline, (n) => n.type === 'RichTextBlock')).toHaveLength(0);
-    expect(submitData(decline, 'askChampion')).toEqual({ verb: 'askChampion', question: 'when should I refer to MARAC, mum [name] is frightened' });
+    expect(submitData(decline, 'askChampion')).toEqual({ verb: 'askChampion', question: "what's the weather tomorrow for the home visit to mum [name]" });
     expect(JSON.stringify(decline)).not.toContain('Priya');
   });
 
@@ -90,7 +90,7 @@ describe('asking a champion', () => {
     const [consent] = cardsIn(await fromAsker(undefined, submitData(decline, 'askChampion')));
     expect(validateCard(consent!)).toEqual([]);
     const box = findNodes(consent, (n) => n.type === 'Input.Text')[0]!;
-    expect(box).toMatchObject({ id: 'question', value: 'when should I refer to MARAC, mum [name] is frightened' });
+    expect(box).toMatchObject({ id: 'question', value: "what's the weather tomorrow for the home visit to mum [name]" });
     expect(cardText(consent)).toContain(CHAMPION_MESSAGES.consentReminder);
     expect(submitData(consent, 'sendChampionQuestion')).toEqual({ verb: 'sendChampionQuestion' });
     expect(texts(await fromAsker(undefined, submitData(consent, 'cancelChampionQuestion')))).toEqual([CHAMPION_MESSAGES.cancelled]);
