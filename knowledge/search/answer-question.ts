@@ -167,13 +167,12 @@ export function fewPerSection(ranked: Scored[]): Scored[] {
  */
 export function ownAuthorityFirst(kb: KnowledgeBase, ranked: Scored[], authority: string | undefined, plan?: QueryPlan): Scored[] {
   const top = ranked[0];
-  if (!authority || !top || authoritiesOf(kb, top).includes(authority)) return ranked;
-  const first = ranked.find((s) => authoritiesOf(kb, s).includes(authority));
+  if (!authority || !top || isAbout(kb, top, authority)) return ranked;
+  const first = ranked.find((s) => isAbout(kb, s, authority));
   // Or, further down the first places, an own passage that covers more of the question than the top one.
-  const fuller = ranked
-    .slice(0, OWN_FULLER_DEPTH)
-    .filter((s) => authoritiesOf(kb, s).includes(authority) && s.coverage > top.coverage && s.coverage >= OWN_FULLER_FLOOR)
-    .sort((a, b) => b.coverage - a.coverage)[0];
+  const fuller = mostCovering(
+    ranked.slice(0, OWN_FULLER_DEPTH).filter((s) => isAbout(kb, s, authority) && s.coverage > top.coverage && s.coverage >= OWN_FULLER_FLOOR),
+  );
   const own = first && relevant(first) && first.score >= top.score * OWN_FIRST_RATIO ? first : fuller;
   if (!own) return ranked;
   // Not when the question asks for a phone number, time or figure that the top passage states and the own one does not.
@@ -203,11 +202,15 @@ const NAME_ONLY_MARGIN = 2;
 export function nameOnlyLast(ranked: Scored[]): Scored[] {
   const top = ranked[0];
   if (!top || top.coverage >= NAME_ONLY_COVERAGE) return ranked;
-  const fuller = ranked
-    .slice(1, NAME_ONLY_DEPTH)
-    .filter((s) => s.coverage >= NAME_ONLY_MARGIN * top.coverage && s.coverage >= NAME_ONLY_COVERAGE)
-    .sort((a, b) => b.coverage - a.coverage)[0];
+  const fuller = mostCovering(
+    ranked.slice(1, NAME_ONLY_DEPTH).filter((s) => s.coverage >= NAME_ONLY_MARGIN * top.coverage && s.coverage >= NAME_ONLY_COVERAGE),
+  );
   return fuller ? [fuller, ...ranked.filter((s) => s !== fuller)] : ranked;
+}
+
+/** The candidate that covers most of the question (the first such on a tie), if any. */
+function mostCovering(candidates: readonly Scored[]): Scored | undefined {
+  return candidates.reduce<Scored | undefined>((best, s) => (!best || s.coverage > best.coverage ? s : best), undefined);
 }
 
 function coveredNames(kb: KnowledgeBase): string[] {
@@ -327,7 +330,7 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
 }
 
 function isAbout(kb: KnowledgeBase, s: Scored, authority: string): boolean {
-  return kb.documents.get(s.passage.docId)?.authorities.includes(authority) === true;
+  return authoritiesOf(kb, s).includes(authority);
 }
 
 function isNational(kb: KnowledgeBase, s: Scored): boolean {

@@ -49,9 +49,9 @@ const DEFINITION =
 const PURPOSE =
   /\b(?:what|which)\b[^?]{0,60}\b(?:for|used for)\s*\??\s*$|\bwhat(?:'s|\s+is)\s+the\s+(?:point|purpose|aim)\s+of\b|\b(?:when|why)\s+(?:do|would|should|are|am|must)\s+(?:we|i|you|they|practitioners|staff)\s+(?:supposed\s+to\s+|meant\s+to\s+|expected\s+to\s+)?(?:use|complete|do|fill)\b|\bwhat\s+(?:do|does|is|are)\b[^?]{0,50}\b(?:used|use|it)\s+for\b/i;
 
-/** "What is the matrix (used) for": the subject is the matrix; the question asks its purpose. */
 /** "In Camden what is the matrix used for when a referral comes in": the thing whose use is asked. */
 const USED_FOR = /\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+used\s+for\b/i;
+/** "What is the matrix (used) for": the subject is the matrix; the question asks its purpose. */
 const PURPOSE_TAIL = /\s+(?:actually\s+|really\s+)?(?:used\s+)?for$/i;
 /** Words people put into a definition question that are not part of its subject ("what actually is a MARAC"). */
 const HEDGES = /\b(?:actually|exactly|basically|really|even|again|just)\s+/gi;

@@ -29,10 +29,11 @@ export function typingRewriter(typing: Typing): TypingRewriter {
   const forms = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
   // Not inside a word ("o'hes", "&", "w/e"), but just after an opening quote ("texted 'hes here'").
   const re = forms.length ? new RegExp(`(?<![\\p{L}\\p{N}&/])(?<![\\p{L}\\p{N}]['’])(?:${forms.join('|')})(?![\\p{L}\\p{N}&/'’])`, 'giu') : undefined;
+  const night = typing.nightTime;
   return (text) => {
     // A clock time is when the asker needs it, not a topic: at night it is the out-of-hours route;
     // by day nothing the documents say depends on it.
-    const timed = typing.nightTime ? text.replace(CLOCK_TIME, (_m, h: string, half: string) => (isNight(Number(h), half) ? typing.nightTime! : '')) : text;
+    const timed = night ? text.replace(CLOCK_TIME, (_m, h: string, half: string) => (isNight(Number(h), half) ? night : '')) : text;
     const split = timed.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
     return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
   };

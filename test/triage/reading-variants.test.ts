@@ -3,6 +3,11 @@ import { knowledge, readIds, run } from './helpers';
 
 /** How practitioners actually write: terse notes, abbreviations, brackets, contractions. */
 const facts = (text: string) => readIndicators(knowledge(), text).facts;
+/** One test per wording: the description reads as the indicator. */
+const readsAs = (cases: [text: string, id: string][]) =>
+  it.each(cases)('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
 
 describe('ages as practitioners write them', () => {
   it.each([
@@ -147,7 +152,7 @@ describe('positions of trust', () => {
 });
 
 describe('variants of the matrix indicators', () => {
-  it.each([
+  readsAs([
     ["dad 'grabbed mum by the throat'", 'strangulation'],
     ['mum had marks on her neck', 'strangulation'],
     ['kids (4, 9) woke up and came downstairs crying', 'child-witnessed-distressed'],
@@ -177,9 +182,7 @@ describe('variants of the matrix indicators', () => {
     ['Teenager of 15 told her tutor that her boyfriend (17) tracks her location', 'young-teen-own-relationship'],
     ["she is ringing from the neighbour's flat - he is still inside with the baby and he has a knife", 'immediate-danger'],
     ['Neighbour ringing now: screaming from next door, banging still going on', 'immediate-danger'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('young people in their own relationships: 16-17, and under 16', () => {
     expect(readIds('16 y/o girl told school her 19yo boyfriend pushed her into a wall.')).toContain('young-person-own-relationship');
@@ -238,7 +241,7 @@ describe('decisions that follow', () => {
 });
 
 describe('fourth-round readings (u-set): indirect violence, threats, sexual abuse, pregnancy, school years', () => {
-  it.each([
+  readsAs([
     ["Her ex said he'd end her if she took the kids.", 'threats-to-kill'],
     ['Last month he told her no one would ever find her body.', 'threats-to-kill'],
     ['He says nobody would find her again.', 'threats-to-kill'],
@@ -259,9 +262,7 @@ describe('fourth-round readings (u-set): indirect violence, threats, sexual abus
     ['Mum has a small bump now.', 'pregnancy'],
     ['Mum is expecting twins.', 'pregnancy'],
     ['Expecting her first baby in March.', 'pregnancy'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('pregnancy in other words is an unborn child, even where no children live there yet', () => {
     expect(facts('No children live with them yet; she is 20 weeks gone.').unborn).toBe(true);
@@ -302,7 +303,7 @@ describe('being locked in, whoever the note names', () => {
 });
 
 describe('fifth-round readings (x-set): live acts said with "now", fleeing, trips abroad to marry, partners of role-holders', () => {
-  it.each([
+  readsAs([
     ['Her son rang to say his dad is hitting mum in the lounge now.', 'immediate-danger'],
     ['The neighbour says he is smashing the windows right now.', 'immediate-danger'],
     ["Mum has fled to the neighbour's with the kids (4 and 6).", 'immediate-danger'],
@@ -311,9 +312,7 @@ describe('fifth-round readings (x-set): live acts said with "now", fleeing, trip
     ['The family are taking him abroad this summer to marry a cousin.', 'forced-marriage'],
     ["A nursery worker's partner told police he punched her.", 'position-of-trust'],
     ["The football coach's wife says he strangled her last week.", 'position-of-trust'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('a child telling a professional by text does not make the professional the person causing harm', () => {
     expect(readIds('A pupil (12) texted her teacher that her dad has been hitting mum.')).not.toContain('position-of-trust');
@@ -356,7 +355,7 @@ describe('older couples and role-holders named with a modifier (x-set)', () => {
 });
 
 describe('sixth-round readings (fourth batch): pressure on the throat, the family shut in with him, marriage promised, said without the words', () => {
-  it.each([
+  readsAs([
     ['He pushed down on her throat with his forearm until she went dizzy.', 'strangulation'],
     ["Her son said his hands were round his mum's neck.", 'strangulation'],
     ['Grazes to neck noted by the attending officer.', 'strangulation'],
@@ -369,9 +368,7 @@ describe('sixth-round readings (fourth batch): pressure on the throat, the famil
     ['He pinned her down and forced himself on her.', 'sexual-assault'],
     ['P volunteers with the under-9s rugby on Sundays and has hit her before.', 'position-of-trust'],
     ['He lives with his wife and her mother. She has hit him with a pan twice.', 'male-victim'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('they do not over-reach', () => {
     expect(readIds('He has been kicking off about money all week.')).not.toContain('physical-violence');
@@ -411,15 +408,13 @@ describe('risk factors beside the abuse they aggravate', () => {
 });
 
 describe('seventh-round readings (fifth batch): a texted child inside a live incident, a rite named by a child, a separation long past', () => {
-  it.each([
+  readsAs([
     ["My niece messaged: 'hes got in through the kitchen. mum is screaming'.", 'immediate-danger'],
     ["Her text said 'dont ring the house hes here'.", 'immediate-danger'],
     ['Me and my brother have pushed my wardrobe against my door.', 'immediate-danger'],
     ['She said she will have a small cut like her cousin did, at a party in the summer.', 'fgm'],
     ['Gran says she will be made a proper woman at the celebration back home.', 'fgm'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('a texted warning with a knife goes to 999 first, though the text opens with "don\'t"', () => {
     expect(run('stoke-on-trent', "Her son (13) got a text from mum: 'dont come back yet hes here and hes got a knife'.").pathway).toBe('emergency');
@@ -466,7 +461,7 @@ describe('grown-up children and a young child with no abuse', () => {
 });
 
 describe('eighth-round readings (sixth batch): threats to injure, a child held by him, a child’s secret game, care used as control', () => {
-  it.each([
+  readsAs([
     ['He was shouting through the door that he would smash her face in.', 'threats-to-kill'],
     ["He sent her a video of the baby with the text 'say bye to her'.", 'threats-to-kill'],
     ['Mum ran to a neighbour; he still has their daughter (2).', 'immediate-danger'],
@@ -478,9 +473,7 @@ describe('eighth-round readings (sixth batch): threats to injure, a child held b
     ["Leo (6) said they play a cuddle game and it's a secret.", 'child-sexual-abuse'],
     ['He takes her wheelchair away when she argues.', 'coercive-control'],
     ["Mum's boyfriend (not the girls' dad) moved in last month.", 'step-parent'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('they do not over-reach', () => {
     expect(readIds('The children said goodbye to him at the station.')).not.toContain('threats-to-kill');
@@ -531,14 +524,12 @@ describe('put-downs in front of a child are words, not violence in their presenc
 });
 
 describe('what the uplift was covering for: strangulation signs and a child hit, said plainly', () => {
-  it.each([
+  readsAs([
     ['The officer saw finger marks both sides of her neck.', 'strangulation'],
     ['She said everything went black for a second and then she was on the floor.', 'strangulation'],
     ['Her voice was still hoarse the next morning.', 'strangulation'],
     ['Nan says the boyfriend hits the kids when he has had a drink.', 'child-hurt'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('they do not over-reach', () => {
     expect(readIds("He hits the children's mother.")).not.toContain('child-hurt');
@@ -588,7 +579,7 @@ describe('ninth-batch readings: an adult who will not wake, a cry for help then 
     expect(run('staffordshire', 'She screamed for help last year and then nothing happened; the children are 8 and 10.').pathway).not.toBe('emergency');
   });
 
-  it.each([
+  readsAs([
     ['He put a tracking app on her phone so he always knows where she is.', 'coercive-control'],
     ['He decides who she is allowed to see.', 'coercive-control'],
     ['He checks her messages every night.', 'coercive-control'],
@@ -596,9 +587,7 @@ describe('ninth-batch readings: an adult who will not wake, a cry for help then 
     ['The boy (7) ended up with a cut on his head from the plate his dad threw.', 'child-hurt'],
     ['He threw a cup at her which split her lip.', 'minor-injury'],
     ['Dad broke the telly with his fist.', 'property-damage'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('punching walls is damage to things, not an assault on a person', () => {
     const ids = readIds('Her son keeps punching walls when he is angry.');
@@ -614,16 +603,14 @@ describe('ninth-batch readings: an adult who will not wake, a cry for help then 
 });
 
 describe('tenth-batch readings: said without the words', () => {
-  it.each([
+  readsAs([
     ["She says he 'makes her' have sex when she has said no.", 'sexual-assault'],
     ['He told the kids he would put us all in the ground.', 'threats-to-kill'],
     ["He's said if she leaves he'll take the children abroad and she'll never see them.", 'abduction-threat'],
     ["Dad told mum on Friday she'd never see him again, meaning their son.", 'abduction-threat'],
     ['K (4) came into nursery with a bruise on her arm.', 'child-hurt'],
     ['She was bleeding from the back of her head.', 'significant-injury'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('does not read an adult ending contact with him as a threat to take the children', () => {
     expect(readIds("Mum told her friend she'll never see him again after this.")).not.toContain('abduction-threat');
@@ -649,16 +636,14 @@ describe('eleventh-batch readings: orders in place are not breaches; honour, and
     expect(readIds("He isn't allowed to contact her but he rang her twice on Sunday.")).toContain('breach-of-orders');
   });
 
-  it.each([
+  readsAs([
     ["Her dad says she has shamed them and she's finished if it happens again.", 'honour-based-abuse'],
     ['Her uncles talk about sending her back home to get sorted out.', 'honour-based-abuse'],
     ['He said nobody would come looking for her.', 'threats-to-kill'],
     ['He held her against the door by her neck until she passed out.', 'strangulation'],
     ['Dad makes the kids report back on who mum sees.', 'coercive-control'],
     ["He says he'll stop her seeing the children if she goes to court.", 'abduction-threat'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('someone at the gate now asking for the child, or a car outside waiting for her, is 999 first; a taxi waiting is not', () => {
     expect(run('camden', 'Her ex is at the school gate pressing the buzzer and asking for their son (6).').pathway).toBe('emergency');
@@ -691,16 +676,14 @@ describe('twelfth-batch readings: happening now, and harm said indirectly', () =
     expect(run('camden', text).pathway).toBe(pathway);
   });
 
-  it.each([
+  readsAs([
     ['DASH by the officers: 16 - high.', 'dash-high-risk'],
     ["He 'nutted' her in the kitchen.", 'physical-violence'],
     ["The little girl (4) makes the daddy doll squeeze the mummy doll's neck.", 'strangulation'],
     ['T said mummy went to sleep on the bathroom floor.', 'significant-injury'],
     ["Her son 'got in the way' when he threw the kettle at her.", 'child-hurt'],
     ["M (17) at college; her bf 'Jay' is 24.", 'young-person-own-relationship'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it("reads a baby's age written as months or weeks over 12 or 52, and a midwife as a pregnancy", () => {
     expect(readIndicators(knowledge(), 'Baby Z (6/52) and M (19).').facts.childAges).toContain(0);
@@ -713,7 +696,7 @@ describe('twelfth-batch readings: happening now, and harm said indirectly', () =
 });
 
 describe('thirteenth- and fourteenth-batch readings: what a note says in passing', () => {
-  it.each([
+  readsAs([
     ['She says he puts the rude films on and makes her watch them with him.', 'child-sexual-abuse'],
     ["The girl (8) told her teacher she's his secret girlfriend and mustn't say.", 'child-sexual-abuse'],
     ['He plays the tickle game under her covers when mum is out.', 'child-sexual-abuse'],
@@ -725,9 +708,7 @@ describe('thirteenth- and fourteenth-batch readings: what a note says in passing
     ['She pushes the chest of drawers against the bedroom door at night.', 'victim-very-frightened'],
     ['PPN: suspect arrested. Occupation: coaches the u12s at the rugby club.', 'position-of-trust'],
     ['Y (17, M) says gf (18) takes his bank card.', 'young-person-own-relationship'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('a separation years or more than a year ago, in note form, is not a recent separation', () => {
     expect(readIds('Parents separated 4 yrs, share care, no concerns.')).not.toContain('separation');
@@ -742,7 +723,7 @@ describe('thirteenth- and fourteenth-batch readings: what a note says in passing
 });
 
 describe('fifteenth-batch readings: a child at play, a note in shorthand, danger circling now', () => {
-  it.each([
+  readsAs([
     ["He's been driving round and round the estate since about 3 while she waits inside the surgery with the baby (1).", 'immediate-danger'],
     ["'He's driven by 4 or 5 times and slows down outside the school.'", 'stalking'],
     ["'It's the cuddle game, he does it under my covers.'", 'child-sexual-abuse'],
@@ -758,9 +739,7 @@ describe('fifteenth-batch readings: a child at play, a note in shorthand, danger
     ["'Her big cousin was sent back home and got married at 16.'", 'forced-marriage'],
     ["My brother says he's 'engaged' to a cousin.", 'forced-marriage'],
     ['His husband checks his bank statements and keeps the car keys.', 'economic-abuse'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it("a girl's account of 'he', then his age, is a young person's own relationship", () => {
     expect(readIds("J (17) told the nurse: 'He reads my messages.' He is 21.")).toContain('young-person-own-relationship');
@@ -768,7 +747,7 @@ describe('fifteenth-batch readings: a child at play, a note in shorthand, danger
 });
 
 describe('sixteenth-batch readings: what happened to the child, and danger said by what is outside', () => {
-  it.each([
+  readsAs([
     ['J arrived at 9 with a bruised cheek and would not say why.', 'child-hurt'],
     ["'He threw his phone at Mum and it hit me instead.'", 'child-hurt'],
     ['She fell into the radiator when he went for her mum.', 'child-hurt'],
@@ -784,9 +763,7 @@ describe('sixteenth-batch readings: what happened to the child, and danger said 
     ['Her older sister came back married after the trip.', 'forced-marriage'],
     ['The girl says her ticket is one way.', 'forced-marriage'],
     ['He says the videos will be posted on insta if she ends it.', 'sexual-exploitation'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 
   it('a child taken off long ago is not danger now', () => {
     expect(readIds('Last year he took the baby and drove off to his sister for a night.')).not.toContain('immediate-danger');
@@ -794,7 +771,7 @@ describe('sixteenth-batch readings: what happened to the child, and danger said 
 });
 
 describe('seventeenth-batch readings: what is said, not named', () => {
-  it.each([
+  readsAs([
     ["'He won't take no. I lie there until it's over.'", 'sexual-assault'],
     ['She says he sulks for a week if she says no.', 'sexual-assault'],
     ["He texted: 'you won't get up again this time'.", 'threats-to-kill'],
@@ -806,7 +783,5 @@ describe('seventeenth-batch readings: what is said, not named', () => {
     ['He said the whole year will see it if she blocks him.', 'sexual-exploitation'],
     ['She says he forced her to send photos.', 'sexual-exploitation'],
     ["He's taken her bank card.", 'economic-abuse'],
-  ])('%s -> %s', (text, id) => {
-    expect(readIds(text)).toContain(id);
-  });
+  ]);
 });
