@@ -25,14 +25,15 @@ export interface QuestionKind {
 }
 
 /**
- * A number to ring is wanted; "a phone referral" or "a telephone call" is a way of doing something, not a number,
+ * A number to ring is wanted ("ring her back", "ring round" are things to do, not numbers); "a phone referral" or "a telephone call" is a way of doing something, not a number,
  * "what people call the DASH" names a thing, and "something on her phone" is the device.
  */
 const PHONE =
-  /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|ring|helpline|hotline|contact details?)\b|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
+  /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|\b(?:number|numbers|helpline|hotline|contact details?)\b|\bring\b(?!\s+(?:me|her|him|them|us|you|back|mum|dad|round|around)\b)|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
 /** An email address is wanted when asked for, or when asked where to send something. */
 const EMAIL = /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
-const CONTACT = /\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;
+/** Not a failed attempt told as context ("couldn't get hold of mum today", "can't reach her"). */
+const CONTACT = /(?<!\b(?:not|never|cannot|can't|cant|couldn't|couldnt|could not)\s+(?:\w+\s+)?)\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;
 const WHO = /^\s*who\b|\bwho\s+(is|are|do|does|should|can|will|manages|leads|chairs|has)\b|\bname of\b/i;
 /** A figure: a count, a share, a maximum or minimum ("the maximum sentence", "is there a caseload cap"). */
 const STATS =

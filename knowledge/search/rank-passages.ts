@@ -67,6 +67,11 @@ export const RANKING = {
   purposeNamed: 0.6,
   /** Definition questions: the section named for the subject, its opening passage, a defining sentence (opening or not), a quoted subject with its condition, a quoted subject. */
   definition: { sectionNamed: 0.15, firstInSection: 0.1, sentenceOpening: 0.15, sentence: 0.1, conditionalOpening: 0.2, conditional: 0.15, quoted: 0.1 },
+  /**
+   * A passage with a sentence that defines the asked subject covers a definition question at least this
+   * much, however much context the question wraps round it ("whats csn? its all over the case notes").
+   */
+  definesCoverage: 0.6,
   /** Authority factors: the asker's own (profile), one named in the question, another when one was named, the national summary. */
   authority: { own: 1.35, named: 1.6, otherWhenNamed: 0.75, national: 0.8 },
   /** In a document several authorities share, the passage about the one asked about is lifted (and the other's lowered) by this. */
@@ -325,7 +330,7 @@ export function rankPassages(
     const terms = kb.termSets.get(p.id)!;
     const leaf = kb.leafTitleTerms.get(p.id)!;
     const shape = kb.shapes.get(p.id)!;
-    const coverage = coverageOf(plan.concepts, terms, shape);
+    const coverage = def && def.pattern.test(p.text) ? Math.max(RANKING.definesCoverage, coverageOf(plan.concepts, terms, shape)) : coverageOf(plan.concepts, terms, shape);
     const titleCoverage = coverageOf(plan.concepts, leaf);
     const sim = meaning ? meaning[kb.ordinalOf.get(id)!]! : -1;
     const meaningCredit = meaning && bestMeaning > fusion.meaningFloor ? Math.max(0, sim - fusion.meaningFloor) / (bestMeaning - fusion.meaningFloor) : 0;
