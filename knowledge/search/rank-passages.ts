@@ -330,7 +330,8 @@ export function rankPassages(
     const terms = kb.termSets.get(p.id)!;
     const leaf = kb.leafTitleTerms.get(p.id)!;
     const shape = kb.shapes.get(p.id)!;
-    const coverage = def && def.pattern.test(p.text) ? Math.max(RANKING.definesCoverage, coverageOf(plan.concepts, terms, shape)) : coverageOf(plan.concepts, terms, shape);
+    const coverage =
+      def && def.pattern.test(p.text) ? Math.max(RANKING.definesCoverage, coverageOf(plan.concepts, terms, shape)) : coverageOf(plan.concepts, terms, shape);
     const titleCoverage = coverageOf(plan.concepts, leaf);
     const sim = meaning ? meaning[kb.ordinalOf.get(id)!]! : -1;
     const meaningCredit = meaning && bestMeaning > fusion.meaningFloor ? Math.max(0, sim - fusion.meaningFloor) / (bestMeaning - fusion.meaningFloor) : 0;
