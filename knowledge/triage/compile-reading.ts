@@ -68,6 +68,7 @@ export function compileReading(file: string, data: IndicatorsFile): { reading: R
     positionsOfTrust: data.vocabularies.roles ?? [],
     shorthand: data.shorthand,
     contractions: data.contractions,
+    chat: data.chat,
   };
   return { reading, expand };
 }

@@ -125,6 +125,8 @@ export interface ReadingConfig {
   shorthand: Record<string, string>;
   /** Contractions typed without the apostrophe and the form the patterns read ("hes": "he's"). */
   contractions?: Record<string, string>;
+  /** Chat spellings and the words the patterns read ("n": "and", "kickin": "kicking"). */
+  chat?: Record<string, string>;
 }
 
 export interface MatrixItem {
