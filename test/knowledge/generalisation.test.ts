@@ -107,6 +107,20 @@ describe('everyday words and chat fillers', () => {
   });
 });
 
+describe('what a question asks for, told apart from its context', () => {
+  it('"ring her back" and "could not get hold of her" are things done, not a request for a number', () => {
+    expect(classifyQuestion('she did not answer, should I ask her to ring me back tomorrow').phone).toBe(false);
+    expect(classifyQuestion("couldn't get hold of dad at all this week, can the visit go ahead").phone).toBe(false);
+    expect(classifyQuestion('who do i ring for the out of hours team').phone).toBe(true);
+  });
+
+  it('a definition question wrapped in context still leads with the passage that defines the term', () => {
+    const r = ask('whats a MARAC? it keeps coming up in my supervision notes', 'sutton');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.display).toMatch(/MARAC\b[^.]{0,80}\b(?:is|are)\b/i);
+  });
+});
+
 describe('questions about what a tool is for', () => {
   it('recognises a purpose question', () => {
     expect(classifyQuestion('sorry, what do we actually use the DASH for?').purpose).toBe(true);

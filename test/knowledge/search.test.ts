@@ -116,6 +116,9 @@ describe('declines', () => {
       ['would she qualify for legal aid to go to court about contact', /solicitor/],
       ['what is the longest prison sentence he could get for coercive control', /solicitor/],
       ['within how many working days should the review conference take place', /Working Together/],
+      ['is there a long waiting list for the perpetrator programme right now', /the service itself/],
+      ['do I need a fit note if I am off for a week', /HR/],
+      ['how long are closed case records kept before they get deleted', /information governance/],
     ];
     for (const [q, where] of cases) {
       const r = ask(q, 'lambeth');

@@ -174,6 +174,12 @@ describe('reading the way notes are typed', () => {
     expect(readIds('Dad says he didnt hit anyone.')).not.toContain('physical-violence');
   });
 
+  it('chat spellings typed fast read as the words, and a capital initial stays a name', () => {
+    expect(facts('ex is bangin on the front door n shoutin, m is upstairs w the baby').immediateDanger).toBe(true);
+    expect(readIds('hes got a nife from the drawer')).toContain('weapon');
+    expect(readIds('N (9) told his teacher daddy hurt mummy again.')).toContain('violence-in-presence-of-child');
+  });
+
   it('a call that cuts off mid-incident, or is made in a whisper, is danger now', () => {
     expect(facts('Mum phoned the duty line in a whisper asking for help.').immediateDanger).toBe(true);
     expect(facts('Auntie rang, crying, then the phone went dead and she is not picking up.').immediateDanger).toBe(true);
