@@ -178,6 +178,7 @@ function namesPurposeOf(text: string, def: Definition): boolean {
 function shapeBonus(
   kind: QuestionKind,
   def: Definition | undefined,
+  defining: RegExpExecArray | null,
   p: StoredPassage,
   shape: PassageShape,
   leaf: Set<string>,
@@ -196,8 +197,7 @@ function shapeBonus(
     // The opening passage of a section named for the subject usually defines it.
     if (def.subject.length && def.subject.every((t) => leaf.has(t))) bonus += D.sectionNamed + (firstInSection ? D.firstInSection : 0);
     // A sentence that defines the subject: most when it opens the passage.
-    const m = def.pattern.exec(p.text);
-    if (m) bonus += m.index === 0 ? D.sentenceOpening : D.sentence;
+    if (defining) bonus += defining.index === 0 ? D.sentenceOpening : D.sentence;
     else {
       // "A person is “X” if: …" states the test for X: a definition, strongest as the passage's opening sentence.
       const c = def.conditional.exec(p.text);
@@ -330,8 +330,10 @@ export function rankPassages(
     const terms = kb.termSets.get(p.id)!;
     const leaf = kb.leafTitleTerms.get(p.id)!;
     const shape = kb.shapes.get(p.id)!;
-    const coverage =
-      def && def.pattern.test(p.text) ? Math.max(RANKING.definesCoverage, coverageOf(plan.concepts, terms, shape)) : coverageOf(plan.concepts, terms, shape);
+    // A sentence defining the asked subject, matched once for both the coverage floor and the bonus.
+    const defining = def ? def.pattern.exec(p.text) : null;
+    const lexicalCoverage = coverageOf(plan.concepts, terms, shape);
+    const coverage = defining ? Math.max(RANKING.definesCoverage, lexicalCoverage) : lexicalCoverage;
     const titleCoverage = coverageOf(plan.concepts, leaf);
     const sim = meaning ? meaning[kb.ordinalOf.get(id)!]! : -1;
     const meaningCredit = meaning && bestMeaning > fusion.meaningFloor ? Math.max(0, sim - fusion.meaningFloor) / (bestMeaning - fusion.meaningFloor) : 0;
@@ -341,7 +343,7 @@ export function rankPassages(
       WEIGHTS.coverage * coverage +
       WEIGHTS.title * titleCoverage +
       WEIGHTS.phrase * phraseShare(plan.sequence, kb.bigrams.get(p.id)!) +
-      shapeBonus(kind, def, p, shape, leaf, kb.firstInSection.has(p.id));
+      shapeBonus(kind, def, defining, p, shape, leaf, kb.firstInSection.has(p.id));
     scored.push({ passage: p, score: Math.max(0, base) * authorityFactor(kb, p, pref), coverage, lunrScore, meaning: sim });
   }
   // Stable: equal scores keep document order.
