@@ -93,12 +93,13 @@ function cutAllPassages(sources: ReturnType<typeof loadSources>): { passages: Pa
 function refuseAnswerableOutOfScope(file: string, outOfScope: readonly OutOfScopeTopic[], passages: readonly Passage[], national: ReadonlySet<string>): void {
   const hidden = phrasesFoundIn(
     outOfScope,
-    passages.filter((p) => !national.has(p.docId)).map((p) => p.text),
+    // With its section title: "how long does a DVPO last" is answered by a passage whose heading names the DVPO.
+    passages.filter((p) => !national.has(p.docId)).map((p) => `${p.section}\n${p.text}`),
   );
   if (hidden.length)
     throw new KnowledgeFileError(
       'knowledge/out-of-scope.yaml',
-      lineOf(file, new RegExp(`\\b${hidden[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')),
+      lineOf(file, new RegExp(`\\b${hidden[0]!.split(' + ')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i')),
       `a passage contains "${hidden[0]}": a question about it may be answerable, so it cannot be out of scope`,
     );
 }

@@ -89,9 +89,12 @@ export const outOfScopeSchema = z.object({
       .object({
         id: z.string().regex(/^[a-z0-9-]+$/),
         pointTo: z.string().min(3),
-        phrases: z.array(z.string().min(2)).min(1),
+        phrases: z.array(z.string().min(2)).default([]),
+        /** A subject the documents name, asked about in a way they never answer ("how long does a non-mol last"). */
+        asked: z.array(z.object({ subjects: z.array(z.string().min(2)).min(1), asks: z.array(z.string().min(2)).min(1) }).strict()).default([]),
       })
-      .strict(),
+      .strict()
+      .refine((t) => t.phrases.length > 0 || t.asked.length > 0, { message: 'a topic needs phrases, or subjects asked about (asked)' }),
   ),
 });
 export type OutOfScope = z.infer<typeof outOfScopeSchema>;

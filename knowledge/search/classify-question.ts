@@ -68,7 +68,7 @@ const ACRONYM = /\b[A-Z][A-Za-z]?[A-Z]{1,5}s?\b/;
  * there". Each clause is tried on its own; the first that asks what something is gives the subject.
  */
 const CLAUSES =
-  /\s*[?!;]+\s*|\.\s+|\s+[-–—]+\s+|\s*,\s*(?=(?:what|who|and|but|so|saw|heard)\b)|\s+(?:and|or|but|so)\s+(?=(?:what|who|how|when|where|why|do|does|is|are|can|will|should|would|whose)\b)/i;
+  /\s*[?!;]+\s*|\.\s+|\s+[-–—]+\s+|\s*,\s+|\s+(?:and|or|but|so)\s+(?=(?:what|who|how|when|where|why|do|does|is|are|can|will|should|would|whose)\b)/i;
 
 /** A clause's opening joiner or greeting ("but what is …", "ok so what's …"). */
 const LEAD_IN = /^(?:(?:and|but|so|or|ok|okay|sorry|hi|hey|quick one|also)\b[,\s]*)+/i;

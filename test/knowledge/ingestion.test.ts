@@ -145,6 +145,14 @@ describe('knowledge files', () => {
     );
   });
 
+  test('a subject asked about in a way a passage answers fails the build too (the police DVPO says how long it lasts)', async () => {
+    const file = join(scratch, 'out-of-scope.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('subjects: [non-mol,', 'subjects: [DVPO, non-mol,'));
+    await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(
+      /out-of-scope\.yaml:\d+: a passage contains "DVPO \+ last"/,
+    );
+  });
+
   test('bad front matter names the source file and line; the CLI exits non-zero', async () => {
     const file = join(scratch, 'sources', 'sutton-practice-directive-26.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/issued: .*/, 'issued: August 2021'));

@@ -130,6 +130,21 @@ describe('declines', () => {
     }
   });
 
+  test('a court order the documents name, asked about in a way they never answer, is declined; the order itself is still explained', () => {
+    for (const q of ['does her occupation order expire after six months', 'if he ignores the non mol does he go to prison']) {
+      const r = ask(q, 'camden');
+      expect(r.answered).toBe(false);
+      expect(r.decline?.pointTo).toMatch(/solicitor/);
+    }
+    expect(ask('when would police use a DVPO and how long does it last', 'staffordshire').answered).toBe(true);
+    expect(ask('what is a non-molestation order', 'wandsworth').answered).toBe(true);
+  });
+
+  test('how often the child protection process runs, or staff supervision happens, is for Working Together or HR', () => {
+    expect(ask('once the kids are on a cp plan how frequently should core groups happen', 'sutton').decline?.pointTo).toMatch(/Working Together/);
+    expect(ask('how often am I supposed to get supervision with a DA caseload', 'lambeth').decline?.pointTo).toMatch(/HR/);
+  });
+
   test('a safety-plan question about car insurance is still answered (a phrase a passage holds is never out of scope)', () => {
     const r = ask('what should she take with her if she leaves by car, like insurance details', 'stoke-on-trent');
     expect(r.answered).toBe(true);

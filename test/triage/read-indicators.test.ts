@@ -1,5 +1,5 @@
 import { readIndicators } from '../../knowledge/triage';
-import { knowledge, readIds } from './helpers';
+import { knowledge, readIds, run } from './helpers';
 
 const facts = (text: string) => readIndicators(knowledge(), text).facts;
 
@@ -201,5 +201,48 @@ describe('reading the way notes are typed', () => {
   it('control seen on a visit reads as coercive control: he speaks for her, she checks with him first', () => {
     expect(readIds('Her partner spoke for her on every question I asked.')).toContain('coercive-control');
     expect(readIds('She looked at him before each reply and he kept her phone on his knee.')).toContain('coercive-control');
+  });
+});
+
+describe('reading what was not said in so many words (kinds from the twenty-ninth to thirty-fourth calibration batches, in other words)', () => {
+  const pathway = (authority: string, text: string) => run(authority, text).pathway;
+
+  it('the person who hurt her still in the home after a fresh injury is danger now; still living there is not', () => {
+    expect(
+      pathway(
+        'lambeth',
+        'Called in after the visit: her nose was bleeding from where he headbutted her at breakfast. He is still in the house with her and the twins (4).',
+      ),
+    ).toBe('emergency');
+    expect(readIds('Dad is still in the house but sleeps downstairs since they split.')).not.toContain('abuser-still-present');
+  });
+
+  it('a threat for when he gets back, or a wound still bleeding, is danger now', () => {
+    expect(facts('He went out for fags and said he would finish her off once he gets back.').immediateDanger).toBe(true);
+    expect(facts('Her lip is still bleeding and she will not let me call anyone.').immediateDanger).toBe(true);
+  });
+
+  it('a young person due to be flown abroad to marry within a day is danger now', () => {
+    expect(
+      pathway(
+        'wandsworth',
+        "Year 10 girl told her tutor she's meant to marry a man in Sylhet, her dad has her passport and the family fly out tomorrow morning.",
+      ),
+    ).toBe('emergency');
+  });
+
+  it('a child made to watch the abuse is emotionally abused (scale 4), and a child who got in the way was caught up in it', () => {
+    expect(pathway('camden', 'The 7 year old says her stepdad made her sit on the stairs and watch when he slapped mum.')).toBe('child-protection');
+    expect(readIds('She says she got in the way when he was kicking mum on Friday.')).toContain('child-intervened');
+  });
+
+  it('repeated contacts closed one by one add up: at least child in need', () => {
+    expect(
+      pathway('sutton', 'Third referral this year from the nursery about shouting at home, each closed with advice. Boy is 4 and very withdrawn.'),
+    ).not.toBe('early-help');
+  });
+
+  it('a police notification counted with an ordinal reads as that many call-outs', () => {
+    expect(facts('PPN (4th since January), verbal only, children asleep.').policeNotifications).toBe(4);
   });
 });
