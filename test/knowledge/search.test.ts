@@ -119,6 +119,10 @@ describe('declines', () => {
       ['is there a long waiting list for the perpetrator programme right now', /the service itself/],
       ['do I need a fit note if I am off for a week', /HR/],
       ['how long are closed case records kept before they get deleted', /information governance/],
+      ['the case system keeps freezing when I open the chronology', /IT service desk/],
+      ['how long have housing got to make a decision on her homeless application', /housing/],
+      ['she is on a spousal visa, can she get indefinite leave if she leaves him', /immigration/],
+      ['any ideas for the team christmas party', /your team/],
     ];
     for (const [q, where] of cases) {
       const r = ask(q, 'lambeth');

@@ -246,3 +246,40 @@ describe('reading what was not said in so many words (kinds from the twenty-nint
     expect(facts('PPN (4th since January), verbal only, children asleep.').policeNotifications).toBe(4);
   });
 });
+
+describe("reading young children's words, health notes and life after separation (kinds from the thirty-fifth to thirty-ninth calibration batches, in other words)", () => {
+  const pathway = (authority: string, text: string) => run(authority, text).pathway;
+
+  it("a child's account of a parent gone limp after her neck was squeezed, and still not up, is danger now", () => {
+    expect(pathway('sutton', "R (6) at breakfast club: 'daddy pressed on mummy's neck and she went all floppy. She is still on the sofa asleep.'")).toBe(
+      'emergency',
+    );
+  });
+
+  it('a threat to kill said straight out, or for when she gets home, is a threat to kill', () => {
+    expect(readIds("He texted her 'you're dead when you get home' and she is too scared to collect the kids.")).toContain('threats-to-kill');
+    expect(readIds('Dad told the boys he is going to kill their mum.')).toContain('threats-to-kill');
+  });
+
+  it('a smell of petrol while he shouts inside is danger now', () => {
+    expect(facts('Outside the flat I can smell petrol and he is shouting that he will torch the place.').immediateDanger).toBe(true);
+  });
+
+  it('gestation written as health staff write it reads as pregnancy, after any word', () => {
+    expect(facts('Woman 28/40 attended A&E with bruising to the abdomen.').unborn).toBe(true);
+  });
+
+  it("a young child's regression and fear at home, with things thrown at the wall, is not early help", () => {
+    expect(
+      pathway(
+        'camden',
+        'Nursery: K (3) has started wetting again and hides under the table when voices are raised; says daddy throws the cups at the wall and mummy cries.',
+      ),
+    ).not.toBe('early-help');
+  });
+
+  it('a child sent to look through a parent’s phone for the other parent is a contact risk', () => {
+    expect(readIds('At weekends his mum makes him go through his dad’s phone and report back who he texts.')).not.toContain('child-contact-issues');
+    expect(readIds('Every contact weekend dad makes me look through mums phone and tell him who she talks to.')).toContain('child-contact-issues');
+  });
+});
