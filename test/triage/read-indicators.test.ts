@@ -283,3 +283,31 @@ describe("reading young children's words, health notes and life after separation
     expect(readIds('Every contact weekend dad makes me look through mums phone and tell him who she talks to.')).toContain('child-contact-issues');
   });
 });
+
+describe('reading short messages, what adults say and police or probation shorthand (kinds from the fortieth to forty-second calibration batches, in other words)', () => {
+  it('"rn" in a chat message is now: hurting her right now is danger now', () => {
+    expect(facts('hes kicking her rn, i can hear it from my room').immediateDanger).toBe(true);
+    expect(facts('cant talk rn, will ring after the visit').immediateDanger).toBe(false);
+  });
+
+  it('locked in now is danger now; locked in before, or every time he goes out, is control', () => {
+    expect(facts('He has locked her and the twins in the bedroom and gone to the bookies.').immediateDanger).toBe(true);
+    expect(facts('He locked her in the flat for the whole weekend in March.').immediateDanger).toBe(false);
+  });
+
+  it('what the person causing harm says: "do us both", "bury him", "she knows what happens"', () => {
+    expect(readIds("He told the HV: if she takes the kids I'll do us both.")).toContain('threats-to-kill');
+    expect(readIds("Said he'll bury him if he goes near the boys.")).toContain('threats-to-kill');
+    expect(readIds('She knows what happens if she talks to social workers.')).toContain('threats-of-harm');
+  });
+
+  it("a victim's own euphemism and a child's cry heard through the wall", () => {
+    expect(readIds('lol walked into his fist again, face a mess')).toContain('physical-violence');
+    expect(readIds("Neighbour heard the girl screaming 'get off my mum' then a bang.")).toContain('child-intervened');
+  });
+
+  it('prison and homicidal thoughts said plainly', () => {
+    expect(readIds('He has been inside for GBH on his last partner.')).toContain('criminal-history');
+    expect(readIds('Dad told the GP he has thought about taking the kids with him.')).toContain('suicidal-thoughts');
+  });
+});
