@@ -68,15 +68,18 @@ const ACRONYM = /\b[A-Z][A-Za-z]?[A-Z]{1,5}s?\b/;
  * there". Each clause is tried on its own; the first that asks what something is gives the subject.
  */
 const CLAUSES =
-  /\s*[?!;]+\s*|\.\s+|\s+[-–—]+\s+|\s*,\s+|\s+(?:and|or|but|so)\s+(?=(?:what|who|how|when|where|why|do|does|is|are|can|will|should|would|whose)\b)/i;
+  /\s*[?!;]+\s*|\.\s+|\s+[-–—]+\s+|\s*,\s*(?=(?:what|who|and|but|so|saw|heard)\b)|\s+(?:and|or|but|so)\s+(?=(?:what|who|how|when|where|why|do|does|is|are|can|will|should|would|whose)\b)/i;
 
 /** A clause's opening joiner or greeting ("but what is …", "ok so what's …"). */
 const LEAD_IN = /^(?:(?:and|but|so|or|ok|okay|sorry|hi|hey|quick one|also)\b[,\s]*)+/i;
 
-function definitionSubject(question: string): string | undefined {
+/** Any comma: "whats csn, the school keeps writing it" (tried only when the clauses give no short subject). */
+const ANY_COMMA = /\s*,\s+/;
+
+function definitionSubject(question: string, split: RegExp = CLAUSES): string | undefined {
   const clauses = question
     .replace(HEDGES, '')
-    .split(CLAUSES)
+    .split(split)
     .map((c) => c.replace(LEAD_IN, ''))
     .filter(Boolean);
   for (const clause of clauses) {
@@ -95,7 +98,9 @@ function definitionSubject(question: string): string | undefined {
 
 export function classifyQuestion(question: string): QuestionKind {
   const contact = CONTACT.test(question);
-  const subject = definitionSubject(question);
+  // "What is coercive, controlling behaviour?" keeps its comma; a long subject is tried again split at commas.
+  const whole = definitionSubject(question);
+  const subject = whole && words(whole).length > 4 ? (definitionSubject(question, ANY_COMMA) ?? whole) : whole;
   const subjectWords = subject ? words(subject) : [];
   return {
     phone: PHONE.test(question) || (contact && !EMAIL.test(question)),

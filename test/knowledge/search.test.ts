@@ -141,11 +141,13 @@ describe('declines', () => {
       expect(r.decline?.pointTo).toMatch(/solicitor/);
     }
     expect(ask('when would police use a DVPO and how long does it last', 'staffordshire').answered).toBe(true);
+    // A breach is a safety question, not a legal one: still answered.
+    expect(ask('he breached the non mol last night, what should I do', 'camden').decline?.reason).not.toBe('out-of-scope');
     expect(ask('what is a non-molestation order', 'wandsworth').answered).toBe(true);
   });
 
-  test('how often the child protection process runs, or staff supervision happens, is for Working Together or HR', () => {
-    expect(ask('once the kids are on a cp plan how frequently should core groups happen', 'sutton').decline?.pointTo).toMatch(/Working Together/);
+  test('how soon a child protection conference is held, or how often staff supervision happens, is for Working Together or HR', () => {
+    expect(ask('strat was yesterday, how soon does the ICPC have to happen', 'sutton').decline?.pointTo).toMatch(/Working Together/);
     expect(ask('how often am I supposed to get supervision with a DA caseload', 'lambeth').decline?.pointTo).toMatch(/HR/);
   });
 

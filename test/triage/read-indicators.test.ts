@@ -311,3 +311,24 @@ describe('reading short messages, what adults say and police or probation shorth
     expect(readIds('Dad told the GP he has thought about taking the kids with him.')).toContain('suicidal-thoughts');
   });
 });
+
+describe('reading everyday sentences that only look like danger (found in review)', () => {
+  it.each([
+    'Dad is on his way to collect the children from nursery.',
+    'My dad is waiting at home for me with pizza.',
+    'Dad is driving us to Heathrow tonight for our holiday in Spain.',
+    "He'll deal with it when he gets back from work.",
+    'Nan is still on the sofa asleep when the HV visits most days.',
+  ])('%s -> not danger now', (text) => {
+    expect(facts(text).immediateDanger).toBe(false);
+  });
+
+  it('a likelihood of emotional abuse, or a protective parent shutting the children in, is not confirmed emotional abuse', () => {
+    expect(readIds('There is a strong likelihood of emotional abuse of the children.')).not.toContain('child-emotional-abuse');
+    expect(readIds('Mum shut the kids in the bedroom to keep them safe.')).not.toContain('child-emotional-abuse');
+  });
+
+  it('a repeat referral about something else is not a domestic abuse pattern', () => {
+    expect(run('camden', '4th contact this year about free school meals for the 9 year old.').pathway).toBe('early-help');
+  });
+});
