@@ -147,7 +147,10 @@ describe('knowledge files', () => {
 
   test('a subject asked about in a way a passage answers fails the build too (the police DVPO says how long it lasts)', async () => {
     const file = join(scratch, 'out-of-scope.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('subjects: [non-mol,', 'subjects: [DVPO, non-mol,'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('subjects: [non-mol,', 'subjects: [DVPO, non-mol,').replace('asks: [how long does,', 'asks: [last, how long does,'),
+    );
     await expect(buildKnowledge({ knowledgeDir: scratch, outDir: join(scratch, 'out') })).rejects.toThrow(
       /out-of-scope\.yaml:\d+: a passage contains "DVPO \+ last"/,
     );
