@@ -262,19 +262,27 @@ type Base = Omit<AnswerResult, 'answered' | 'results' | 'followUps'>;
 /** A question read and ranked, or the decline it gets before any ranking. */
 type Ranking =
   | { early: AnswerResult }
-  | {
+  | ({
       early?: undefined;
       base: Base;
       plan: QueryPlan;
       kind: QuestionKind;
-      ranked: Scored[];
-      chosen: Scored[];
-      shown: Scored[];
-      national?: Scored;
       comparing: boolean;
-    };
+    } & Ordered);
 
-function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
+/** A question read and its candidates scored, before they are put in order. */
+export interface ReadQuestion {
+  base: Base;
+  plan: QueryPlan;
+  kind: QuestionKind;
+  named: NamedAuthorities;
+  profile?: string;
+  comparing: string[];
+  scored: Scored[];
+}
+
+/** Read a question and score its candidate passages, or the decline it gets before any ranking. */
+export function readQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning = TUNING): { early: AnswerResult } | ReadQuestion {
   const { named, plan, text } = prepareQuery(kb, question);
   const profile = opts.authority && kb.coveredAuthorities.includes(opts.authority) ? opts.authority : undefined;
   const authority = named.covered[0] ?? profile;
@@ -306,27 +314,48 @@ function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, 
   // rules can cite the law the documents assume) never answers on its own: a statutory timescale or
   // SafeLives figure the documents do not state is declined, with the summary among the nearest.
   const scored = rankPassages(kb, plan, kind, { prefer: comparing.length ? undefined : authority, named: named.covered.length > 0 }, meaning, tuning.fusion);
+  return { base, plan, kind, named, ...(profile ? { profile } : {}), comparing, scored };
+}
+
+/** Put a read question's scored candidates in the order they are shown (`scored` sorted best first). */
+export function orderQuestion(kb: KnowledgeBase, read: ReadQuestion, scored: Scored[], decision: DecisionModel = DECISION): Ordered {
+  const { named, comparing, plan, profile } = read;
   // A question that names one authority is about it: another authority's covering passage does not jump its own.
   const asked = !comparing.length && named.covered.length ? named.covered[0] : undefined;
   const all = asked
     ? [
         ...coveringFirst(
           scored.filter((s) => isAbout(kb, s, asked)),
-          tuning.decision,
+          decision,
         ),
         ...coveringFirst(
           scored.filter((s) => !isAbout(kb, s, asked)),
-          tuning.decision,
+          decision,
         ),
       ]
-    : coveringFirst(scored, tuning.decision);
+    : coveringFirst(scored, decision);
   const ranked = all.filter((s) => !isNational(kb, s));
   const national = all.find((s) => isNational(kb, s));
   const ordered = nameOnlyLast(comparing.length || named.covered.length ? ranked : ownAuthorityFirst(kb, ranked, profile, plan));
   const chosen = comparing.length ? pickForComparison(kb, ordered, comparing) : ordered.slice(0, MAX_RESULTS);
   // What is shown: the same, with no section filling every place (the decision reads `chosen`).
   const shown = comparing.length ? chosen : fewPerSection(ordered).slice(0, MAX_RESULTS);
-  return { base, plan, kind, ranked, chosen, shown, national, comparing: comparing.length > 0 };
+  return { ranked, chosen, shown, ...(national ? { national } : {}) };
+}
+
+/** A read question's passages in order: all ranked, the ones the decision reads, the ones shown, and the national summary's best. */
+export interface Ordered {
+  ranked: Scored[];
+  chosen: Scored[];
+  shown: Scored[];
+  national?: Scored;
+}
+
+function rankQuestion(kb: KnowledgeBase, question: string, opts: AnswerOptions, tuning: AnswerTuning): Ranking {
+  const read = readQuestion(kb, question, opts, tuning);
+  if ('early' in read) return read;
+  const ordered = orderQuestion(kb, read, read.scored, tuning.decision);
+  return { base: read.base, plan: read.plan, kind: read.kind, ...ordered, comparing: read.comparing.length > 0 };
 }
 
 function isAbout(kb: KnowledgeBase, s: Scored, authority: string): boolean {

@@ -20,19 +20,75 @@ export interface Scored {
   lunrScore: number;
   /** Cosine similarity of the question to the passage's closest sentence (or to the whole passage); -1 without the meaning signal. */
   meaning: number;
+  /** The evidence the score is made of, kept so that `npm run tune` can weigh it again without re-reading the question. */
+  parts: ScoreParts;
 }
 
-/** How lexical evidence and meaning are fused. Chosen on the dev sets by `npm run tune` (scripts/tune-ranking.ts). */
+/** The evidence for one passage, before weighting (see `scoreOf`). */
+export interface ScoreParts {
+  /** lunr's BM25 score as a share of the best candidate's. */
+  lunr: number;
+  /** Similarity in meaning (-1 without it) and the best any passage reached for this question. */
+  meaning: number;
+  bestMeaning: number;
+  /** Share of the question's concepts the passage covers (a defining sentence counts as at least RANKING.definesCoverage). */
+  coverage: number;
+  /** Share covered by the passage's own section title. */
+  title: number;
+  /** Share of the question's word pairs found as pairs in the passage. */
+  phrase: number;
+  /** The answer-shape and definition bonuses (a number asked and given, a defining sentence). */
+  shape: number;
+  /** The authority preference factor (own, named, other, national). */
+  authority: number;
+}
+
+/**
+ * How the evidence is weighed into one score: meaning beside the lexical parts, and how strongly
+ * the asker's authority is preferred. Fitted on the dev and calibration sets by `npm run tune`
+ * (scripts/tune-ranking.ts), which prints the held-out figure for every fit.
+ */
 export interface FusionWeights {
-  /** Weight of the meaning signal beside the lexical score (whose parts sum to about 1.25). */
+  /** Weight of the meaning signal beside the lexical parts. */
   meaning: number;
   /** Similarity at or below which a passage gets no meaning credit; credit then rises linearly to the question's best. */
   meaningFloor: number;
   /** Passages taken from the meaning ranking in addition to lunr's candidates. */
   meaningDepth: number;
+  /** Weights of the lexical parts (see ScoreParts). */
+  lunr: number;
+  coverage: number;
+  title: number;
+  phrase: number;
+  shape: number;
+  /** Each authority factor (RANKING.authority) is raised to this power: 1 as set, 0 no preference. */
+  authority: number;
 }
 
-export const FUSION: FusionWeights = { meaning: 0.3, meaningFloor: 0.2, meaningDepth: 15 };
+export const FUSION: FusionWeights = {
+  meaning: 0.3,
+  meaningFloor: 0.2,
+  meaningDepth: 15,
+  lunr: 0.35,
+  coverage: 0.6,
+  title: 0.2,
+  phrase: 0.1,
+  shape: 1,
+  authority: 1,
+};
+
+/** One passage's score from its evidence: the weighted parts (never below 0), times the authority preference. */
+export function scoreOf(parts: ScoreParts, fusion: FusionWeights): number {
+  const credit = parts.bestMeaning > fusion.meaningFloor ? Math.max(0, parts.meaning - fusion.meaningFloor) / (parts.bestMeaning - fusion.meaningFloor) : 0;
+  const base =
+    fusion.lunr * parts.lunr +
+    fusion.meaning * credit +
+    fusion.coverage * parts.coverage +
+    fusion.title * parts.title +
+    fusion.phrase * parts.phrase +
+    fusion.shape * parts.shape;
+  return Math.max(0, base) * Math.pow(parts.authority, fusion.authority);
+}
 
 export interface AuthorityPreference {
   /** Preferred authority id, if any. */
@@ -42,15 +98,13 @@ export interface AuthorityPreference {
 }
 
 /**
- * Every constant of the lexical ranking, in one place. They were set by hand against the dev
- * sets' kinds of question when the project began, and kept where `npm run tune`'s ranking
- * quality did not improve on changing them; FUSION above is the part `npm run tune` fits.
+ * The constants of the lexical evidence, in one place. They were set by hand against the dev
+ * sets' kinds of question when the project began; how the evidence is weighed is FUSION above,
+ * which `npm run tune` fits.
  */
 export const RANKING = {
   /** lunr candidates re-ranked (far down BM25's list nothing wins on coverage alone). */
   rerankDepth: 120,
-  /** The parts of the lexical score: lunr's (normalised to the best), the question's coverage, section-title coverage, word pairs. */
-  weights: { lunr: 0.35, coverage: 0.6, title: 0.2, phrase: 0.1 },
   /** A synonym counts for a little less than the asker's own word. */
   synonymCredit: 0.8,
   /** Answer shape: a passage of the asked-for shape gains, one without loses a little (a number asked, none given). */
@@ -83,7 +137,6 @@ export const RANKING = {
 } as const;
 
 const RERANK_DEPTH = RANKING.rerankDepth;
-const WEIGHTS = RANKING.weights;
 const SHARED_DOC_NAMED = RANKING.sharedDocNamed;
 const SYNONYM_CREDIT = RANKING.synonymCredit;
 
@@ -334,17 +387,18 @@ export function rankPassages(
     const defining = def ? def.pattern.exec(p.text) : null;
     const lexicalCoverage = coverageOf(plan.concepts, terms, shape);
     const coverage = defining ? Math.max(RANKING.definesCoverage, lexicalCoverage) : lexicalCoverage;
-    const titleCoverage = coverageOf(plan.concepts, leaf);
     const sim = meaning ? meaning[kb.ordinalOf.get(id)!]! : -1;
-    const meaningCredit = meaning && bestMeaning > fusion.meaningFloor ? Math.max(0, sim - fusion.meaningFloor) / (bestMeaning - fusion.meaningFloor) : 0;
-    const base =
-      WEIGHTS.lunr * (lunrScore / maxLunr) +
-      fusion.meaning * meaningCredit +
-      WEIGHTS.coverage * coverage +
-      WEIGHTS.title * titleCoverage +
-      WEIGHTS.phrase * phraseShare(plan.sequence, kb.bigrams.get(p.id)!) +
-      shapeBonus(kind, def, defining, p, shape, leaf, kb.firstInSection.has(p.id));
-    scored.push({ passage: p, score: Math.max(0, base) * authorityFactor(kb, p, pref), coverage, lunrScore, meaning: sim });
+    const parts: ScoreParts = {
+      lunr: lunrScore / maxLunr,
+      meaning: sim,
+      bestMeaning: meaning ? bestMeaning : -1,
+      coverage,
+      title: coverageOf(plan.concepts, leaf),
+      phrase: phraseShare(plan.sequence, kb.bigrams.get(p.id)!),
+      shape: shapeBonus(kind, def, defining, p, shape, leaf, kb.firstInSection.has(p.id)),
+      authority: authorityFactor(kb, p, pref),
+    };
+    scored.push({ passage: p, score: scoreOf(parts, fusion), coverage, lunrScore, meaning: sim, parts });
   }
   // Stable: equal scores keep document order.
   return scored.sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);

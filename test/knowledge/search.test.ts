@@ -14,6 +14,8 @@ import {
   type AnswerResult,
   type KnowledgeBase,
 } from '../../knowledge/search';
+import { orderQuestion, readQuestion } from '../../knowledge/search/answer-question';
+import { FUSION, scoreOf } from '../../knowledge/search/rank-passages';
 
 // Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
 const TODAY = new Date('2026-11-22T12:00:00Z');
@@ -292,5 +294,27 @@ describe('the asker profile never costs an answer', () => {
     for (const id of kb.coveredAuthorities) {
       expect(ask(q, id).answered).toBe(true);
     }
+  });
+});
+
+describe('weighing the evidence again (what npm run tune fits)', () => {
+  it('each passage keeps the evidence its score is made of, so a new weighting ranks exactly as the bot would', () => {
+    const q = 'who do i ring out of hours if mum is scared to go home tonight';
+    const read = readQuestion(kb, q, { authority: 'camden' });
+    if ('early' in read) throw new Error('declined before ranking');
+    for (const s of read.scored) expect(scoreOf(s.parts, FUSION)).toBeCloseTo(s.score, 9);
+    const again = orderQuestion(
+      kb,
+      read,
+      [...read.scored].sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal),
+    );
+    expect(again.shown.map((s) => s.passage.id)).toEqual(ask(q, 'camden').results.map((r) => r.passage.id));
+  });
+
+  it('with no authority preference, the asker’s own documents get no lift', () => {
+    const read = readQuestion(kb, 'what does the dash ask about pregnancy', { authority: 'sutton' });
+    if ('early' in read) throw new Error('declined before ranking');
+    const own = read.scored.find((s) => s.parts.authority > 1)!;
+    expect(scoreOf(own.parts, { ...FUSION, authority: 0 })).toBeLessThan(scoreOf(own.parts, FUSION));
   });
 });

@@ -332,3 +332,51 @@ describe('reading everyday sentences that only look like danger (found in review
     expect(run('camden', '4th contact this year about free school meals for the 9 year old.').pathway).toBe('early-help');
   });
 });
+
+describe('reading school, police and teenage reports (kinds from the forty-third to forty-seventh calibration batches, in other words)', () => {
+  it('a teenager giving their own age and partner in separate sentences is in their own relationship', () => {
+    expect(readIds("i'm 17. my gf reads all my messages")).toContain('young-person-own-relationship');
+    expect(readIds('My ex keeps turning up at college. I’m 14.')).toContain('young-teen-own-relationship');
+    expect(readIds("I'm 16 weeks pregnant and my partner is jealous.")).not.toContain('young-person-own-relationship');
+  });
+
+  it('a child under 16 going out with an adult is read, a parent going out with one is not', () => {
+    expect(readIds('Y9 pupil, 14 yo. Has been seeing a 25 year old from the takeaway.')).toContain('young-teen-own-relationship');
+    expect(readIds('Girl is 13 years old. Mum has been seeing a 40 year old.')).not.toContain('young-teen-own-relationship');
+  });
+
+  it('private pictures shared or held over a young person, with their age, is at least child protection', () => {
+    expect(readIds('He sent naked photos of her round his football group.')).toContain('sexual-exploitation');
+    expect(run('lambeth', "im 16. my boyfriend has photos of me and says he'll post them to my whole school unless i do what he says").pathway).toBe(
+      'child-protection',
+    );
+  });
+
+  it('self-harm written with a space, or as cutting, is read', () => {
+    expect(readIds('The 13 year old has been self harming since Easter.')).toContain('child-mental-health');
+    expect(readIds('She told me she has started cutting again.')).toContain('suicidal-thoughts');
+    expect(readIds('Dad was cutting the hedge again when we visited.')).not.toContain('suicidal-thoughts');
+  });
+
+  it('the person causing harm gone and being looked for after a knife or a threat to kill is 999 first; gone after a row is not', () => {
+    expect(run('camden', 'Dad threatened mum with a kitchen knife and drove off, police still looking for him. Kids 3 and 6 at home.').pathway).toBe(
+      'emergency',
+    );
+    expect(run('camden', 'Row between the parents, he walked out and police are looking for him to take a statement. Kids 3 and 6.').pathway).not.toBe(
+      'emergency',
+    );
+  });
+
+  it('held in or hiding now is danger now; a weapon "out" now; a threat to end it for all of them', () => {
+    expect(facts('She messaged 5 mins ago, he wont let her leave the flat.').immediateDanger).toBe(true);
+    expect(facts("Mum's partner has got the carving knife out again.").immediateDanger).toBe(true);
+    expect(facts('He won’t let her go out with her friends.').immediateDanger).toBe(false);
+    expect(readIds('His last text said he would end it for all of us.')).toContain('threats-to-kill');
+  });
+
+  it('a wedding "back home" for a young person, or to someone never met, is forced marriage', () => {
+    expect(readIds('Uncle is arranging a husband for her back home next summer.')).toContain('forced-marriage');
+    expect(readIds("His parents want a marriage to a girl he's never met.")).toContain('forced-marriage');
+    expect(readIds('Mum and dad had their wedding back home in Sylhet.')).not.toContain('forced-marriage');
+  });
+});
