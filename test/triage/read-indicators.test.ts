@@ -358,13 +358,18 @@ describe('reading school, police and teenage reports (kinds from the forty-third
     expect(readIds('Dad was cutting the hedge again when we visited.')).not.toContain('suicidal-thoughts');
   });
 
-  it('the person causing harm gone and being looked for after a knife or a threat to kill is 999 first; gone after a row is not', () => {
-    expect(run('camden', 'Dad threatened mum with a kitchen knife and drove off, police still looking for him. Kids 3 and 6 at home.').pathway).toBe(
+  it('the person causing harm gone and looked for, after a threat to kill or to come back for the children, is 999 first', () => {
+    expect(run('camden', "Dad said he'd kill mum and drove off, police still looking for him. Kids 3 and 6 at home.").pathway).toBe('emergency');
+    expect(run('lambeth', "He smashed the door in and said he'll be back for the kids, police don't know where he is. Mum and kids (4, 8) home.").pathway).toBe(
       'emergency',
     );
-    expect(run('camden', 'Row between the parents, he walked out and police are looking for him to take a statement. Kids 3 and 6.').pathway).not.toBe(
-      'emergency',
-    );
+  });
+
+  it('a police notification of last night, suspect gone before officers came, or a history with whereabouts unknown, is not 999 now', () => {
+    expect(
+      run('camden', 'Notification from police: last night he held a knife up at her, left before officers arrived, not yet located. Kids 5 and 9.').pathway,
+    ).not.toBe('emergency');
+    expect(readIds("Father held a knife to mum in 2015. Father's whereabouts unknown. Mum and children settled.")).not.toContain('abuser-at-large');
   });
 
   it('held in or hiding now is danger now; a weapon "out" now; a threat to end it for all of them', () => {
@@ -372,6 +377,17 @@ describe('reading school, police and teenage reports (kinds from the forty-third
     expect(facts("Mum's partner has got the carving knife out again.").immediateDanger).toBe(true);
     expect(facts('He won’t let her go out with her friends.').immediateDanger).toBe(false);
     expect(readIds('His last text said he would end it for all of us.')).toContain('threats-to-kill');
+  });
+
+  it('everyday sentences near these kinds stay calm (found in review)', () => {
+    expect(facts('Mum rang 10 mins ago, dad won’t let her go to her friend’s party.').immediateDanger).toBe(false);
+    expect(facts('My daughter locked herself in her room after we argued and she’s still in there.').immediateDanger).toBe(false);
+    expect(facts('There is shouting from the flat next door most nights.').immediateDanger).toBe(false);
+    expect(readIds('We agreed to end it for both of us and separate amicably.')).not.toContain('threats-to-kill');
+    expect(readIds('I cut my arm on the door frame when he pushed me.')).not.toContain('suicidal-thoughts');
+    expect(readIds('There’s a wedding for her cousin back home in August, she’s excited to go.')).not.toContain('forced-marriage');
+    expect(readIds('She left him and is still at the flat she rents. He strangled her in 2020.')).not.toContain('abuser-still-present');
+    expect(readIds('Mum took photos of the bruises and sent them to the school.')).not.toContain('sexual-exploitation');
   });
 
   it('a wedding "back home" for a young person, or to someone never met, is forced marriage', () => {
