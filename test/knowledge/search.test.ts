@@ -318,3 +318,15 @@ describe('weighing the evidence again (what npm run tune fits)', () => {
     expect(scoreOf(own.parts, { ...FUSION, authority: 0 })).toBeLessThan(scoreOf(own.parts, FUSION));
   });
 });
+
+describe('a visit described instead of named (kinds from the twenty-seventh calibration batch, in other words)', () => {
+  it('parents "dodging us" and cancelling visits are the matrix’s avoidance of services', () => {
+    const r = ask('mum keeps dodging us and cancelling visits, does that make it riskier', 'camden');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.display).toMatch(/avoidance/i);
+  });
+
+  it('the DASH score is not the matrix scale: a question about a bail condition changing her DASH score is still declined', () => {
+    expect(ask('does him being on bail change her dash score', 'sutton').answered).toBe(false);
+  });
+});

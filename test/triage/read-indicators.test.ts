@@ -396,3 +396,27 @@ describe('reading school, police and teenage reports (kinds from the forty-third
     expect(readIds('Mum and dad had their wedding back home in Sylhet.')).not.toContain('forced-marriage');
   });
 });
+
+describe('reading young children and health settings (kinds from the forty-eighth to fiftieth calibration batches, in other words)', () => {
+  it('he is at home with her now after strangling her, or gone and "coming back", is 999 first', () => {
+    expect(run('sutton', 'Y3 boy says dad squeezed mummy’s neck last night. Dad is off work, at home with mum now.').pathway).toBe('emergency');
+    expect(run('camden', 'Mum has a head wound from the iron he hit her with. She says he has popped out and he is coming back.').pathway).toBe('emergency');
+    expect(readIds("He's coming back next Tuesday for his things.")).not.toContain('abuser-still-present');
+  });
+
+  it('a child taken in the car after an assault, with "never see them again", is 999 first', () => {
+    expect(run('lambeth', 'He slapped her then drove off with the kids (3 and 5), saying she will never see them again.').pathway).toBe('emergency');
+  });
+
+  it('made to watch, however many words between; trying the doors now; not moving now', () => {
+    expect(readIds('Dad makes me and my brother stand in the hall and watch when he hits her.')).toContain('child-emotional-abuse');
+    expect(facts('Her ex is trying the back door right now.').immediateDanger).toBe(true);
+    expect(facts('The baby said mummy is not moving on the floor.').immediateDanger).toBe(true);
+    expect(facts('Mum is not moving house until the summer.').immediateDanger).toBe(false);
+  });
+
+  it('teeth knocked out are a significant injury; a father hanging about the school fence asking where they live is stalking', () => {
+    expect(readIds('Two of her teeth were knocked out.')).toContain('significant-injury');
+    expect(readIds('Since they moved, dad has been hanging around outside the school gates asking the kids where they live now.')).toContain('stalking');
+  });
+});
