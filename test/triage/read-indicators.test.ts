@@ -420,3 +420,26 @@ describe('reading young children and health settings (kinds from the forty-eight
     expect(readIds('Since they moved, dad has been hanging around outside the school gates asking the kids where they live now.')).toContain('stalking');
   });
 });
+
+describe('everyday sentences near the forty-eighth to fiftieth batches’ kinds (found in review)', () => {
+  it.each([
+    ['Tooth broken at football, dad took him to the dentist.', 'significant-injury'],
+    ['Child fell in the playground, head was bleeding a little, first aid given by school.', 'significant-injury'],
+    ["Since dad moved to Australia he says I'm never gonna see daddy again.", 'abduction-threat'],
+    ['Mum makes them turn the telly off and watch while she shouts at the dog.', 'child-emotional-abuse'],
+    ['Nan is waiting at the school gate every afternoon.', 'stalking'],
+    ['The housing officer is asking her where they are staying now.', 'stalking'],
+    ['Dad has gone off with the children on holiday, as agreed by mum.', 'abuser-at-large'],
+    ['Partner is in the house with mum now, both calm and cooperative.', 'abuser-still-present'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('a door code or key is not someone trying the doors', () => {
+    expect(facts('Dad is trying the new door code at the contact centre.').immediateDanger).toBe(false);
+  });
+
+  it('teeth knocked out by him, however the sentence runs, are a significant injury', () => {
+    expect(readIds('He knocked out two of her front teeth.')).toContain('significant-injury');
+  });
+});
