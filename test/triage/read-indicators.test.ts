@@ -443,3 +443,20 @@ describe('everyday sentences near the forty-eighth to fiftieth batches’ kinds 
     expect(readIds('He knocked out two of her front teeth.')).toContain('significant-injury');
   });
 });
+
+describe('older danger-now patterns narrowed (found in the second review)', () => {
+  it.each([
+    "Mum popped out to the shops, she's coming back in ten minutes.",
+    'Mum drove off with the kids to her sister’s for the weekend, school aware.',
+    'Mum is not waking up the kids for school on time.',
+    'Dad is not breathing well, he has COPD.',
+    'He is still not moving his stuff out.',
+    'Mum says she is not responding well to the new medication.',
+  ])('%s -> not danger now', (text) => {
+    expect(facts(text).immediateDanger).toBe(false);
+  });
+
+  it.each(["Mum says he's coming back in 10 mins.", 'The baby is not waking up.', "Mum says he isn't breathing."])('%s -> danger now', (text) => {
+    expect(facts(text).immediateDanger).toBe(true);
+  });
+});
