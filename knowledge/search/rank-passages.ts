@@ -90,6 +90,16 @@ export function scoreOf(parts: ScoreParts, fusion: FusionWeights): number {
   return Math.max(0, base) * Math.pow(parts.authority, fusion.authority);
 }
 
+/** Best score first; equal scores keep document order (sorts in place). */
+export function bestFirst(scored: Scored[]): Scored[] {
+  return scored.sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);
+}
+
+/** Scored passages weighed again with other fusion weights, best first: what `npm run tune` tries. */
+export function reweigh(scored: readonly Scored[], fusion: FusionWeights): Scored[] {
+  return bestFirst(scored.map((s) => ({ ...s, score: scoreOf(s.parts, fusion) })));
+}
+
 export interface AuthorityPreference {
   /** Preferred authority id, if any. */
   prefer?: string;
@@ -400,6 +410,5 @@ export function rankPassages(
     };
     scored.push({ passage: p, score: scoreOf(parts, fusion), coverage, lunrScore, meaning: sim, parts });
   }
-  // Stable: equal scores keep document order.
-  return scored.sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);
+  return bestFirst(scored);
 }

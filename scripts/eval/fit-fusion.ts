@@ -1,6 +1,6 @@
 import { orderQuestion, readQuestion, TUNING, type ReadQuestion } from '../../knowledge/search/answer-question';
 import type { KnowledgeBase } from '../../knowledge/search/load-knowledge';
-import { scoreOf, type FusionWeights } from '../../knowledge/search/rank-passages';
+import { reweigh, type FusionWeights } from '../../knowledge/search/rank-passages';
 import { hitRank } from './score-qa';
 import type { EvalSet, QaLine } from './sets';
 
@@ -29,10 +29,7 @@ export function prepareQuestions(kb: KnowledgeBase, sets: EvalSet<QaLine>[], vec
 
 /** Rank (1-based, 0 when not shown) of the first shown passage that answers, under a weighting. */
 function rankUnder(kb: KnowledgeBase, p: PreparedQuestion, fusion: FusionWeights): number {
-  const rescored = p.read.scored
-    .map((s) => ({ ...s, score: scoreOf(s.parts, fusion) }))
-    .sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal);
-  const { shown } = orderQuestion(kb, p.read, rescored, TUNING.decision);
+  const { shown } = orderQuestion(kb, p.read, reweigh(p.read.scored, fusion), TUNING.decision);
   return hitRank(
     p.line,
     shown.map((s) => ({ docId: s.passage.docId, text: s.passage.display })),

@@ -15,7 +15,7 @@ import {
   type KnowledgeBase,
 } from '../../knowledge/search';
 import { orderQuestion, readQuestion } from '../../knowledge/search/answer-question';
-import { FUSION, scoreOf } from '../../knowledge/search/rank-passages';
+import { FUSION, reweigh, scoreOf } from '../../knowledge/search/rank-passages';
 
 // Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
 const TODAY = new Date('2026-11-22T12:00:00Z');
@@ -303,11 +303,7 @@ describe('weighing the evidence again (what npm run tune fits)', () => {
     const read = readQuestion(kb, q, { authority: 'camden' });
     if ('early' in read) throw new Error('declined before ranking');
     for (const s of read.scored) expect(scoreOf(s.parts, FUSION)).toBeCloseTo(s.score, 9);
-    const again = orderQuestion(
-      kb,
-      read,
-      [...read.scored].sort((a, b) => b.score - a.score || a.passage.ordinal - b.passage.ordinal),
-    );
+    const again = orderQuestion(kb, read, reweigh(read.scored, FUSION));
     expect(again.shown.map((s) => s.passage.id)).toEqual(ask(q, 'camden').results.map((r) => r.passage.id));
   });
 
