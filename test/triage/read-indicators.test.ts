@@ -460,3 +460,77 @@ describe('older danger-now patterns narrowed (found in the second review)', () =
     expect(facts(text).immediateDanger).toBe(true);
   });
 });
+
+describe('reading children’s calls, control described by what he does, and babies hurt (kinds from the fifty-first to fifty-fifth calibration batches, in other words)', () => {
+  it.each([
+    ["A girl ran into the library shouting 'dad is punching mummy in the garden'.", 'immediate-danger'],
+    ["Text from the boy: 'he won't stop, please come quick'.", 'immediate-danger'],
+    ["On the video call we heard her mother yelling 'let me go' and then the screen went black.", 'immediate-danger'],
+    ['Her message says he has shut us in the box room and taken the keys.', 'immediate-danger'],
+    ['She is 30 weeks pregnant, he kicked her and she says the baby has stopped moving.', 'immediate-danger'],
+    ['Her ex snatched the pram from outside the shop and ran off down the road.', 'immediate-danger'],
+    ['He has texted that he is on his way over to finish her off.', 'immediate-danger'],
+    ['Her ex is in the car park now, rattling the car door with the kids inside.', 'immediate-danger'],
+    ['Mum fell down the stairs after he shoved her and now she is not answering me.', 'immediate-danger'],
+    ["He told her 'I'll end you tonight' and went out to the car.", 'immediate-danger'],
+    ['His brothers are sat outside the friend’s flat where she is staying.', 'immediate-danger'],
+    ['Two hours ago she messaged that he will not let her leave the flat.', 'immediate-danger'],
+    ['He said he is coming back to finish the job.', 'threats-to-kill'],
+    ["His last text: 'none of us will be alive by morning'.", 'threats-to-kill'],
+    ['The family texted her and said she is dead for bringing shame on them.', 'threats-to-kill'],
+    ["The 6yo said 'my stepdad belted me because I spilt my drink'.", 'child-hurt'],
+    ['The 9mo has two burns on the back of his hand.', 'child-hurt'],
+    ['K (2) arrived at nursery with fingertip bruising on her arm.', 'child-hurt'],
+    ['The reception teacher says the girl has been touching the other pupils inappropriately.', 'child-sexualised-behaviour'],
+    ['The toddler was in the highchair in the same room when it all started.', 'violence-in-presence-of-child'],
+    ['The boy said daddy held mummy under in the bath.', 'strangulation'],
+    ['Her son says dad chinned her in the kitchen.', 'physical-violence'],
+    ['He sorts her out if she talks back, the 12yo says.', 'physical-violence'],
+    ['She is allowed no money of her own and he wants every receipt.', 'economic-abuse'],
+    ['He gives her 30 quid a week and the fridge is kept locked.', 'economic-abuse'],
+    ['She cannot go to work because he says so.', 'economic-abuse'],
+    ['The kids go without school dinners because he refuses to pay.', 'economic-abuse'],
+    ["He doesn't like her talking to other men at the gym.", 'jealousy-possessiveness'],
+    ['He always knows where she is all the time; he installed an app on her phone.', 'isolation'],
+    ['She is not allowed to ring her sister.', 'isolation'],
+    ['Dad questions the children about where mum goes and told them to send photos of the kitchen.', 'isolation'],
+    ['He keeps checking the mileage on her car.', 'isolation'],
+    ['Mum says she just does whatever he says now.', 'intense-control'],
+    ['Mum was not allowed to speak at the appointment.', 'intense-control'],
+    ['Her gran says she will be made pure at the ceremony in the summer.', 'fgm'],
+    ['She told her friend about a special ceremony when they go back home.', 'fgm'],
+    ['A man in his twenties picks her up in different cars after school.', 'sexual-exploitation'],
+    ['She went missing over the weekend and came back with expensive clothes.', 'sexual-exploitation'],
+    ['She has a second phone that she refuses to explain.', 'sexual-exploitation'],
+    ["A 17 year old girl; her 'gf' is 24.", 'young-person-own-relationship'],
+    ['The 8yo hides under her bed when they start arguing.', 'child-emotional-impact'],
+    ['At every contact he asks the boy about who mum is seeing.', 'child-contact-issues'],
+    ['Neighbours hear arguments most nights.', 'persistent-verbal-abuse'],
+    ['Dad came in the night and let himself in; there is an order stopping him coming to the house.', 'breach-of-orders'],
+    ['After the row he took the toddler in his car.', 'child-with-abuser-now'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ["She said 'dad is hitting mum when he has had a drink'.", 'immediate-danger'],
+    ['The children said mum was screaming help me last Christmas.', 'immediate-danger'],
+    ['He has locked her out of the house in the past.', 'immediate-danger'],
+    ['Mum says the baby is not moving around so much since she started solids.', 'immediate-danger'],
+    ['Dad is on his way to pick up the kids from football.', 'immediate-danger'],
+    ['He was pulling at the door handle last month when she would not open up.', 'immediate-danger'],
+    ['Mum fell out with her neighbour and is not talking to her.', 'immediate-danger'],
+    ['Dad is waiting outside the contact centre for contact.', 'immediate-danger'],
+    ["Police log: he said he'd 'end her tonight' and was charged the same day.", 'immediate-danger'],
+    ['He was sat outside her flat most evenings last spring.', 'immediate-danger'],
+    ['Mum made me clean my room before tea.', 'fgm'],
+    ['He put a cartoon on the tablet for the kids.', 'isolation'],
+    ['She just does what the GP says.', 'intense-control'],
+    ['Nan sorts mum out with lifts to the hospital.', 'physical-violence'],
+    ['She held him under the arms so he could stand.', 'strangulation'],
+    ['The 5yo hides behind the sofa when dad gets home from work.', 'child-emotional-impact'],
+    ['Mum came in with a cut on her lip.', 'child-hurt'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});
