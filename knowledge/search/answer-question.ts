@@ -14,6 +14,7 @@ import { matchAuthorities, type NamedAuthorities } from './match-authorities';
 import { FUSION, rankPassages, satisfied, type FusionWeights, type Scored } from './rank-passages';
 import { ownerSimilarities } from '../meaning/meaning-table';
 import type { AnswerOptions, AnswerResult, DeclineReason, RankedAnswer } from './types';
+import { situationsIn, withSituations } from './situation-concepts';
 
 export const MAX_RESULTS = 5;
 /** How close the asker's own passage must score to the top one to move first. */
@@ -59,7 +60,8 @@ export function prepareQuery(kb: KnowledgeBase, question: string): PreparedQuery
     at = e;
   }
   topic += text.slice(at);
-  return { text, named, plan: expandQuery(kb, topic, names) };
+  // The situation is read from the words as typed: the triage patterns know how people write.
+  return { text, named, plan: withSituations(kb, expandQuery(kb, topic, names), situationsIn(kb, sanitizeQuestion(question))) };
 }
 
 /** What kind of answer the question wants: its wording, plus the plan's answer-shape concepts (a misspelt "nubmer"). */

@@ -315,7 +315,9 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
   }
   addTerm(st.terms, s, 1);
   if (!st.concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
-    st.concepts.push({ label: w, alternatives, weight: weak ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
+    // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
+    const detail = /^\d+$/.test(s) && !kb.df.has(s);
+    st.concepts.push({ label: w, alternatives, weight: weak || detail ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
   }
 }
 

@@ -344,7 +344,8 @@ const MAX_CANDIDATE_TERMS = RANKING.maxCandidateTerms;
 
 function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] {
   const limit = kb.store.passages.length * COMMON_TERM_SHARE;
-  const specific = plan.terms.filter((t) => (kb.df.get(t.term) ?? 0) <= limit);
+  // A term no passage holds finds nothing: it must not take the place of one that does.
+  const specific = plan.terms.filter((t) => kb.df.has(t.term) && kb.df.get(t.term)! <= limit);
   const terms = specific.length ? specific : plan.terms;
   if (terms.length <= MAX_CANDIDATE_TERMS) return terms;
   const telling = (t: QueryPlan['terms'][number]) => t.boost * idf(kb, t.term);

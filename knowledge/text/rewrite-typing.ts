@@ -17,6 +17,15 @@ const CLOCK_TIME = /(?<![\p{L}\p{N}])(\d{1,2})(?:[:.]\d{2})?\s*(am|pm)(?![\p{L}\
 /** Evening and night: from 6pm to before 8am. */
 const isNight = (hour: number, half: string) => (half.toLowerCase() === 'pm' ? hour >= 6 && hour < 12 : hour === 12 || hour < 8);
 
+/**
+ * Contractions typed with their apostrophe ("he'll", "I'd", "wouldn't"): the words in full, so
+ * that "he'll" is not read as "hell". Those typed without one are data (typing.yaml).
+ */
+const CONTRACTION = /(?<=\p{L})['’](ll|d|ve|re|m)(?![\p{L}\p{N}])/giu;
+const CONTRACTION_WORDS: Record<string, string> = { ll: ' will', d: ' would', ve: ' have', re: ' are', m: ' am' };
+const NEGATION = /(?<![\p{L}\p{N}])(\p{L}+)n['’]t(?![\p{L}\p{N}])/giu;
+const NEGATION_IRREGULAR: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
+
 /** Two words joined by a slash ("epo/ppo", "cin/cp"): split, so each is rewritten and searched ("w/e" and "y/o" stay). */
 const SLASHED_WORDS = /(?<=\p{L}{2})\/(?=\p{L}{2})/gu;
 
@@ -35,6 +44,10 @@ export function typingRewriter(typing: Typing): TypingRewriter {
     // by day nothing the documents say depends on it.
     const timed = night ? text.replace(CLOCK_TIME, (_m, h: string, half: string) => (isNight(Number(h), half) ? night : '')) : text;
     const split = timed.replace(GLUED_UNIT, '$1 $2').replace(SLASHED_WORDS, ' / ');
-    return re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
+    const rewritten = re ? split.replace(re, (m) => map.get(m.toLowerCase()) ?? m) : split;
+    // After the data's phrases, which may hold a contraction ("can't agree" → disagree).
+    return rewritten
+      .replace(CONTRACTION, (_m, c: string) => CONTRACTION_WORDS[c.toLowerCase()] ?? '')
+      .replace(NEGATION, (_m, w: string) => `${NEGATION_IRREGULAR[w.toLowerCase()] ?? w} not`);
   };
 }

@@ -5,7 +5,7 @@ import { loadDataFile } from '../data-file';
 import { loadSources } from '../ingest/load-sources';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths';
 import type { DocumentMeta, Passage } from '../types';
-import { checkIndicators } from './check-indicators';
+import { checkAskedAbout, checkIndicators } from './check-indicators';
 import { CitationResolver } from './citations';
 import { compileAuthorities } from './compile-authorities';
 import { compileIndicators } from './compile-indicators';
@@ -100,6 +100,7 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
   const { scales, scaleOf } = compileMatrix(matrixFile, matrixData, cites);
   const indicators = compileIndicators(indicatorData, scaleOf, expand);
   checkIndicators(readingFile, indicatorData, { reading, indicators } as TriageKnowledge, ctx.indicatorIds);
+  checkAskedAbout(indicatorData, passages);
 
   const authorities = compileAuthorities(join(kdir, 'authorities'), ctx, documents, cites);
   const services = compileServices(servicesFile, servicesData, authorities, cites);

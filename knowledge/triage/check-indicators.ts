@@ -1,4 +1,6 @@
 import { KnowledgeFileError, lineOf } from '../data-file';
+import { analyze } from '../text/analyzer';
+import type { Passage } from '../types';
 import { escapeRe, idLine, shown } from './error-location';
 import { readIndicators } from './read-indicators';
 import { MAX_PATTERN_LENGTH, type IndicatorsFile } from './schemas';
@@ -87,6 +89,21 @@ function checkFactIndicators(readingFile: string, data: IndicatorsFile): void {
   }
   if (!byFact.has('immediateDanger'))
     throw new KnowledgeFileError(shown(readingFile), undefined, 'no indicator has "fact: immediateDanger": triage needs one to send danger now to 999 first');
+}
+
+/**
+ * Every phrase an indicator is `askedAbout` with is in some passage (all its words in one): a
+ * phrase no document uses would search for nothing.
+ */
+export function checkAskedAbout(data: IndicatorsFile, passages: readonly Passage[]): void {
+  const termSets = passages.map((p) => new Set(analyze(p.text)));
+  for (const ind of data.indicators) {
+    for (const phrase of ind.askedAbout) {
+      const terms = analyze(phrase);
+      if (terms.length === 0 || !termSets.some((set) => terms.every((t) => set.has(t))))
+        throw new KnowledgeFileError(shown(ind.file), idLine(ind.file, ind.id), `${ind.id}: askedAbout "${phrase}" is in no passage of the documents`);
+    }
+  }
 }
 
 /** The compiled indicators' checks, in order: facts, links, pattern lengths, example sentences, then the checks' indicators. */

@@ -52,6 +52,7 @@ function compileIndicator(ind: IndicatorData, scaleOf: ReadonlyMap<string, Level
     ...(ind.help ? { help: ind.help } : {}),
     patterns: compilePatterns(ind, expand),
     examples: ind.examples,
+    ...(ind.askedAbout.length ? { askedAbout: ind.askedAbout } : {}),
     counterExamples: ind.mustNotMatch,
     readByMeaning: ind.readByMeaning && !ind.tags.includes('protective'),
     implies: ind.implies,

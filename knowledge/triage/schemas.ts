@@ -247,6 +247,11 @@ export const indicatorSchema = z
     examples: z.array(z.string().min(8)).default([]),
     mustMatch: z.array(z.string().min(4)).default([]),
     mustNotMatch: z.array(z.string().min(4)).default([]),
+    /**
+     * The documents' own words for this situation ("adolescent to parent violence" for a son hitting his mum):
+     * a policy question that describes the situation, as the patterns read it, also searches for these.
+     */
+    askedAbout: z.array(z.string().min(2)).default([]),
     /** false: only the patterns read it (an indicator that lowers concern, or a fact such as "no children"). */
     readByMeaning: z.boolean().default(true),
     /** Less specific indicators this one includes: shown once, as this one ("strangulation" is physical violence). */

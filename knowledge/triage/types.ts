@@ -83,6 +83,8 @@ export interface CompiledIndicator {
   help?: string;
   /** Plain-language examples, compared by meaning with each clause of a description. */
   examples: string[];
+  /** The documents' words for this situation, searched when a policy question describes it. */
+  askedAbout?: string[];
   /** Its mustNotMatch sentences: a clause nearer to one of these than to the examples is not suggested by meaning. */
   counterExamples: string[];
   /** Whether the meaning reader may suggest it (never for protective factors or facts that lower concern). */

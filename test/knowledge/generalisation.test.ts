@@ -112,6 +112,9 @@ describe('what a question asks for, told apart from its context', () => {
     expect(classifyQuestion('she did not answer, should I ask her to ring me back tomorrow').phone).toBe(false);
     expect(classifyQuestion("couldn't get hold of dad at all this week, can the visit go ahead").phone).toBe(false);
     expect(classifyQuestion('who do i ring for the out of hours team').phone).toBe(true);
+    expect(classifyQuestion("he put a tracking app on mum's phone, what should her safety plan cover").phone).toBe(false);
+    expect(classifyQuestion('dad has blocked my number, can i still assess him').phone).toBe(false);
+    expect(classifyQuestion('what number do i ring for the idva').phone).toBe(true);
   });
 
   it('a definition question wrapped in context still leads with the passage that defines the term', () => {

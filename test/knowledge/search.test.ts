@@ -14,7 +14,7 @@ import {
   type AnswerResult,
   type KnowledgeBase,
 } from '../../knowledge/search';
-import { orderQuestion, readQuestion } from '../../knowledge/search/answer-question';
+import { normaliseQuestion, orderQuestion, readQuestion } from '../../knowledge/search/answer-question';
 import { FUSION, reweigh, scoreOf } from '../../knowledge/search/rank-passages';
 
 // Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
@@ -324,5 +324,42 @@ describe('a visit described instead of named (kinds from the twenty-seventh cali
 
   it('the DASH score is not the matrix scale: a question about a bail condition changing her DASH score is still declined', () => {
     expect(ask('does him being on bail change her dash score', 'sutton').answered).toBe(false);
+  });
+});
+
+describe('a situation described, not named (kinds from the thirty-third to thirty-fifth calibration batches, in other words)', () => {
+  const plan = (q: string) => readQuestion(kb, q, { authority: 'lambeth' }) as Exclude<ReturnType<typeof readQuestion>, { early: unknown }>;
+
+  it('contractions typed with an apostrophe are read in full, so "he\'ll" is not "hell"', () => {
+    expect(normaliseQuestion(kb, "he'll translate, she'd said it wouldn't work and I can't")).toBe(
+      'he will translate, she would said it would not work and I can not',
+    );
+  });
+
+  it('an age or count no document prints is a detail of the case, not a topic the documents lack', () => {
+    const concept = plan('her 23yo bf reads all her messages, what do we do').plan.concepts.find((c) => c.label === '23');
+    expect(concept?.weight).toBeLessThan(1);
+  });
+
+  it('the situation the triage reader recognises joins the question in the documents’ words', () => {
+    const labels = plan('her 15yo son keeps hitting her and has kicked holes in the doors, what now').plan.concepts.map((c) => c.label);
+    expect(labels).toContain('situation: apva');
+  });
+
+  it('a young person’s own abusive relationship, described, finds the passage on MARAC for 16 and 17 year olds', () => {
+    const r = ask("my 16 year old girl's boyfriend keeps grabbing her by the neck, can she go to marac", 'lambeth');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.passage.display).toMatch(/16 and 17/);
+  });
+
+  it('everyday words no document uses, read as part of the situation, do not make the bot decline', () => {
+    const r = ask('mum says he kicked the dog across the kitchen in front of the kids, does that count for anything', 'camden');
+    expect(r.answered).toBe(true);
+    expect(
+      r.results
+        .slice(0, 3)
+        .map((x) => x.passage.display)
+        .join(' '),
+    ).toMatch(/pets|animals/i);
   });
 });

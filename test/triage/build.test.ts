@@ -42,6 +42,12 @@ describe('triage knowledge build', () => {
     expect(compile(dir)).toThrow(/triage\/rules\.yaml:\d+: unknown indicator "no-such-indicator"/);
   });
 
+  it('a situation asked about in words no document uses fails with file:line: the answerer would search for nothing', () => {
+    const dir = copyKnowledge();
+    edit(join(dir, 'triage', 'indicators', 'context.yaml'), "askedAbout: ['forced marriage']", "askedAbout: ['betrothal ceremony']");
+    expect(compile(dir)).toThrow(/triage\/indicators\/context\.yaml:\d+: forced-marriage: askedAbout "betrothal ceremony" is in no passage/);
+  });
+
   it('a corpus with no indicator for danger now is refused: 999 first depends on it', () => {
     const dir = copyKnowledge();
     edit(join(dir, 'triage', 'indicators', 'incident-violence.yaml'), '    fact: immediateDanger\n', '');

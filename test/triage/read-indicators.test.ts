@@ -608,3 +608,115 @@ describe('everyday sentences near the fifty-first to fifty-seventh batches’ ki
     expect(readIds(text)).not.toContain(id);
   });
 });
+
+describe('reading rooms, refusals, play and pills (kinds from the fifty-eighth to sixtieth calibration batches, in other words)', () => {
+  it.each([
+    ['Paramedics say her jaw may be broken; her partner is still in the lounge.', 'abuser-still-present'],
+    ["The neighbour says the boy told her 'daddy pushed mummy down the stairs'.", 'life-threatening-violence'],
+    ["In class the 7yo said 'dad shoved me against the radiator when I tried to help mum'.", 'child-hurt'],
+    ['The 13yo told her tutor: if I refuse to marry him my family will disown me.', 'forced-marriage'],
+    ['She messaged that if she says no to the marriage her brothers will kill her.', 'threats-to-kill'],
+    ['Her uncle has bought the tickets for this evening.', 'removal-abroad-imminent'],
+    ["Caller says dad's got mummy by the hair right now in the hallway.", 'immediate-danger'],
+    ["The girl rang to say her mum's ex-boyfriend is inside our flat and won't leave.", 'immediate-danger'],
+    ['Her daughter says mum took a whole packet of paracetamol an hour ago.', 'immediate-danger'],
+    ["The carer says she has been ringing and mum 'won't wake up'.", 'immediate-danger'],
+    ['The postman is still at the front door now, he can hear a child crying inside.', 'immediate-danger'],
+    ['Through the letterbox the officer could hear a woman begging him to stop.', 'immediate-danger'],
+    ["On the phone he said he'll stab her if she leaves.", 'weapon'],
+    ['He has taken the baby and driven off towards the motorway.', 'abduction-threat'],
+    ["He shouted 'you'll never find us' and left with the boys.", 'abduction-threat'],
+    ['Since the summer she has toileting accidents again, which is new.', 'child-emotional-impact'],
+    ['The 3yo flinches when a door bangs.', 'child-emotional-impact'],
+    ['He drew daddy with a knife and mummy crying.', 'child-emotional-impact'],
+    ['In the sand tray the man figure kept hitting the lady figure.', 'violence-in-presence-of-child'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['He is still in the bedroom he has slept in since they separated.', 'abuser-still-present'],
+    ['She fell down the stairs carrying the washing last week.', 'life-threatening-violence'],
+    ['She said her kids dad pushed me into the wall last year.', 'child-hurt'],
+    ["If I don't marry him before the visa runs out we'll have to move.", 'forced-marriage'],
+    ['If mum finds out I went to the party she’ll kill me.', 'immediate-danger'],
+    ['They booked the tickets for the summer holidays.', 'removal-abroad-imminent'],
+    ['Last month he got her by the arm outside the school.', 'immediate-danger'],
+    ['Her ex is in the house he shares with his new partner.', 'immediate-danger'],
+    ['She took a whole packet of paracetamol in 2019 and was admitted.', 'immediate-danger'],
+    ['Mum won’t wake up in the mornings to take them to school.', 'immediate-danger'],
+    ['Through the wall they could hear the neighbours arguing most nights.', 'immediate-danger'],
+    ["He said he'll cut her hair before the wedding.", 'weapon'],
+    ['We played hide and seek and said she’ll never find us.', 'abduction-threat'],
+    ['Nursery say potty training is going well, only a few accidents.', 'child-emotional-impact'],
+    ['He drew a picture of his house with everyone smiling.', 'child-emotional-impact'],
+    ['She made the daddy doll cook tea for the baby doll.', 'violence-in-presence-of-child'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('a threat of death for refusing a marriage, with tickets for tonight, is 999 first', () => {
+    expect(run('sutton', "17yo told her teacher 'my dad has booked the tickets for tonight and if I don't marry him they'll kill me'").pathway).toBe(
+      'emergency',
+    );
+  });
+
+  it('a child taken by a parent who drove off saying she will never find them is 999 first', () => {
+    expect(run('camden', "Police log: dad hit mum, has taken the 3yo and drove off shouting 'you'll never find us'. Mum has a head wound.").pathway).toBe(
+      'emergency',
+    );
+  });
+
+  it('a parent who took a handful of pills today and cannot be woken, with children at home, is 999 first', () => {
+    expect(
+      run('wandsworth', "The 12yo says mum swallowed loads of her tablets this morning and now she won't wake up; the little ones are with her.").pathway,
+    ).toBe('emergency');
+  });
+});
+
+describe('everyday sentences near the fifty-eighth to sixtieth batches’ kinds (found in review)', () => {
+  it.each([
+    ['She has taken all her medication as prescribed, mood stable.', 'immediate-danger'],
+    ['He took all his meds with him when he moved out.', 'immediate-danger'],
+    ['She has had loads of medication changes this year, reviewed by the GP.', 'immediate-danger'],
+    ['She took a whole packet of paracetamol with her on holiday in case.', 'immediate-danger'],
+    ['He has got mum by the arm before in arguments at handover.', 'immediate-danger'],
+    ['Her ex is in her house most weekends for contact, as agreed by the court.', 'immediate-danger'],
+    ["Mum's ex is in her home town so she avoids going back.", 'immediate-danger'],
+    ["His belongings are still on the doorstep now, he hasn't collected them.", 'immediate-danger'],
+    ['The pushchair is still on the landing now, housing have been told.', 'immediate-danger'],
+    ['Through the window I could hear the children laughing and mum singing.', 'immediate-danger'],
+    ['Through the front door I could hear the TV on loud, nobody answered.', 'immediate-danger'],
+    ["Mum says dad 'won't wake up' when the baby cries at night.", 'immediate-danger'],
+    ["If I don't tidy my room my dad will kill me.", 'threats-to-kill'],
+    ["If I don't pass my GCSEs my dad will kill me lol.", 'threats-to-kill'],
+    ["If I leave my phone on the bus again they'll kill me.", 'threats-to-kill'],
+    ["Mum (30) says if he won't marry her she will leave and never see him again.", 'forced-marriage'],
+    ["If I don't marry him my visa runs out and they will send me back.", 'forced-marriage'],
+    ['Dad has got tickets for the football tomorrow.', 'removal-abroad-imminent'],
+    ['Mum bought the tickets for the panto today.', 'removal-abroad-imminent'],
+    ["Mum said she'll never find him a nursery place this late in the year.", 'abduction-threat'],
+    ["She said she'd never find her keys in that bag.", 'abduction-threat'],
+    ['Nan has taken the kids to the beach, they ran off to find crabs.', 'abduction-threat'],
+    ['Grandad has taken the boys fishing and gone off for the day.', 'abduction-threat'],
+    ['Toilet training: some wetting accidents again but typical for age.', 'child-emotional-impact'],
+    ['The baby jumps at loud noises, normal startle reflex per the HV.', 'child-emotional-impact'],
+    ['The 4yo was jumping when I arrived, loud and happy.', 'child-emotional-impact'],
+    ['She drew a picture of her mum at the wedding crying with happiness.', 'child-emotional-impact'],
+    ['She was drawing at home and got angry when her brother took the pens.', 'child-emotional-impact'],
+    ['She put the mummy doll in the pushchair and took her to the shops.', 'violence-in-presence-of-child'],
+    ['In play the dad doll throws the ball to the baby doll.', 'violence-in-presence-of-child'],
+    ['The daddy teddy kicked the football to her and she laughed.', 'violence-in-presence-of-child'],
+    ['In the park dad pushed me on the swings really high.', 'child-hurt'],
+    ['He said his dad pushed me to try out for the football team.', 'child-hurt'],
+    ['Mum said her own dad pushed me down the stairs when I was a child.', 'child-hurt'],
+    ["The boys' dad pushed me against the wall, mum said.", 'child-hurt'],
+    ['Dad says his own father pushed his mother down the stairs when he was a boy.', 'life-threatening-violence'],
+    ["He said he'll cut her out of his will.", 'weapon'],
+    ["He'll cut her money off if she leaves.", 'weapon'],
+    ["Dad said he'd cut mum's grass at the weekend.", 'weapon'],
+    ['He is still in the room he used to share with his brother.', 'abuser-still-present'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});

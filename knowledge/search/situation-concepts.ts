@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../text/analyzer';
+import { TRIAGE_FILE } from '../triage/build';
+import { loadTriageKnowledge } from '../triage/load';
+import { readIndicators } from '../triage/read-indicators';
+import type { TriageKnowledge } from '../triage/types';
+import { UNSEEN_WEIGHT, type Concept, type QueryPlan } from './expand-query';
+import type { KnowledgeBase } from './load-knowledge';
+
+/**
+ * A practitioner mid-case describes the situation and rarely names the policy's term for it ("her
+ * 14yo keeps shoving her" is adolescent to parent violence; "he helps out at cubs" is a position of
+ * trust). The triage reader's patterns, written for such descriptions, say which situation a
+ * question describes; the indicator's `askedAbout` words (data, in knowledge/triage/indicators/)
+ * then join the question as one more concept and a few search terms.
+ */
+export interface Situation {
+  indicator: string;
+  /** Each of the documents' phrases for it, analysed. */
+  alternatives: string[][];
+}
+
+/** Search boost of a situation's words: below the asker's own words (1) and near a synonym's (0.4). */
+export const SITUATION_BOOST = 0.5;
+/**
+ * Its weight as a concept: this share of the question's own concepts' weight (shared between the
+ * situations read). A situation the reader recognised says more than any one incidental word
+ * ("cubs", "every week"), however rare that word is.
+ */
+export const SITUATION_SHARE = 0.3;
+const MIN_WEIGHT = 1.5;
+/** The weight of a described detail: a mid-frequency word's. */
+const DETAIL_WEIGHT = 2;
+
+const triageOf = new WeakMap<KnowledgeBase, TriageKnowledge | null>();
+
+/** The compiled triage knowledge built beside the passages, or null when this build has none. */
+function triageFor(kb: KnowledgeBase): TriageKnowledge | null {
+  let tk = triageOf.get(kb);
+  if (tk === undefined) {
+    tk = existsSync(join(kb.dir, TRIAGE_FILE)) ? loadTriageKnowledge(kb.dir) : null;
+    triageOf.set(kb, tk);
+  }
+  return tk;
+}
+
+/** What the triage patterns read in a question. */
+export interface ReadSituations {
+  /** The situations with words to search for. */
+  searched: Situation[];
+  /** Terms of the words the patterns read as a described situation ("kicked holes in the doors"): details of it, not a sign of another topic. */
+  described: Set<string>;
+}
+
+/** The situations a question describes, as the triage patterns read them (none when this build has no triage knowledge). */
+export function situationsIn(kb: KnowledgeBase, question: string): ReadSituations {
+  const tk = triageFor(kb);
+  if (!tk) return { searched: [], described: new Set() };
+  const askedAbout = new Map(tk.indicators.filter((i) => i.askedAbout?.length).map((i) => [i.id, i.askedAbout!]));
+  const read = readIndicators(tk, question).indicators;
+  const searched = read
+    .filter((i) => askedAbout.has(i.id))
+    .map((i) => ({
+      indicator: i.id,
+      alternatives: askedAbout
+        .get(i.id)!
+        .map((p) => analyze(p))
+        .filter((a) => a.length),
+    }))
+    .filter((s) => s.alternatives.length);
+  // A situation described in words ("kicking the dog"), not one term named ("dementia", "MAPPA", "on bail").
+  const spans = read.map((i) => analyze(i.evidence)).filter((terms) => terms.length >= 2);
+  return { searched, described: new Set(spans.flat()) };
+}
+
+/** The plan with each situation the question describes added (unless the question already names it). */
+export function withSituations(kb: KnowledgeBase, plan: QueryPlan, read: ReadSituations): QueryPlan {
+  const situations = read.searched;
+  // A word no document uses that the patterns read as part of the situation weighs as a detail.
+  const detail = (c: Concept) => c.weight >= UNSEEN_WEIGHT && c.alternatives[0]!.every((t) => read.described.has(t));
+  const concepts: Concept[] = plan.concepts.map((c) => (detail(c) ? { ...c, weight: DETAIL_WEIGHT } : c));
+  if (situations.length === 0) return { ...plan, concepts };
+  const named = new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.join(' '))));
+  const own = concepts.reduce((sum, c) => sum + c.weight, 0);
+  const weight = Math.max(MIN_WEIGHT, (SITUATION_SHARE * own) / situations.length);
+  const boosts = new Map(plan.terms.map((t) => [t.term, t.boost]));
+  for (const s of situations) {
+    if (s.alternatives.some((a) => named.has(a.join(' ')))) continue;
+    concepts.push({ label: `situation: ${s.indicator}`, alternatives: s.alternatives, weight });
+    for (const a of s.alternatives) for (const t of a) if (kb.df.has(t)) boosts.set(t, Math.max(boosts.get(t) ?? 0, SITUATION_BOOST));
+  }
+  return { ...plan, concepts, terms: [...boosts].map(([term, boost]) => ({ term, boost })) };
+}
