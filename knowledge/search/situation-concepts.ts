@@ -39,7 +39,9 @@ const triageOf = new WeakMap<KnowledgeBase, TriageKnowledge | null>();
 function triageFor(kb: KnowledgeBase): TriageKnowledge | null {
   let tk = triageOf.get(kb);
   if (tk === undefined) {
-    tk = existsSync(join(kb.dir, TRIAGE_FILE)) ? loadTriageKnowledge(kb.dir) : null;
+    const full = existsSync(join(kb.dir, TRIAGE_FILE)) ? loadTriageKnowledge(kb.dir) : null;
+    // Only the indicators with words to search for are read: a question is read in a few milliseconds.
+    tk = full && { ...full, indicators: full.indicators.filter((i) => i.askedAbout?.length) };
     triageOf.set(kb, tk);
   }
   return tk;
@@ -49,7 +51,7 @@ function triageFor(kb: KnowledgeBase): TriageKnowledge | null {
 export interface ReadSituations {
   /** The situations with words to search for. */
   searched: Situation[];
-  /** Terms of the words the patterns read as a described situation ("kicked holes in the doors"): details of it, not a sign of another topic. */
+  /** Terms of the words the patterns read as a described situation ("kicks the dog"): details of it, not a sign of another topic. */
   described: Set<string>;
 }
 
