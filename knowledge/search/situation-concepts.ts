@@ -33,18 +33,28 @@ const MIN_WEIGHT = 1.5;
 /** The weight of a described detail: a mid-frequency word's. */
 const DETAIL_WEIGHT = 2;
 
-const triageOf = new WeakMap<KnowledgeBase, TriageKnowledge | null>();
+/** The indicators with words to search for, and those words analysed: prepared once per knowledge base. */
+interface SituationReader {
+  tk: TriageKnowledge;
+  askedAbout: Map<string, string[][]>;
+}
 
-/** The compiled triage knowledge built beside the passages, or null when this build has none. */
-function triageFor(kb: KnowledgeBase): TriageKnowledge | null {
-  let tk = triageOf.get(kb);
-  if (tk === undefined) {
+const readerOf = new WeakMap<KnowledgeBase, SituationReader | null>();
+
+/** The compiled triage knowledge built beside the passages (only the indicators with `askedAbout` words), or null when this build has none. */
+function readerFor(kb: KnowledgeBase): SituationReader | null {
+  let r = readerOf.get(kb);
+  if (r === undefined) {
     const full = existsSync(join(kb.dir, TRIAGE_FILE)) ? loadTriageKnowledge(kb.dir) : null;
     // Only the indicators with words to search for are read: a question is read in a few milliseconds.
-    tk = full && { ...full, indicators: full.indicators.filter((i) => i.askedAbout?.length) };
-    triageOf.set(kb, tk);
+    const indicators = full?.indicators.filter((i) => i.askedAbout?.length) ?? [];
+    r = full && {
+      tk: { ...full, indicators },
+      askedAbout: new Map(indicators.map((i) => [i.id, i.askedAbout!.map((p) => analyze(p)).filter((a) => a.length)])),
+    };
+    readerOf.set(kb, r);
   }
-  return tk;
+  return r;
 }
 
 /** What the triage patterns read in a question. */
@@ -57,20 +67,10 @@ export interface ReadSituations {
 
 /** The situations a question describes, as the triage patterns read them (none when this build has no triage knowledge). */
 export function situationsIn(kb: KnowledgeBase, question: string): ReadSituations {
-  const tk = triageFor(kb);
-  if (!tk) return { searched: [], described: new Set() };
-  const askedAbout = new Map(tk.indicators.filter((i) => i.askedAbout?.length).map((i) => [i.id, i.askedAbout!]));
-  const read = readIndicators(tk, question).indicators;
-  const searched = read
-    .filter((i) => askedAbout.has(i.id))
-    .map((i) => ({
-      indicator: i.id,
-      alternatives: askedAbout
-        .get(i.id)!
-        .map((p) => analyze(p))
-        .filter((a) => a.length),
-    }))
-    .filter((s) => s.alternatives.length);
+  const r = readerFor(kb);
+  if (!r) return { searched: [], described: new Set() };
+  const read = readIndicators(r.tk, question).indicators;
+  const searched = read.map((i) => ({ indicator: i.id, alternatives: r.askedAbout.get(i.id) ?? [] })).filter((s) => s.alternatives.length);
   // A situation described in words ("kicking the dog"), not one term named ("dementia", "MAPPA", "on bail").
   const spans = read.map((i) => analyze(i.evidence)).filter((terms) => terms.length >= 2);
   return { searched, described: new Set(spans.flat()) };
