@@ -47,7 +47,14 @@ async function questionLatency(kb: KnowledgeBase, questions: { q: string; author
   const lexical = await time(questions, (x) => answerQuestion(kb, x.q, { authority: x.authority }));
   const encode = await time(questions.slice(0, 150), (x) => encoder.encode([normaliseQuestion(kb, `${x.q} `)]));
   const first = await time(questions, (x) => answerer.answer(x.q, { authority: x.authority }));
-  const repeated = await time(questions, (x) => answerer.answer(x.q, { authority: x.authority }));
+  // Asked again straight after (the cache keeps the last 2,000 questions; a second pass over more would time none from it).
+  const repeated: number[] = [];
+  for (const x of questions) {
+    await answerer.answer(x.q, { authority: x.authority });
+    const t = performance.now();
+    await answerer.answer(x.q, { authority: x.authority });
+    repeated.push(performance.now() - t);
+  }
   console.log(`  both signals, first time asked (question encoded): ${fmt(first)}  (target p95 ≤ 60 ms)`);
   console.log(`  both signals, asked again (vector from cache):     ${fmt(repeated)}`);
   console.log(`  lexical evidence alone:                            ${fmt(lexical)}`);

@@ -31,10 +31,15 @@ export interface QuestionKind {
  */
 const PHONE =
   /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)(?<!\b(?:mum|mam|mom|dad|ex|partner|son|daughter|kid|child|girl|boy|victim|perp|nan|gran)(?:['’]?s)?\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|(?<!\b(?:my|her|his|their|our)\s+)\b(?:number|numbers)\b|\b(?:helpline|hotline|contact details?)\b|\bring\b(?!\s+(?:me|her|him|them|us|you|back|mum|dad|round|around)\b)|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
-/** An email address is wanted when asked for, or when asked where to send something. */
-const EMAIL = /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
-/** Not a failed attempt told as context ("couldn't get hold of mum today", "can't reach her"). */
-const CONTACT = /(?<!\b(?:not|never|cannot|can't|cant|couldn't|couldnt|could not)\s+(?:\w+\s+)?)\b(contact|reach|get in touch|speak to|talk to|get hold of)\b/i;
+/** An email address is wanted when asked for, or when asked where to send something (not where to send a person: "where do I send dad" asks for a service). */
+const EMAIL =
+  /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b(?!\s+(?:him|her|them|dad|mum|people|famil\w+|perp\w*|the\s+(?:family|kids|children|perp\w*|dad|mum|father|mother|client)\b))|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
+/**
+ * Not a failed attempt told as context ("couldn't get hold of mum today", "can't reach her"), nor contact as
+ * a noun: a child's contact with a parent or the contact team ("took the kids even though the plan says no contact", "the contact team").
+ */
+const CONTACT =
+  /(?<!\b(?:not|never|cannot|can't|cant|couldn't|couldnt|could not)\s+(?:\w+\s+)?)(?<!\b(?:at|the|a|of|for|any|no|first|his|her|their|its|supervised|unsupervised|direct|indirect|child|overnight|during|after|before|get|gets|have|has|had|having|allow|allowed|stop|stopped|resume|want|wants|wanted|wanting|request|requests|requested|seek|seeks|seeking|about|re)\s+)\b(contact|reach|get in touch|speak to|talk to|get hold of)\b(?!\s+(?:arrangements?|centre|center|sessions?|visits?|team|order|time|handovers?|plan|issues?)\b)/i;
 const WHO = /^\s*who\b|\bwho\s+(is|are|do|does|should|can|will|manages|leads|chairs|has)\b|\bname of\b/i;
 /** A figure: a count, a share, a maximum or minimum ("the maximum sentence", "is there a caseload cap"). */
 const STATS =

@@ -1,5 +1,5 @@
 import type { QuestionKind } from './classify-question';
-import { UNSEEN_WEIGHT, type QueryPlan } from './expand-query';
+import type { QueryPlan } from './expand-query';
 import { askedFacts, factSentences } from './find-fact';
 import type { KnowledgeBase } from './load-knowledge';
 import type { Scored } from './rank-passages';
@@ -60,7 +60,7 @@ export function answerSignals(
 ): AnswerSignals {
   const top = chosen.slice(0, SIGNAL_DEPTH);
   const totalWeight = plan.concepts.reduce((s, c) => s + c.weight, 0);
-  const unseenWeight = plan.concepts.filter((c) => c.weight >= UNSEEN_WEIGHT).reduce((s, c) => s + c.weight, 0);
+  const unseenWeight = plan.concepts.filter((c) => c.unseen).reduce((s, c) => s + c.weight, 0);
   const facts = askedFacts(kind);
   return {
     coverage: Math.max(0, ...top.map((s) => s.coverage)),

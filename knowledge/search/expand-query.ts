@@ -21,6 +21,8 @@ export interface Concept {
   alternatives: string[][];
   /** How much the concept matters: rarer words weigh more; unknown words the most. */
   weight: number;
+  /** The asker's word is one no document uses (weighed UNSEEN_WEIGHT): a sign the question may be about something else. */
+  unseen?: true;
 }
 
 export interface WeightedTerm {
@@ -44,7 +46,7 @@ interface Form {
 /** Weight of a generic word in the confidence rule. */
 const WEAK_WEIGHT = 0.5;
 /** Weight of a word that appears in no document (and has no synonym that does). */
-export const UNSEEN_WEIGHT = 10;
+const UNSEEN_WEIGHT = 10;
 
 const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
 
@@ -118,6 +120,44 @@ export function correctSwap(kb: KnowledgeBase, word: string): string | undefined
   return best;
 }
 
+/** A dropped letter is corrected on words of at least this many letters ("trainin", "safegarding"). */
+const DROPPED_MIN = 4;
+const surfaceCache = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/** Each word the documents print, with one letter left out, and the word it came from (the commonest where several give the same). */
+function droppedForms(kb: KnowledgeBase): Map<string, string> {
+  let forms = surfaceCache.get(kb);
+  if (!forms) {
+    forms = new Map();
+    const seen = new Set<string>();
+    for (const p of kb.store.passages)
+      for (const w of words(p.text)) {
+        if (seen.has(w) || w.length <= DROPPED_MIN || !/^[a-z]+$/.test(w)) continue;
+        seen.add(w);
+        const t = stem(w);
+        if (!kb.df.has(t)) continue;
+        for (let i = 1; i < w.length; i++) {
+          const short = w.slice(0, i) + w.slice(i + 1);
+          const had = forms.get(short);
+          if (!had || (kb.df.get(stem(had)) ?? 0) < (kb.df.get(t) ?? 0)) forms.set(short, w);
+        }
+      }
+    surfaceCache.set(kb, forms);
+  }
+  return forms;
+}
+
+/**
+ * A letter left out in fast typing ("trainin", "assesment"): the documents' word it comes
+ * from, as a term. Checked on the word as typed (the first letter kept), only for a word whose stem
+ * no document uses.
+ */
+export function correctDropped(kb: KnowledgeBase, word: string): string | undefined {
+  if (word.length < DROPPED_MIN || !/^[a-z]+$/.test(word) || kb.df.has(stem(word))) return undefined;
+  const full = droppedForms(kb).get(word);
+  return full ? stem(full) : undefined;
+}
+
 function formsOf(entry: GlossaryEntry): Form[] {
   const caseSensitive = (s: string) => letters(s) <= 2 || (entry.matchCase === true && s === s.toUpperCase());
   return [entry.term, entry.expansion, ...entry.variants].map((f) => ({
@@ -183,6 +223,12 @@ function conceptWeight(kb: KnowledgeBase, own: string[], alternatives: string[][
   return Math.max(0.5, Math.min(7, Math.max(ownWeight, own.length ? 0 : altWeight)));
 }
 
+/** A concept with its weight, marked unseen when the asker's word is one no document uses. */
+function weighed(kb: KnowledgeBase, concept: Omit<Concept, 'weight'>, own: string[]): Concept {
+  const weight = conceptWeight(kb, own, concept.alternatives);
+  return weight >= UNSEEN_WEIGHT ? { ...concept, weight, unseen: true } : { ...concept, weight };
+}
+
 const weakCache = new WeakMap<KnowledgeBase, Set<string>>();
 
 /** Weak words and their inflections ("keeps", "handling"): compared by stem. */
@@ -224,7 +270,7 @@ function readGlossary(kb: KnowledgeBase, st: PlanState): void {
       const alternatives = [own, ...[entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f))]
         .filter((a) => a.length)
         .filter((a, i, all) => all.findIndex((b) => b.join(' ') === a.join(' ')) === i);
-      st.concepts.push({ label: entry.term, alternatives, weight: conceptWeight(kb, [], alternatives) });
+      st.concepts.push(weighed(kb, { label: entry.term, alternatives }, []));
       for (const t of analyze(entry.term)) addTerm(st.terms, t, 1.5);
       for (const t of own) addTerm(st.terms, t, 1);
       for (const t of analyze(entry.expansion)) addTerm(st.terms, t, 0.6);
@@ -274,7 +320,7 @@ function readSynonymPhrases(kb: KnowledgeBase, groups: Groups, st: PlanState): v
         if (taken(st, at, m.words.length)) continue;
         take(st, at, m.words.length);
         const alternatives = group.map((x) => x.terms).filter((a) => a.length);
-        st.concepts.push({ label: m.member, alternatives, weight: conceptWeight(kb, m.terms, alternatives) });
+        st.concepts.push(weighed(kb, { label: m.member, alternatives }, m.terms));
         for (const t of m.terms) addTerm(st.terms, t, 1);
         for (const a of alternatives) for (const t of a) addTerm(st.terms, t, 0.4);
       }
@@ -295,7 +341,8 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
     }
   }
   // A misspelt word searches for the word it was probably meant to be.
-  const fixed = weak || alternatives.length > 1 ? undefined : (correctSwap(kb, w) ?? (w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined));
+  const fixed =
+    weak || alternatives.length > 1 ? undefined : (correctSwap(kb, w) ?? correctDropped(kb, w) ?? (w.length >= TYPO_MIN_WORD ? correctTypo(kb, s) : undefined));
   if (fixed) {
     alternatives.push([fixed]);
     addTerm(st.terms, fixed, 0.8);
@@ -317,7 +364,7 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
   if (!st.concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
     // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
     const detail = /^\d+$/.test(s) && !kb.df.has(s);
-    st.concepts.push({ label: w, alternatives, weight: weak || detail ? WEAK_WEIGHT : conceptWeight(kb, [s], alternatives) });
+    st.concepts.push(weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : weighed(kb, { label: w, alternatives }, [s]));
   }
 }
 

@@ -5,7 +5,7 @@ import { TRIAGE_FILE } from '../triage/build';
 import { loadTriageKnowledge } from '../triage/load';
 import { readIndicators } from '../triage/read-indicators';
 import type { TriageKnowledge } from '../triage/types';
-import { UNSEEN_WEIGHT, type Concept, type QueryPlan } from './expand-query';
+import type { Concept, QueryPlan } from './expand-query';
 import type { KnowledgeBase } from './load-knowledge';
 
 /**
@@ -80,8 +80,8 @@ export function situationsIn(kb: KnowledgeBase, question: string): ReadSituation
 export function withSituations(kb: KnowledgeBase, plan: QueryPlan, read: ReadSituations): QueryPlan {
   const situations = read.searched;
   // A word no document uses that the patterns read as part of the situation weighs as a detail.
-  const detail = (c: Concept) => c.weight >= UNSEEN_WEIGHT && c.alternatives[0]!.every((t) => read.described.has(t));
-  const concepts: Concept[] = plan.concepts.map((c) => (detail(c) ? { ...c, weight: DETAIL_WEIGHT } : c));
+  const detail = (c: Concept) => c.unseen && c.alternatives[0]!.every((t) => read.described.has(t));
+  const concepts: Concept[] = plan.concepts.map((c) => (detail(c) ? { label: c.label, alternatives: c.alternatives, weight: DETAIL_WEIGHT } : c));
   if (situations.length === 0) return { ...plan, concepts };
   const named = new Set(plan.concepts.flatMap((c) => c.alternatives.map((a) => a.join(' '))));
   const own = concepts.reduce((sum, c) => sum + c.weight, 0);

@@ -1,5 +1,8 @@
 import type { CompiledIndicator, IndicatorFact, TriageFacts } from './types';
 
+/** The tag of indicators that can only describe a child at the incident (a child hiding, distressed, stepping in, in the room). */
+const CHILD_PRESENT = 'child-present';
+
 /** What a role is called when the description names none ("a teacher", "a youth worker" …). */
 export const DEFAULT_TRUSTED_ROLE = 'works with children';
 
@@ -28,9 +31,15 @@ export function setIndicatorFacts(tk: WithIndicators, ids: ReadonlySet<string>, 
   if (has('unborn')) facts.unborn = true;
   if (has('positionOfTrust') && !facts.positionOfTrust) facts.positionOfTrust = DEFAULT_TRUSTED_ROLE;
   if (has('noChildren') && facts.childAges.length === 0 && !facts.unborn) facts.noChildren = true;
-  // A known child or unborn baby outweighs "no children" however it was read: err toward the child.
-  if (facts.noChildren && (facts.unborn || facts.childAges.length > 0)) delete facts.noChildren;
+  // A known child or unborn baby, or a child read at the incident (an indicator tagged child-present:
+  // a child hiding, distressed, stepping in, in the room), outweighs "no children" however it was read: err toward the child.
+  if (facts.noChildren && (facts.unborn || facts.childAges.length > 0 || readsAChild(tk, ids))) delete facts.noChildren;
   return facts;
+}
+
+/** Whether an indicator the data tags `child-present` (a child at the incident) is present. */
+function readsAChild(tk: WithIndicators, ids: ReadonlySet<string>): boolean {
+  return tk.indicators.some((i) => i.tags.includes(CHILD_PRESENT) && ids.has(i.id));
 }
 
 /**

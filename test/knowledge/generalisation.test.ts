@@ -6,7 +6,7 @@ import { isLeadIn } from '../../knowledge/ingest/cut-passages';
 import { answerQuestion, createPolicyAnswerer, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
-import { correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
+import { correctDropped, correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
 
 // Rules added for kinds of question the probe set found weak. Wordings are our own.
@@ -41,6 +41,13 @@ describe('typo tolerance', () => {
     // Swapped neighbours, compared before stemming ("saftey" → safety → safeti), in short words too.
     expect(correctSwap(kb, 'saftey')).toBe('safeti');
     expect(correctSwap(kb, 'plan')).toBeUndefined();
+  });
+
+  it("a letter left out in fast typing is read as the documents' word, a word the documents print is left alone", () => {
+    expect(correctDropped(kb, 'safegarding')).toBe('safeguard');
+    expect(correctDropped(kb, 'refferal')).toBeUndefined();
+    expect(correctDropped(kb, 'plan')).toBeUndefined();
+    expect(correctDropped(kb, 'parking')).toBeUndefined();
   });
 
   it('answers a misspelt question, and does not turn a real off-topic word into a corpus one', () => {
@@ -115,6 +122,15 @@ describe('what a question asks for, told apart from its context', () => {
     expect(classifyQuestion("he put a tracking app on mum's phone, what should her safety plan cover").phone).toBe(false);
     expect(classifyQuestion('dad has blocked my number, can i still assess him').phone).toBe(false);
     expect(classifyQuestion('what number do i ring for the idva').phone).toBe(true);
+  });
+
+  it("contact as a noun (a child's contact with a parent, the contact team) and sending a person to a service ask for no number or address", () => {
+    expect(classifyQuestion('he collected the kids from nursery though the order says no contact, who needs to know').phone).toBe(false);
+    expect(classifyQuestion('dad wants contact with the baby at christmas, is that ok').email).toBe(false);
+    expect(classifyQuestion('the referral went in at contact this morning, what happens next').who).toBe(false);
+    expect(classifyQuestion('dad says he wants help, where do i send him').email).toBe(false);
+    expect(classifyQuestion('how do i contact the idva in camden').phone).toBe(true);
+    expect(classifyQuestion('where do i send the completed marf').email).toBe(true);
   });
 
   it('a definition question wrapped in context still leads with the passage that defines the term', () => {

@@ -363,3 +363,22 @@ describe('a situation described, not named (kinds from the thirty-third to thirt
     ).toMatch(/pets|animals/i);
   });
 });
+
+describe('situations told mid-case (kinds from the thirty-sixth to thirty-eighth calibration batches, in other words)', () => {
+  const plan = (q: string) => readQuestion(kb, q, { authority: 'camden' }) as Exclude<ReturnType<typeof readQuestion>, { early: unknown }>;
+
+  it('a situation the triage reader recognises is never counted as a word no document uses, however long the question', () => {
+    const read = plan('she told me at the school gate he squeezed her throat on the landing at the weekend while the twins watched, what now');
+    const situations = read.plan.concepts.filter((c) => c.label.startsWith('situation:'));
+    expect(situations.length).toBeGreaterThan(0);
+    expect(situations.every((c) => !c.unseen)).toBe(true);
+  });
+
+  it('everyday verbs in a question about where a service sits do not make the bot decline', () => {
+    expect(ask('what days do the idvas sit with the mash team, want to run something past one', 'wandsworth').answered).toBe(true);
+  });
+
+  it('social care shorthand for a manager and an assessment is read in full', () => {
+    expect(normaliseQuestion(kb, 'does the mgr need to sign off the assmt')).toBe('does the manager need to sign off the assessment');
+  });
+});

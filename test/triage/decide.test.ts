@@ -83,6 +83,17 @@ describe('levels and pathways', () => {
     expect(refs(r)).toEqual(expect.arrayContaining(['marac', 'idva']));
   });
 
+  it('a child named in the household keeps the children\'s pathway when "no one else" lives there', () => {
+    const r = run('lambeth', 'Mum and her two boys, nobody else lives at the address. He slapped her last night.');
+    expect(r.pathway).not.toBe('adult-services');
+  });
+
+  it('anything read about a child outweighs "no children", however it was read', () => {
+    const r = run('sutton', "No children in the household per police. Neighbour heard a boy shouting 'get off my mummy'.");
+    expect(r.read.map((i) => i.id)).toContain('no-children');
+    expect(r.pathway).toBe('child-protection');
+  });
+
   it("an unborn baby keeps the children's pathway even with no other child", () => {
     const r = run('lambeth', 'She has no children yet but is 20 weeks pregnant; he slapped her.');
     expect(r.pathway).not.toBe('adult-services');
