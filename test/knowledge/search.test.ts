@@ -14,7 +14,7 @@ import {
   type AnswerResult,
   type KnowledgeBase,
 } from '../../knowledge/search';
-import { normaliseQuestion, orderQuestion, readQuestion } from '../../knowledge/search/answer-question';
+import { normaliseQuestion, orderQuestion, questionSignals, readQuestion } from '../../knowledge/search/answer-question';
 import { FUSION, reweigh, scoreOf } from '../../knowledge/search/rank-passages';
 
 // Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
@@ -372,6 +372,14 @@ describe('situations told mid-case (kinds from the thirty-sixth to thirty-eighth
     const situations = read.plan.concepts.filter((c) => c.label.startsWith('situation:'));
     expect(situations.length).toBeGreaterThan(0);
     expect(situations.every((c) => !c.unseen)).toBe(true);
+  });
+
+  it('a long question with every word in the documents has no unseen share, even when its situation weighs more than an unseen word', () => {
+    const q =
+      'mum told me at the visit he grabbed her by the neck a couple of weeks ago and the police were not called, its only a child in need case, do i still have to refer her to the idva service or is that only for high risk cases';
+    const situations = plan(q).plan.concepts.filter((c) => c.label.startsWith('situation:'));
+    expect(Math.max(...situations.map((c) => c.weight))).toBeGreaterThanOrEqual(10);
+    expect(questionSignals(kb, q, { authority: 'camden' })!.unseen).toBe(0);
   });
 
   it('everyday verbs in a question about where a service sits do not make the bot decline', () => {
