@@ -3,6 +3,9 @@ import type { GlossaryEntry } from '../schemas/data-files';
 import { classifyQuestion, SHAPE_PHRASES, type AnswerShape } from './classify-question';
 import { idf, type KnowledgeBase } from './load-knowledge';
 import { NEIGHBOUR_MIN, wordNeighbours } from './word-neighbours';
+import { oneEditApart } from '../text/edit-distance';
+
+export { oneEditApart };
 
 /**
  * Turn a question into weighted search terms and "concepts" for the confidence rule.
@@ -74,18 +77,6 @@ function vocabulary(kb: KnowledgeBase): Map<string, string[]> {
     vocabularyCache.set(kb, byLetter);
   }
   return byLetter;
-}
-
-/** True when a and b are one edit apart (insert, delete, substitute, or swap two neighbours). */
-export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
@@ -249,6 +240,8 @@ interface PlanState {
   terms: Map<string, number>;
   concepts: Concept[];
   glossaryHits: GlossaryEntry[];
+  /** Words before this index tell the case, not the question (see askStart). */
+  askAt: number;
 }
 
 type Groups = ReturnType<typeof synonymGroups>;
@@ -257,6 +250,39 @@ const taken = (st: PlanState, at: number, n: number) => st.consumed.slice(at, at
 const take = (st: PlanState, at: number, n: number) => {
   for (let k = at; k < at + n; k++) st.consumed[k] = true;
 };
+
+/**
+ * A long message that tells the case first and asks at the end ("first visit tmrw after a dv call out,
+ * mum dad and 2 kids in the house. who should i speak to first"): the index of the first word of
+ * the last clause that asks, when at least SITUATION_MIN words come before it; 0 otherwise.
+ */
+const ASK_OPENING =
+  /(?:^|[.?!;:,]\s*|\b(?:and|but|so|or|just)\s+)(?=(?:do|does|can|could|should|shall|must|would|will|who|whos|what|whats|when|where|which|how|why|am|is there|are there|is it|is this|is that|are we|are they)\b)/gi;
+const SITUATION_MIN = 8;
+/** How much a word in the told case counts, beside the same word in the asking clause. */
+export const SITUATION_SHARE = 0.5;
+
+export function askStart(topicText: string): number {
+  // The first asking clause of the last sentence that asks ("who should i speak to first and do i see them together").
+  let last = -1;
+  let sentence = -1;
+  for (const m of topicText.matchAll(ASK_OPENING)) {
+    const at = m.index + m[0].length;
+    const start = Math.max(topicText.lastIndexOf('.', at - 1), topicText.lastIndexOf('?', at - 1), topicText.lastIndexOf('!', at - 1));
+    if (start !== sentence) {
+      sentence = start;
+      last = at;
+    }
+  }
+  if (last <= 0) return 0;
+  const before = words(topicText.slice(0, last)).length;
+  return before >= SITUATION_MIN ? before : 0;
+}
+
+/** A concept read at word `at`: told as part of the case, it weighs less. */
+function placed(st: PlanState, c: Concept, at: number): Concept {
+  return at < st.askAt && !c.shape ? { ...c, weight: c.weight * SITUATION_SHARE } : c;
+}
 
 /** Glossary forms, longest first, so "Independent Domestic Violence Advisor" wins over "DV". */
 function readGlossary(kb: KnowledgeBase, st: PlanState): void {
@@ -270,7 +296,7 @@ function readGlossary(kb: KnowledgeBase, st: PlanState): void {
       const alternatives = [own, ...[entry.term, entry.expansion, ...entry.variants].map((f) => analyze(f))]
         .filter((a) => a.length)
         .filter((a, i, all) => all.findIndex((b) => b.join(' ') === a.join(' ')) === i);
-      st.concepts.push(weighed(kb, { label: entry.term, alternatives }, []));
+      st.concepts.push(placed(st, weighed(kb, { label: entry.term, alternatives }, []), at));
       for (const t of analyze(entry.term)) addTerm(st.terms, t, 1.5);
       for (const t of own) addTerm(st.terms, t, 1);
       for (const t of analyze(entry.expansion)) addTerm(st.terms, t, 0.6);
@@ -320,7 +346,7 @@ function readSynonymPhrases(kb: KnowledgeBase, groups: Groups, st: PlanState): v
         if (taken(st, at, m.words.length)) continue;
         take(st, at, m.words.length);
         const alternatives = group.map((x) => x.terms).filter((a) => a.length);
-        st.concepts.push(weighed(kb, { label: m.member, alternatives }, m.terms));
+        st.concepts.push(placed(st, weighed(kb, { label: m.member, alternatives }, m.terms), at));
         for (const t of m.terms) addTerm(st.terms, t, 1);
         for (const a of alternatives) for (const t of a) addTerm(st.terms, t, 0.4);
       }
@@ -329,7 +355,7 @@ function readSynonymPhrases(kb: KnowledgeBase, groups: Groups, st: PlanState): v
 }
 
 /** One word not read yet: its synonyms, else a likely typo's fix, else the documents' nearest words. */
-function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s: string, neighbourMin: number): void {
+function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s: string, neighbourMin: number, at: number): void {
   const alternatives: string[][] = [[s]];
   const weak = weakStems(kb).has(w) || weakStems(kb).has(s);
   for (const group of groups) {
@@ -361,11 +387,13 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
     }
   }
   addTerm(st.terms, s, 1);
-  if (!st.concepts.some((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s)) {
-    // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
-    const detail = /^\d+$/.test(s) && !kb.df.has(s);
-    st.concepts.push(weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : weighed(kb, { label: w, alternatives }, [s]));
-  }
+  // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
+  const detail = /^\d+$/.test(s) && !kb.df.has(s);
+  const concept = weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : placed(st, weighed(kb, { label: w, alternatives }, [s]), at);
+  const had = st.concepts.findIndex((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s);
+  if (had < 0) st.concepts.push(concept);
+  // The same word told in the case and asked about again counts as asked.
+  else if (concept.weight > st.concepts[had]!.weight) st.concepts[had] = { ...st.concepts[had]!, weight: concept.weight };
 }
 
 /** A question's topic words → the weighted terms lunr searches and the concepts a passage should cover. */
@@ -378,6 +406,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     terms: new Map(),
     concepts: [],
     glossaryHits: [],
+    askAt: askStart(topicText),
   };
   const groups = synonymGroups(kb);
   readGlossary(kb, st);
@@ -390,7 +419,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     const s = stem(w);
     sequence.push(s);
     if (st.consumed[i] || (/^\d$/.test(w) === false && w.length < 2)) return;
-    readWord(kb, groups, st, w, s, neighbourMin);
+    readWord(kb, groups, st, w, s, neighbourMin, i);
   });
 
   // Authority names help a little as words ("Wandsworth LINKs") but are not topic.

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
-import { analyze, titleText } from '../text/analyzer';
+import { analyze, stem, titleText } from '../text/analyzer';
 import { INDEX_FILE, PASSAGE_MEANING, STORE_FILE, type KnowledgeStore, type StoredPassage } from '../store';
 import { readTable, type MeaningTable } from '../meaning/meaning-table';
+import { acronymTypoFixer } from '../text/acronym-typos';
 import { typingRewriter, type TypingRewriter } from '../text/rewrite-typing';
 import { builtKnowledgeDir } from '../paths';
 import type { DocumentMeta } from '../types';
@@ -137,7 +138,11 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
     coveredAuthorities: store.authorities.filter((a) => a.covered).map((a) => a.id),
     meaning,
     ordinalOf: new Map(store.passages.map((p, i) => [p.id, i])),
-    rewriteTyping: typingRewriter(store.typing),
+    rewriteTyping: withAcronymTypos(
+      typingRewriter(store.typing),
+      store.glossary.map((g) => g.term),
+      df,
+    ),
     navigation: new Set(store.passages.filter((p) => NAVIGATION_TITLE.test(p.sectionPath[p.sectionPath.length - 1] ?? '')).map((p) => p.id)),
   };
   cache.set(dir, kb);
@@ -149,4 +154,10 @@ export function idf(kb: KnowledgeBase, term: string): number {
   const n = kb.store.passages.length;
   const d = kb.df.get(term) ?? 0;
   return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+}
+
+/** Typing rewritten, then an acronym typed one letter wrong put right (a word the documents use never is). */
+function withAcronymTypos(rewrite: TypingRewriter, terms: readonly string[], df: ReadonlyMap<string, number>): TypingRewriter {
+  const fix = acronymTypoFixer(terms, (w) => df.has(w) || df.has(stem(w)));
+  return (text) => fix(rewrite(text));
 }

@@ -6,7 +6,9 @@ import { isLeadIn } from '../../knowledge/ingest/cut-passages';
 import { answerQuestion, createPolicyAnswerer, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
-import { correctDropped, correctSwap, correctTypo, expandQuery, oneEditApart } from '../../knowledge/search/expand-query';
+import { askStart, correctDropped, correctSwap, correctTypo, expandQuery, oneEditApart, SITUATION_SHARE } from '../../knowledge/search/expand-query';
+import { acronymTypoFixer } from '../../knowledge/text/acronym-typos';
+import { words } from '../../knowledge/text/analyzer';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
 
 // Rules added for kinds of question the probe set found weak. Wordings are our own.
@@ -282,5 +284,40 @@ describe('segmentation', () => {
     const passages = kb.store.passages;
     const lone = passages.filter((p, i) => isLeadIn(p.text) && passages[i + 1]?.anchor === p.anchor);
     expect(lone.map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('a case told first, then the question (kinds from the thirty-ninth to forty-first calibration batches, in other words)', () => {
+  it('finds where a long message starts asking: the first asking clause of the last sentence that asks', () => {
+    const text = 'popped round after school, dad was on the sofa and the baby was asleep upstairs. who do i tell first and should i write it up today';
+    expect(words(text)[askStart(text)]).toBe('who');
+    expect(askStart('can i share the dash with the school')).toBe(0);
+    expect(askStart('mum was upset, what now')).toBe(0); // too short a case to set apart
+  });
+
+  it('weighs a word told in the case at a share of the same word asked about', () => {
+    const told = expandQuery(kb, 'nan rang in tears last night saying the neighbours called the police again. what do i do about the refuge', '');
+    const asked = expandQuery(kb, 'what do i do about the neighbours and the refuge', '');
+    const weight = (plan: typeof told, label: string) => plan.concepts.find((c) => c.label === label)!.weight;
+    expect(weight(told, 'neighbours')).toBeCloseTo(weight(asked, 'neighbours') * SITUATION_SHARE);
+    expect(weight(told, 'refuge')).toBeCloseTo(weight(asked, 'refuge'));
+  });
+
+  it('reads an acronym typed one letter wrong as the acronym, never an everyday or document word', () => {
+    const fix = acronymTypoFixer(['MARAC', 'DASH', 'IDSVA'], (w) => ['start', 'march'].includes(w));
+    expect(fix('is this one going to marak')).toBe('is this one going to MARAC');
+    expect(fix('she has no cash')).toBe('she has no cash'); // four letters: too near everyday words
+    expect(fix('we start in march')).toBe('we start in march');
+    expect(fix('the idsva is off')).toBe('the idsva is off'); // the acronym itself, already right
+    expect(kb.rewriteTyping('someone said the case is going to mamba?')).toContain('MAMDA');
+  });
+
+  it('reads "fm" as forced marriage and "diff" as difference', () => {
+    expect(kb.rewriteTyping('fm worry on a case')).toBe('forced marriage worry on a case');
+    expect(kb.rewriteTyping('whats the diff')).toContain('difference');
+  });
+
+  it('answers a "what is the difference" question typed short, instead of declining it', () => {
+    expect(ask('family meeting vs fgc, whats the diff', 'wandsworth').answered).toBe(true);
   });
 });

@@ -300,3 +300,19 @@ describe('answers to the questions that change the pathway', () => {
     expect(no.indicators.map((i) => i.id)).not.toContain('strangulation');
   });
 });
+
+describe('pathways of the sixty-fourth to sixty-sixth batches’ kinds', () => {
+  it('a child already on a child protection plan: at least child protection, and the allocated social worker told today', () => {
+    const r = run('lambeth', 'The children are on CP plans. Mum says he shouted at her last night.');
+    expect(r.pathway).toBe('child-protection');
+    expect(r.citations.some((c) => c.text.includes('subject to a child protection plan'))).toBe(true);
+  });
+
+  it('forced marriage with a flight within hours: 999 first', () => {
+    expect(run('sutton', "A 16yo rang: 'they're making me marry him, the flight is in 3 hours'.").pathway).toBe('emergency');
+  });
+
+  it('a child under 16 whose partner is an adult: child protection', () => {
+    expect(run('stoke-on-trent', "School are worried about a 14yo, her 'bf' is 23 and waits outside.").pathway).toBe('child-protection');
+  });
+});

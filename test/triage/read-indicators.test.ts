@@ -802,3 +802,92 @@ describe('everyday sentences near the sixty-first to sixty-third batches’ kind
     expect(readIds(text)).toContain(id);
   });
 });
+
+describe('reading locked doors, pleas, airports, plans and release (kinds from the sixty-fourth to sixty-sixth calibration batches, in other words)', () => {
+  it.each([
+    ['Her sister says he has locked the flat door and is not letting her out.', 'immediate-danger'],
+    ["A text came through from her: 'plz send someone hes smashing the place'.", 'immediate-danger'],
+    ['The boy said his mum would not wake up when he shook her before school.', 'immediate-danger'],
+    ['Caller in the flat below, a man screaming at her and things being thrown.', 'immediate-danger'],
+    ['Banging and a baby screaming next door, the caller is on the phone now.', 'immediate-danger'],
+    ['She messaged her friend that the plane leaves in an hour and she does not want to go.', 'removal-abroad-imminent'],
+    ['He rang school from departures at the airport.', 'removal-abroad-imminent'],
+    ['My 12 year old says she got in the way to help mum when he threw the plate.', 'child-intervened'],
+    ['The toddler came into nursery with a scald on his hand.', 'child-hurt'],
+    ["14 yo, the so-called 'gf' is 20 and picks him up from school.", 'young-teen-own-relationship'],
+    ["The 13yo told her friend we're in a relationship now.", 'young-teen-own-relationship'],
+    ["She told me we're together now, he's her karate coach.", 'position-of-trust'],
+    ['He got out in the summer after serving 3 years.', 'criminal-history'],
+    ['Both children remain subject to child protection plans.', 'child-protection-plan'],
+    ['The household is known to us on a CP plan since March.', 'child-protection-plan'],
+    ['Nan was shoved down the stairs by her 16 year old grandson and then by his son.', 'apva'],
+    ["Dad is not supposed to be staying at mum's flat.", 'breach-of-orders'],
+    ["The 7yo said he's heard dad say 'I'll bloody end you'.", 'threats-to-kill'],
+    ['The 8yo goes under his duvet when things kick off.', 'child-emotional-impact'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['He locked the door and would not let her leave, back in 2019.', 'immediate-danger'],
+    ['Please send someone to the review on Thursday.', 'immediate-danger'],
+    ['Please call the police if he turns up again.', 'immediate-danger'],
+    ['The neighbour reported a man shouting last week.', 'immediate-danger'],
+    ['Our flight to the conference is in 3 weeks.', 'removal-abroad-imminent'],
+    ['Mum was at the airport last month collecting her sister.', 'removal-abroad-imminent'],
+    ['Her nan got in the way to stop him seeing his daughter.', 'child-intervened'],
+    ["15 year old lives with mum, and mum's boyfriend is 35.", 'young-teen-own-relationship'],
+    ['The 12yo says mum and her partner are together again.', 'young-teen-own-relationship'],
+    ['He came out after 4 years of marriage and is now with a man.', 'criminal-history'],
+    ['You can hear him shouting from inside the flat.', 'criminal-history'],
+    ['The children were on child protection plans until 2021.', 'child-protection-plan'],
+    ['They came off their CP plans last year.', 'child-protection-plan'],
+    ['The plan is for mum to attend the freedom programme.', 'child-protection-plan'],
+    ["They are not meant to be living there long, it's emergency housing.", 'breach-of-orders'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});
+
+describe('everyday sentences near the sixty-fourth to sixty-sixth batches’ kinds (found in review)', () => {
+  it.each([
+    ['mum said he locked her in the bedroom back in 2021, nothing like that since', 'immediate-danger'],
+    ['if he locks me in again i am ringing 999 straight away', 'immediate-danger'],
+    ["please send someone round to look at the damp in the kids' room", 'immediate-danger'],
+    ['pls get someone to ring me back re core group date', 'immediate-danger'],
+    ["please send someone from early help, mum's struggling with the baby's sleep", 'immediate-danger'],
+    ["mum wouldn't get up this morning when i shook her, she'd been on nights and told me to get myself to school", 'immediate-danger'],
+    ['neighbour said there was shouting and banging last night', 'immediate-danger'],
+    ["caller heard thuds from upstairs, thinks they're moving furniture, no concerns", 'immediate-danger'],
+    ['work kept getting in the way so mum missed the conference', 'child-intervened'],
+    ['dog got in the way when he was reversing the car, vet visit', 'child-intervened'],
+    ['came to me with a blister from her new school shoes, plaster given, no concerns', 'child-hurt'],
+    ['came into school with a swelling on her cheek - dentist confirmed abscess, on antibiotics', 'child-hurt'],
+    ["the 14yo says me and him are together at dad's on weekends - means her brother", 'young-teen-own-relationship'],
+    ["she's 15 now, mum's partner is 22 and mum is 38", 'young-teen-own-relationship'],
+    ["mum's new partner was her tutor on the access course, she's 34", 'position-of-trust'],
+    ['yp told her teacher me and my bf are together again, bf is in her year', 'position-of-trust'],
+    ['got out last month after 18 months on the housing list, new flat in town', 'criminal-history'],
+    ['released from hospital yesterday after knee op', 'criminal-history'],
+    ['icpc booked to decide if a cp plan is needed, date tbc', 'child-protection-plan'],
+    ['no cp plan in place, open to early help only', 'child-protection-plan'],
+    ['mum pushed her 15yo son into the car when he refused to go to school', 'apva'],
+    ["15yo son was pushed into a door by mum's partner", 'apva'],
+    ["dad's not supposed to be driving since his eye op", 'breach-of-orders'],
+    ["nan isn't meant to be staying at the flat over xmas as there's no room", 'breach-of-orders'],
+    ['hides his veg under his plate when tea starts', 'child-emotional-impact'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it.each([
+    ["child rang saying mummy's on the kitchen floor and won't open her eyes", 'immediate-danger'],
+    ['14yo stood between dad and mum when he went for her and got punched', 'child-intervened'],
+    ['the little one jumped on his back to make him let go of mummy', 'child-intervened'],
+    ['children are subject to cp under emotional harm and neglect, next rcpc in may', 'child-protection-plan'],
+    ['transfer-in conference booked, kids still on plans from previous la for dv', 'child-protection-plan'],
+    ['the 6yo takes the baby into the wardrobe when they start arguing', 'child-emotional-impact'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+});
