@@ -6,6 +6,7 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
   const tk = knowledge();
   const all = tk.indicators.map((i) => i.id);
   const severe = tk.indicators.filter((i) => i.tags.includes('severe') || i.scale === 4).map((i) => i.id);
+  const childPresent = new Set(tk.indicators.filter((i) => i.tags.includes('child-present')).map((i) => i.id));
   const authorities = Object.keys(tk.authorities);
 
   const factsArb: fc.Arbitrary<TriageFacts> = fc
@@ -32,10 +33,14 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
       fc.property(fc.constantFrom(...authorities), fc.subarray(all, { maxLength: 6 }), fc.constantFrom(...severe), factsArb, (authority, ids, extra, facts) => {
         const before = decideTriage(tk, { authority, indicatorIds: ids, facts });
         const after = decideTriage(tk, { authority, indicatorIds: [...ids, extra], facts });
-        // No child in the household stays an adult route, unless the indicator added is a pregnancy: then there is a child to protect.
+        // No child in the household stays an adult route, unless the indicator added is a pregnancy, or a child at
+        // the incident (tagged child-present): then there is a child to protect, on a child route.
         if (before.pathway === 'adult-services')
           return (
-            after.pathway === 'adult-services' || after.pathway === 'emergency' || (extra === factIndicator(tk, 'unborn') && after.pathway !== 'early-help')
+            after.pathway === 'adult-services' ||
+            after.pathway === 'emergency' ||
+            (extra === factIndicator(tk, 'unborn') && after.pathway !== 'early-help') ||
+            (childPresent.has(extra) && after.pathway !== 'adult-services')
           );
         return comparePathways(after.pathway, before.pathway) >= 0 && (after.level ?? 0) >= (before.level ?? 0);
       }),

@@ -891,3 +891,22 @@ describe('everyday sentences near the sixty-fourth to sixty-sixth batches’ kin
     expect(readIds(text)).toContain(id);
   });
 });
+
+describe('treatment shown, a duty done at a school, ages listed after "kids" (older calibration batches’ last under-triaged kinds, in other words)', () => {
+  it.each([
+    ['Her wrist has been in a plaster cast since Friday and she will not say why.', 'significant-injury'],
+    ['The 6yo said daddy pushed mummy and then an ambulance took her.', 'significant-injury'],
+    ['Her partner does after-school club cover at the primary.', 'position-of-trust'],
+    ['Children 4 & 6 heard him punching her in the kitchen.', 'violence-in-presence-of-child'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['His leg is in a cast after a skiing accident.', 'significant-injury'],
+    ['An ambulance came for nan last winter when she had a stroke.', 'significant-injury'],
+    ['He does night shifts at the depot.', 'position-of-trust'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});
