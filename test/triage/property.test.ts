@@ -40,7 +40,7 @@ describe('property: adding a severe indicator never lowers the pathway', () => {
             after.pathway === 'adult-services' ||
             after.pathway === 'emergency' ||
             (extra === factIndicator(tk, 'unborn') && after.pathway !== 'early-help') ||
-            (childPresent.has(extra) && after.pathway !== 'adult-services')
+            childPresent.has(extra)
           );
         return comparePathways(after.pathway, before.pathway) >= 0 && (after.level ?? 0) >= (before.level ?? 0);
       }),
