@@ -5,8 +5,6 @@ import { idf, type KnowledgeBase } from './load-knowledge';
 import { NEIGHBOUR_MIN, wordNeighbours } from './word-neighbours';
 import { oneEditApart } from '../text/edit-distance';
 
-export { oneEditApart };
-
 /**
  * Turn a question into weighted search terms and "concepts" for the confidence rule.
  * Glossary entries expand both ways (acronym ↔ expansion ↔ variant spellings) and synonym
