@@ -910,3 +910,53 @@ describe('treatment shown, a duty done at a school, ages listed after "kids" (ol
     expect(readIds(text)).not.toContain(id);
   });
 });
+
+describe('a knife just fetched, a call lost mid-incident, a goodbye message, fire, bites and threats said sideways (kinds from the sixty-seventh to sixty-ninth calibration batches, in other words)', () => {
+  it.each([
+    ['her lad texted that his dad has grabbed a knife out of the block and is shouting', 'immediate-danger'],
+    ["the call was cut off halfway through and we can't get back through", 'immediate-danger'],
+    ['he pushed her off the landing and mum is at the bottom of the stairs and cannot move', 'immediate-danger'],
+    ['the boy says mum is on the bathroom floor and the man is downstairs', 'immediate-danger'],
+    ['reception staff are trying to hold him back while she gets the baby out the back', 'immediate-danger'],
+    ["he's at the nursery door screaming he's 'taking my son' and won't go", 'immediate-danger'],
+    ["a voicemail from him at 2am: 'say goodbye to them, you won't see them again'", 'immediate-danger'],
+    ['the 7yo says the man makes her lie there while they do grown up things', 'child-sexual-abuse'],
+    ['the 15yo stays out until the early hours so she does not have to go home', 'child-emotional-impact'],
+    ['school nurse says the 14yo is now cutting again', 'child-mental-health'],
+    ['dad bites her when he has been drinking', 'physical-violence'],
+    ['nursery saw bite marks on her arm at drop-off', 'minor-injury'],
+    ['she says the door did that to her eye', 'implausible-injury-explanation'],
+    ['he sits outside the house in his car most nights', 'stalking'],
+    ['the police came out again on saturday, makes it four times since june', 'repeat-police'],
+    ['his former partner had him arrested for assault', 'history-previous-relationships'],
+    ['he held a lighter near her face and laughed', 'weapon'],
+    ['the 15yo is being taken back in august to meet the boy she is supposed to marry', 'forced-marriage'],
+    ["he told her he'd do her and then the kids if she called anyone", 'threats-to-kill'],
+    ['he would not let the social worker see the baby', 'perpetrator-avoids-services'],
+    ['he took her purse and bank card so she could not leave', 'economic-abuse'],
+    ['he threw all her things out on the drive', 'property-damage'],
+    ['he calls her a useless mother in front of the kids', 'verbal-abuse'],
+    ['stepdad kicks off at mum whenever tea is late', 'verbal-abuse'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['back in 2020 he got a knife out of the drawer and waved it at her', 'immediate-danger'],
+    ['mum was sat on the floor doing a jigsaw with the kids', 'immediate-danger'],
+    ['security held him back at the hearing in march', 'immediate-danger'],
+    ['the family said goodbye to nan at the airport', 'immediate-danger'],
+    ['makes her sit with them while they do the washing up', 'child-sexual-abuse'],
+    ['she stays out late on fridays with her mates from football', 'child-emotional-impact'],
+    ['the 8yo has been cutting out snowflakes for the class window', 'child-mental-health'],
+    ['the 15yo keeps cutting lessons to see her bf', 'child-mental-health'],
+    ['his ex had him arrested', 'perpetrator-avoids-services'],
+    ['the 13yo told me (school nurse) that her dad hit mum again', 'position-of-trust'],
+    ['he will do the school run and then the shopping', 'threats-to-kill'],
+    ['she said the dog did not bite anyone', 'implausible-injury-explanation'],
+    ["the 16yo took her mum's bank card to pay for the shopping", 'economic-abuse'],
+    ['the 6yo kicks off at nursery when mum leaves', 'verbal-abuse'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});
