@@ -322,3 +322,20 @@ describe('a case told first, then the question (kinds from the thirty-ninth to f
     expect(ask('family meeting vs fgc, whats the diff', 'wandsworth').answered).toBe(true);
   });
 });
+
+describe('quick questions from a visit, the situation first (kinds from the forty-second to forty-fourth calibration batches, in other words)', () => {
+  it('reads "who should i let know" as keeping partner agencies informed', () => {
+    const r = ask('mum went back to him from the refuge, who should i let know', 'stoke-on-trent');
+    expect(r.answered).toBe(true);
+    expect(r.results.slice(0, 3).some((x) => /keep partner agencies informed/i.test(x.passage.display))).toBe(true);
+  });
+
+  it('reads "split" as separation, and the side of a case as no topic of its own', () => {
+    const plan = expandQuery(kb, 'they split last month, anything on the dv side', '');
+    const side = plan.concepts.find((c) => c.label === 'side');
+    const split = plan.concepts.find((c) => c.label === 'split');
+    expect(side === undefined || side.weight < split!.weight).toBe(true);
+    expect(split?.unseen).toBeFalsy();
+    expect(split?.alternatives.flat()).toEqual(expect.arrayContaining(['separ']));
+  });
+});
