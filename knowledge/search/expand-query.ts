@@ -277,9 +277,16 @@ export function askStart(topicText: string): number {
   return before >= SITUATION_MIN ? before : 0;
 }
 
+/**
+ * How much a word no document uses counts when it is told in the case ("her 11 year old is
+ * bilingual and keeps jumping in to translate"): a detail of the case, not a sign the question is off-topic.
+ */
+export const UNSEEN_TOLD_SHARE = 0.25;
+
 /** A concept read at word `at`: told as part of the case, it weighs less. */
 function placed(st: PlanState, c: Concept, at: number): Concept {
-  return at < st.askAt && !c.shape ? { ...c, weight: c.weight * SITUATION_SHARE } : c;
+  if (at >= st.askAt || c.shape) return c;
+  return { ...c, weight: c.weight * (c.unseen ? UNSEEN_TOLD_SHARE : SITUATION_SHARE) };
 }
 
 /** Glossary forms, longest first, so "Independent Domestic Violence Advisor" wins over "DV". */

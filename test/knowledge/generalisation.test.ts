@@ -6,7 +6,7 @@ import { isLeadIn } from '../../knowledge/ingest/cut-passages';
 import { answerQuestion, createPolicyAnswerer, loadKnowledge, type KnowledgeBase } from '../../knowledge/search';
 import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
-import { askStart, correctDropped, correctSwap, correctTypo, expandQuery, SITUATION_SHARE } from '../../knowledge/search/expand-query';
+import { askStart, correctDropped, correctSwap, correctTypo, expandQuery, SITUATION_SHARE, UNSEEN_TOLD_SHARE } from '../../knowledge/search/expand-query';
 import { oneEditApart } from '../../knowledge/text/edit-distance';
 import { acronymTypoFixer } from '../../knowledge/text/acronym-typos';
 import { words } from '../../knowledge/text/analyzer';
@@ -302,6 +302,15 @@ describe('a case told first, then the question (kinds from the thirty-ninth to f
     const weight = (plan: typeof told, label: string) => plan.concepts.find((c) => c.label === label)!.weight;
     expect(weight(told, 'neighbours')).toBeCloseTo(weight(asked, 'neighbours') * SITUATION_SHARE);
     expect(weight(told, 'refuge')).toBeCloseTo(weight(asked, 'refuge'));
+  });
+
+  it('weighs a word no document uses, told in the case, as a detail rather than a sign the question is off-topic', () => {
+    const told = expandQuery(kb, 'dad works as a plasterer on nights and mum does the school run. what do i do about the refuge', '');
+    const asked = expandQuery(kb, 'what do i do about the plasterer and the refuge', '');
+    const concept = (plan: typeof told) => plan.concepts.find((c) => c.label === 'plasterer')!;
+    expect(concept(told).unseen && concept(asked).unseen).toBe(true);
+    expect(concept(told).weight).toBeCloseTo(concept(asked).weight * UNSEEN_TOLD_SHARE);
+    expect(UNSEEN_TOLD_SHARE).toBeLessThan(SITUATION_SHARE);
   });
 
   it('reads an acronym typed one letter wrong as the acronym, never an everyday or document word', () => {

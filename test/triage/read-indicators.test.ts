@@ -960,3 +960,60 @@ describe('a knife just fetched, a call lost mid-incident, a goodbye message, fir
     expect(readIds(text)).not.toContain(id);
   });
 });
+
+describe('children kept after contact, a child snatched, held under water, a voicemail after violence, heaven and veiled threats (kinds from the seventieth to seventy-second calibration batches, in other words)', () => {
+  it.each([
+    ['she is about seven months gone and he checks her phone every night', 'pregnancy'],
+    ['her 10yo jumped in the middle and was knocked into the door frame', 'child-intervened'],
+    ['he ripped the toddler out of her arms at the contact centre', 'abduction-threat'],
+    ['he says if she ever reports him he will take the girls back home to his mother', 'abduction-threat'],
+    ['the app shows they are at Stansted check-in', 'removal-abroad-imminent'],
+    ['their plane is at 18:10 and he has both passports', 'removal-abroad-imminent'],
+    ['he pushed her into the pool and held her under', 'life-threatening-violence'],
+    ["he told the kids he'd take them with him to heaven", 'threats-to-kill'],
+    ["his message said you'll pay for this, I promise", 'threats-of-harm'],
+    ['he is speeding away right now with the baby in the back', 'abuser-at-large'],
+    ["he was due to bring the children back at teatime but he hasn't", 'child-with-abuser-now'],
+    ["her ex is in the living room holding the little one and won't hand her over", 'child-with-abuser-now'],
+    ['her partner is in the hall refusing to leave', 'abuser-still-present'],
+    ['her phone goes straight to voicemail', 'victim-unreachable'],
+    ['the kids are hiding under the bed and he is still here', 'immediate-danger'],
+    ['nan is banging on the bathroom door, says her son locked her in', 'immediate-danger'],
+    ['the baby has a lump on his forehead and is really floppy', 'immediate-danger'],
+    ['he throws stuff around when he loses his temper', 'property-damage'],
+    ['mum takes tablets for her nerves', 'victim-mental-health'],
+    ['he smashed the telly when she said she was leaving him', 'victim-fear'],
+    ['the 5yo has started headbanging at home', 'child-emotional-impact'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['nan lifted the baby from her arms to wind him', 'abduction-threat'],
+    ['if she wants he will take the kids to his family at christmas', 'abduction-threat'],
+    ['his flight at 10:15 last year was cancelled', 'removal-abroad-imminent'],
+    ['she held her breath under the water at swimming', 'life-threatening-violence'],
+    ['grandad is in heaven now, the 6yo talks about him a lot', 'threats-to-kill'],
+    ['mum will pay for the nursery place herself', 'threats-of-harm'],
+    ['he brought the kids back at teatime as agreed', 'child-with-abuser-now'],
+    ['the 15yo is refusing to go to school', 'abuser-still-present'],
+    ['mum is not answering our letters about the plan', 'victim-unreachable'],
+    ['the kids were hiding easter eggs in the garden while she was still there', 'immediate-danger'],
+    ['he smashed his phone when his team lost', 'victim-fear'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('after a strangulation, a victim who cannot be reached now is 999 first', () => {
+    expect(
+      run('sutton', 'Police notification: he had his hands round her throat last night. Her phone has been off since this morning and the kids are with her.')
+        .pathway,
+    ).toBe('emergency');
+  });
+
+  it('children kept past the handover by a father who has just sent a knife picture is 999 first', () => {
+    expect(run('lambeth', 'Dad was supposed to bring the two boys back at six but he has not, and he has sent mum a photo of a knife.').pathway).toBe(
+      'emergency',
+    );
+  });
+});
