@@ -9,7 +9,7 @@ import { classifyQuestion } from '../../knowledge/search/classify-question';
 import { askStart, correctDropped, correctSwap, correctTypo, expandQuery, SITUATION_SHARE, UNSEEN_TOLD_SHARE } from '../../knowledge/search/expand-query';
 import { oneEditApart } from '../../knowledge/text/edit-distance';
 import { acronymTypoFixer } from '../../knowledge/text/acronym-typos';
-import { words } from '../../knowledge/text/analyzer';
+import { analyze, words } from '../../knowledge/text/analyzer';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
 
 // Rules added for kinds of question the probe set found weak. Wordings are our own.
@@ -346,5 +346,32 @@ describe('quick questions from a visit, the situation first (kinds from the fort
     expect(side === undefined || side.weight < split!.weight).toBe(true);
     expect(split?.unseen).toBeFalsy();
     expect(split?.alternatives.flat()).toEqual(expect.arrayContaining(['separ']));
+  });
+});
+
+describe('a manager or a practitioner mid-visit, in their own words (kinds from the forty-fifth to forty-seventh calibration batches, in other words)', () => {
+  const concept = (q: string, label: string) => expandQuery(kb, normaliseQuestion(kb, q), '').concepts.find((c) => c.label === label);
+
+  it('reads a conversation written up as recorded, and holding off as delaying', () => {
+    expect(normaliseQuestion(kb, 'should my convos with the school go on the file')).toContain('conversations');
+    expect(concept('do i need to write up the call with the police', 'write up')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('recorded')));
+    expect(concept('should we hold off on the plan until the conference', 'hold off')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('delay')));
+  });
+
+  it('reads sofa surfing as homelessness, and ending involvement as closing the case', () => {
+    expect(concept('dad is sofa surfing at his brothers, where do i send letters', 'sofa surfing')?.alternatives.flat()).toEqual(
+      expect.arrayContaining(analyze('homeless')),
+    );
+    expect(concept('what has to be in place before we end our involvement', 'end our involvement')?.alternatives.flat()).toEqual(
+      expect.arrayContaining(analyze('closure')),
+    );
+  });
+
+  it('weighs filler typed around a topic ("plus", "stuff", "-wise", "sort") as no topic of its own', () => {
+    const plan = expandQuery(kb, 'nrpf plus housing stuff, risk wise what do i sort first', '');
+    for (const label of ['plus', 'stuff', 'wise', 'sort']) {
+      const c = plan.concepts.find((x) => x.label === label);
+      expect(c === undefined || c.weight <= 0.5).toBe(true);
+    }
   });
 });

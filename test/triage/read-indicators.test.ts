@@ -1011,9 +1011,56 @@ describe('children kept after contact, a child snatched, held under water, a voi
     ).toBe('emergency');
   });
 
+  it('a man who talks of ending it all and threatens her, waiting outside her home now, is 999 first', () => {
+    expect(
+      run('wandsworth', "He texted that there's no point going on and she'll regret what she did. He's parked outside her flat now and the kids are inside.")
+        .pathway,
+    ).toBe('emergency');
+  });
+
   it('children kept past the handover by a father who has just sent a knife picture is 999 first', () => {
     expect(run('lambeth', 'Dad was supposed to bring the two boys back at six but he has not, and he has sent mum a photo of a knife.').pathway).toBe(
       'emergency',
     );
+  });
+});
+
+describe('everyday sentences near the seventieth to seventy-second batches’ kinds (found in review)', () => {
+  it.each([
+    ["he says if she goes to police he'll take the kids back to Pakistan and she'll never see them", 'abduction-threat'],
+    ['if u leave me I take the children home to Romania, thats what he told her', 'abduction-threat'],
+    ['theyre at check in at manchester airport now, dad has the kids passports', 'removal-abroad-imminent'],
+    ['pushed her face under the water in the sink and held it there', 'life-threatening-violence'],
+    ['his text said me and the kids are going to heaven together, you wont stop us', 'threats-to-kill'],
+    ['dad was meant to bring them back at 5 and its now 8, no word', 'child-with-abuser-now'],
+    ['he hasnt brought the girls back after weekend contact and wont answer', 'child-with-abuser-now'],
+    ["he's got the baby in his arms now and won't give her back", 'child-with-abuser-now'],
+    ["ex turned up and won't go, he's in the living room now", 'abuser-still-present'],
+    ['tried her 5 times no answer, really worried', 'victim-unreachable'],
+    ["she's gone limp in my arms, not crying", 'immediate-danger'],
+    ['toddler floppy and grey after he shook her', 'immediate-danger'],
+    ['when she told him she was leaving he punched a hole in the wall', 'victim-fear'],
+    ['as she tried to leave he kicked the door in', 'victim-fear'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['family are taking the kids back home to Poland for the summer, both parents agreed', 'abduction-threat'],
+    ['dad took the baby from mum so she could have a shower', 'abduction-threat'],
+    ["i'm checking in with the family at 3pm for a home visit", 'removal-abroad-imminent'],
+    ['dad held him under the arms while he learned to swim', 'life-threatening-violence'],
+    ['heaven knows how she copes with four under five', 'threats-to-kill'],
+    ["you'll pay for parking at the hospital so bring change", 'threats-of-harm'],
+    ['he was meant to bring back the library books but forgot', 'child-with-abuser-now'],
+    ['dad was holding the baby at the clinic, good interaction observed', 'child-with-abuser-now'],
+    ['Nan refuses to leave her bungalow and go into care', 'abuser-still-present'],
+    ['couldnt get hold of the GP receptionist yesterday, will try again', 'victim-unreachable'],
+    ['children used to hide under the bed when he came home, that was before he moved out', 'immediate-danger'],
+    ['toddler locked himself in the loo last week, dad got him out', 'immediate-danger'],
+    ['baby was floppy with a temp last month, GP saw, now fine', 'immediate-danger'],
+    ['kid punched the wall in temper over his homework', 'victim-fear'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
   });
 });
