@@ -367,6 +367,14 @@ describe('a manager or a practitioner mid-visit, in their own words (kinds from 
     );
   });
 
+  it('reads a bag packed to leave in a hurry, a plan looked at again, and getting him out', () => {
+    expect(concept('should she keep a grab bag by the door', 'grab bag')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('urgently')));
+    expect(concept('when does the plan get looked at again', 'looked at again')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('reviewed')));
+    expect(concept('can we get him out rather than move the kids', 'get him out')?.alternatives.flat()).toEqual(
+      expect.arrayContaining(analyze('remove the perpetrator')),
+    );
+  });
+
   it('weighs filler typed around a topic ("plus", "stuff", "-wise", "sort") as no topic of its own', () => {
     const plan = expandQuery(kb, 'nrpf plus housing stuff, risk wise what do i sort first', '');
     for (const label of ['plus', 'stuff', 'wise', 'sort']) {
