@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createPolicyAnswerer, loadKnowledge } from '../knowledge/search';
+import { DECISION } from '../knowledge/search/decide-confidence';
 import { createTriager, loadIndicatorMeaning, loadTriageKnowledge } from '../knowledge/triage';
 import { lunrBaselines } from './eval/lunr-baselines';
 import { formatQa, qaMisses, scoreQa, unfoundEvidence, type Answerer } from './eval/score-qa';
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
     return { answered: r.answered, results: r.results.map((x) => ({ docId: x.citation.docId, text: x.passage.display })) };
   };
   const wanted = (name: string) => !args.only || name.includes(args.only);
+  console.log(
+    `decision to answer (lines chosen on the calibration sets by npm run tune): answers plainly at evidence >= ${DECISION.sure}, ` +
+      `answers saying the passages may not fit exactly from ${DECISION.maybe}, declines below`,
+  );
 
   for (const set of qaSets(args.set).filter((s) => wanted(s.name))) {
     const answerable = set.lines.filter((l) => !l.expectNoAnswer).length;
