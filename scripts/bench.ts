@@ -13,12 +13,12 @@ import { freePort } from './free-port';
 import { mb, percentiles } from './load/stats';
 
 /**
- * `npm run bench [-- --scale N | --start]`: figures, never pass/fail. The knowledge build; per-question
+ * `npm run bench [-- --scale N [--scaled-only] | --start]`: figures, never pass/fail. The knowledge build; per-question
  * latency in process with both signals (each question encoded once, then repeated from the
  * cache) and what the meaning layer costs; triage latency; a knowledge base N times today's
  * (default 100: every document repeated under new authority ids) built, loaded and queried; and
  * the server's start to /healthz (lexical answers) and to /readyz (encoder loaded); `--start`
- * times the server's start alone.
+ * times the server's start alone; `--scaled-only` runs the N-times knowledge base alone.
  */
 function fmt(times: number[]): string {
   const s = percentiles(times);
@@ -176,6 +176,10 @@ async function main(): Promise<void> {
   const copies = at >= 0 ? Number(process.argv[at + 1]) : 100;
   if (process.argv.includes('--start')) return serverStarts();
   const questions = benchQuestions();
+  if (process.argv.includes('--scaled-only')) {
+    console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
+    return scaled(copies, questions);
+  }
 
   console.log('knowledge build (this knowledge base):');
   const tmp = mkdtempSync(join(tmpdir(), 'kb-bench-'));

@@ -303,7 +303,7 @@ export function readQuestion(kb: KnowledgeBase, question: string, opts: AnswerOp
     ...(glossary.length ? { glossary } : {}),
   };
 
-  if (named.uncovered.length > 0 && named.covered.length === 0 && !named.acrossAll) {
+  if (named.uncovered.length > 0 && (named.covered.length === 0 || named.uncoveredAsked) && !named.acrossAll) {
     return { early: decline(kb, 'uncovered-authority', base, named.uncovered[0]) };
   }
   const staffAdmin = opts.outOfScopeCheck === false ? undefined : outOfScopeTopic(kb.store.outOfScope ?? [], question);

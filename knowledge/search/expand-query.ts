@@ -252,10 +252,12 @@ const take = (st: PlanState, at: number, n: number) => {
 /**
  * A long message that tells the case first and asks at the end ("first visit tmrw after a dv call out,
  * mum dad and 2 kids in the house. who should i speak to first"): the index of the first word of
- * the last clause that asks, when at least SITUATION_MIN words come before it; 0 otherwise.
+ * the last clause that asks, when at least SITUATION_MIN words come before it; 0 otherwise. A clause
+ * asks after a stop, a comma or a dash ("… she doesnt want the police involved - does this count as
+ * dv", "…, is the phone call enough"); the dash was added for the forty-ninth calibration batch's kind.
  */
 const ASK_OPENING =
-  /(?:^|[.?!;:,]\s*|\b(?:and|but|so|or|just)\s+)(?=(?:do|does|can|could|should|shall|must|would|will|who|whos|what|whats|when|where|which|how|why|am|is there|are there|is it|is this|is that|are we|are they)\b)/gi;
+  /(?:^|[.?!;:,]\s*|\s[-–—]+\s*|\b(?:and|but|so|or|just)\s+)(?=(?:do|does|can|could|should|shall|must|would|will|who|whos|what|whats|when|where|which|how|why|am|is there|are there|is it|is this|is that|are we|are they|is (?:the|a|my|our|she|he|mum|dad))\b)/gi;
 const SITUATION_MIN = 8;
 /** How much a word in the told case counts, beside the same word in the asking clause. */
 export const SITUATION_SHARE = 0.5;
@@ -263,7 +265,8 @@ export const SITUATION_SHARE = 0.5;
 export function askStart(topicText: string): number {
   // The first asking clause of the last sentence that asks ("who should i speak to first and do i see them together").
   let last = -1;
-  let sentence = -1;
+  // Not -1, which is where a message of one sentence starts (lastIndexOf finds no stop).
+  let sentence = -2;
   for (const m of topicText.matchAll(ASK_OPENING)) {
     const at = m.index + m[0].length;
     const start = Math.max(topicText.lastIndexOf('.', at - 1), topicText.lastIndexOf('?', at - 1), topicText.lastIndexOf('!', at - 1));

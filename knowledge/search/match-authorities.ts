@@ -9,6 +9,11 @@ export interface NamedAuthorities {
   covered: string[];
   /** Names of authorities without a document. */
   uncovered: string[];
+  /**
+   * The question asks what an uncovered authority itself does ("what does islingtons own da procedure
+   * say", "how does Croydon handle it"), even when it names a covered one too ("moved from camden to islington").
+   */
+  uncoveredAsked: boolean;
   /** Character ranges of the names in the question, so their words are not searched as topic. */
   spans: [number, number][];
   comparing: boolean;
@@ -17,9 +22,23 @@ export interface NamedAuthorities {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const nameRe = (name: string, matchCase: boolean) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/[-\s]+/g, '[-\\s]+')}(?:['’]?s)?(?![\\p{L}\\p{N}])`, matchCase ? 'gu' : 'giu');
+/** Compiled once per name: a knowledge base of many authorities asks them all for every question (matchAll copies, so sharing is safe). */
+const nameRes = new Map<string, RegExp>();
+const nameRe = (name: string, matchCase: boolean) => {
+  const key = `${matchCase ? 'c' : 'i'}:${name}`;
+  let re = nameRes.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/[-\s]+/g, '[-\\s]+')}(?:['’]?s)?(?![\\p{L}\\p{N}])`, matchCase ? 'gu' : 'giu');
+    nameRes.set(key, re);
+  }
+  return re;
+};
 
+/** After an uncovered authority's name: its own procedure or way of working is asked about. */
+const OWN_PROCEDURE =
+  /^\s*(?:own\s+)?(?:(?:da|dv|domestic abuse|safeguarding|children'?s)\s+)?(?:procedures?|polic(?:y|ies)|protocols?|guidance|process(?:es)?|thresholds?|rules|pathways?|front door)\b/i;
+/** Before the name: "what does …", "how does … do it". */
+const ASKED_OF = /\b(?:what|how|when|where|who)\s+(?:does|do|did|would|will)\s+$/i;
 const COMPARE = /\b(compare|comparison|comparing|differen(?:ce|ces|t)|differ|versus|vs\.?|contrast)\b/i;
 const ACROSS = /\b(across|all|every|each|other)\s+(the\s+)?(local\s+)?(authorities|boroughs|councils|areas|las)\b/i;
 
@@ -36,9 +55,12 @@ export function matchAuthorities(kb: KnowledgeBase, question: string): NamedAuth
   }
   const overlaps = (s: number, e: number) => spans.some(([a, b]) => s < b && e > a);
   const uncovered: string[] = [];
+  let uncoveredAsked = false;
   for (const o of kb.store.otherAuthorities) {
     for (const m of question.matchAll(nameRe(o.name, o.matchCase))) {
       if (overlaps(m.index, m.index + m[0].length)) continue;
+      const end = m.index + m[0].length;
+      if (OWN_PROCEDURE.test(question.slice(end)) || ASKED_OF.test(question.slice(Math.max(0, m.index - 30), m.index))) uncoveredAsked = true;
       if (!uncovered.includes(o.name)) uncovered.push(o.name);
       spans.push([m.index, m.index + m[0].length]);
     }
@@ -50,5 +72,5 @@ export function matchAuthorities(kb: KnowledgeBase, question: string): NamedAuth
   }
   const acrossAll = ACROSS.test(question);
   const comparing = acrossAll || covered.length >= 2 || (COMPARE.test(question) && covered.length >= 1);
-  return { covered, uncovered, spans, comparing, acrossAll };
+  return { covered, uncovered, uncoveredAsked, spans, comparing, acrossAll };
 }

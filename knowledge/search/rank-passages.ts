@@ -1,4 +1,3 @@
-import lunr from 'lunr';
 import { analyze } from '../text/analyzer';
 import { splitSentences } from '../text/sentences';
 import { topIndices } from '../meaning/meaning-table';
@@ -6,6 +5,7 @@ import type { StoredPassage } from '../store';
 import type { QuestionKind } from './classify-question';
 import type { Concept, QueryPlan } from './expand-query';
 import { idf, shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
+import { TermScorer } from './term-scorer';
 
 /**
  * Rank passages for a query plan: lunr's BM25 over fields finds candidates, then a rerank
@@ -352,6 +352,17 @@ function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] 
   return [...terms].sort((a, b) => telling(b) - telling(a)).slice(0, MAX_CANDIDATE_TERMS);
 }
 
+const scorers = new WeakMap<KnowledgeBase, TermScorer>();
+/** lunr's scores for the candidate terms (see TermScorer), one scorer per knowledge base. */
+function termScorerOf(kb: KnowledgeBase): TermScorer {
+  let scorer = scorers.get(kb);
+  if (!scorer) {
+    scorer = new TermScorer(kb.index);
+    scorers.set(kb, scorer);
+  }
+  return scorer;
+}
+
 export function rankPassages(
   kb: KnowledgeBase,
   plan: QueryPlan,
@@ -361,19 +372,7 @@ export function rankPassages(
   fusion: FusionWeights = FUSION,
 ): Scored[] {
   if (plan.terms.length === 0 && !meaning) return [];
-  const hits =
-    plan.terms.length === 0
-      ? []
-      : kb.index.query((q) => {
-          for (const { term, boost } of candidateTerms(kb, plan)) {
-            q.term(term, {
-              boost,
-              usePipeline: false,
-              wildcard: lunr.Query.wildcard.NONE,
-              presence: lunr.Query.presence.OPTIONAL,
-            });
-          }
-        });
+  const hits = plan.terms.length === 0 ? [] : termScorerOf(kb).query(candidateTerms(kb, plan));
   const maxLunr = hits[0]?.score || 1;
   const def = definitionOf(kind, plan);
   // Rerank the strongest lunr candidates only (far down BM25's list nothing wins on coverage

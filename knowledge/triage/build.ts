@@ -5,6 +5,7 @@ import { loadDataFile } from '../data-file';
 import { loadSources } from '../ingest/load-sources';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths';
 import type { DocumentMeta, Passage } from '../types';
+import { sentenceCheckFingerprint } from './sentence-check-cache';
 import { checkAskedAbout, checkIndicators } from './check-indicators';
 import { CitationResolver } from './citations';
 import { compileAuthorities } from './compile-authorities';
@@ -99,7 +100,9 @@ export function compileTriageKnowledge(passages: readonly Passage[], options: Tr
   // Matrix: an indicator's scale is the highest scale whose evidence or risk factors list it.
   const { scales, scaleOf } = compileMatrix(matrixFile, matrixData, cites);
   const indicators = compileIndicators(indicatorData, scaleOf, expand);
-  checkIndicators(readingFile, indicatorData, { reading, indicators } as TriageKnowledge, ctx.indicatorIds);
+  checkIndicators(readingFile, indicatorData, { reading, indicators } as TriageKnowledge, ctx.indicatorIds, {
+    fingerprint: sentenceCheckFingerprint(kdir),
+  });
   checkAskedAbout(indicatorData, passages);
 
   const authorities = compileAuthorities(join(kdir, 'authorities'), ctx, documents, cites);

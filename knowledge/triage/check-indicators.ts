@@ -4,6 +4,7 @@ import type { Passage } from '../types';
 import { escapeRe, idLine, shown } from './error-location';
 import { readIndicators } from './read-indicators';
 import { MAX_PATTERN_LENGTH, type IndicatorsFile } from './schemas';
+import { rememberSentencesPassed, sentencesPassedBefore } from './sentence-check-cache';
 import type { TriageKnowledge } from './types';
 
 /** Patterns and phrases longer than a line: a person cannot review them (the build refuses them). */
@@ -107,10 +108,20 @@ export function checkAskedAbout(data: IndicatorsFile, passages: readonly Passage
 }
 
 /** The compiled indicators' checks, in order: facts, links, pattern lengths, example sentences, then the checks' indicators. */
-export function checkIndicators(readingFile: string, data: IndicatorsFile, tk: TriageKnowledge, indicatorIds: ReadonlySet<string>): void {
+export function checkIndicators(
+  readingFile: string,
+  data: IndicatorsFile,
+  tk: TriageKnowledge,
+  indicatorIds: ReadonlySet<string>,
+  /** A fingerprint of the triage data and reading code whose sentences passed before (see sentence-check-cache). */
+  sentences?: { fingerprint: string },
+): void {
   checkFactIndicators(readingFile, data);
   checkIndicatorLinks(data);
   checkPatternLengths(data);
-  checkIndicatorSentences(data, tk);
+  if (!sentences || !sentencesPassedBefore(sentences.fingerprint)) {
+    checkIndicatorSentences(data, tk);
+    if (sentences) rememberSentencesPassed(sentences.fingerprint);
+  }
   checkCheckIndicators(readingFile, data, indicatorIds);
 }

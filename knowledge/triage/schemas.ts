@@ -225,7 +225,12 @@ export const readingFileSchema = z
     /** Contractions typed without the apostrophe ("hes", "dont"), read with it so the patterns see one form. */
     contractions: z.record(z.string().regex(/^[a-z]{2,8}$/, 'a contraction is typed as 2 to 8 lower-case letters'), z.string().includes("'")).default({}),
     /** Chat spellings typed fast in Teams ("n" for and, "kickin", "nife"), read as the words: whole words, any case. */
-    chat: z.record(z.string().regex(/^[a-z0-9]{1,12}$/, 'a chat spelling is 1 to 12 lower-case letters or digits'), z.string().min(1)).default({}),
+    chat: z
+      .record(
+        z.string().regex(/^[a-z0-9]{1,12}\/?$/, 'a chat spelling is 1 to 12 lower-case letters or digits, with a slash after at most ("w/")'),
+        z.string().min(1),
+      )
+      .default({}),
   })
   .strict();
 export type ReadingFile = z.infer<typeof readingFileSchema>;

@@ -382,3 +382,42 @@ describe('a manager or a practitioner mid-visit, in their own words (kinds from 
     }
   });
 });
+
+describe('one long sentence, the case first, the question after a dash or a comma (kinds from the forty-eighth to fiftieth calibration batches, in other words)', () => {
+  const concept = (q: string, label: string) => expandQuery(kb, normaliseQuestion(kb, q), '').concepts.find((c) => c.label === label);
+
+  it('finds the asking clause in a message of one sentence, after a dash or after a comma', () => {
+    const dashed = 'nan has the kids most nights now and mum is staying at her sisters - do we still need to see dad on his own';
+    expect(words(dashed)[askStart(dashed)]).toBe('do');
+    const comma = 'dropped off the letter at the house this afternoon and nobody answered the door, is the letter enough';
+    expect(words(comma)[askStart(comma)]).toBe('is');
+  });
+
+  it('reads a sibling as a child, asking anonymously as the documents\u2019 no-names basis, and a walk-in as a drop-in', () => {
+    expect(concept('can her older sibling sit in on the visit', 'sibling')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('children')));
+    expect(concept('can i ask csc something anonymously first', 'anonymously')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('no-names')));
+    expect(concept('any walk in places for dads', 'walk in')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('drop-in')));
+  });
+
+  it('declines a question about the council’s own services to residents, pointing to the council', () => {
+    const r = ask('when do the recycling bins get collected in sutton', 'sutton');
+    expect(r.decline?.reason).toBe('out-of-scope');
+  });
+
+  it('declines a question about an uncovered council’s own procedure even when a covered one is named too', () => {
+    const r = ask('family moving from lambeth to croydon next month, what does croydons own procedure say about transfer meetings', 'lambeth');
+    expect(r.decline?.reason).toBe('uncovered-authority');
+    // Naming an uncovered council only as where the family is going still answers from the asker's own documents.
+    expect(ask('family moving from lambeth to croydon next month, who do i tell about the move', 'lambeth').decline).toBeUndefined();
+  });
+
+  it('declines how soon a conference must be held, typed as a bare timescale', () => {
+    expect(ask('rcpc timescale please', 'camden').decline?.reason).toBe('out-of-scope');
+  });
+
+  it('declines a staff member asking about paid leave, a section 17 spending limit, and how long an order lasts', () => {
+    expect(ask('can i get paid leave to go to court with my sister', 'lambeth').decline?.reason).toBe('out-of-scope');
+    expect(ask('is there a cap on s17 payments for a new cooker', 'sutton').decline?.reason).toBe('out-of-scope');
+    expect(ask('how long a occupation order lasts once granted', 'wandsworth').decline?.reason).toBe('out-of-scope');
+  });
+});

@@ -1064,3 +1064,46 @@ describe('everyday sentences near the seventieth to seventy-second batches’ ki
     expect(readIds(text)).not.toContain(id);
   });
 });
+
+describe('everyday sentences near the seventy-third to seventy-fifth batches’ kinds (police notes, health settings, teenagers)', () => {
+  it.each([
+    ['he said she would end up in a coffin if she left', 'threats-to-kill'],
+    ['they told him if he shames them nobody will ever find his body', 'threats-to-kill'],
+    ['pt c/o dizziness, ?LOC after the headbutt', 'significant-injury'],
+    ['finger marks around her neck, says it was a rash', 'strangulation'],
+    ['ex drove at her car and forced her off the road on the A23', 'life-threatening-violence'],
+    ["he's following us in his car, I can see his lights", 'immediate-danger'],
+    ["texted that if i'm not out in 5 mins he's coming in to get me", 'immediate-danger'],
+    ["she messaged from his phone saying he won't let her go home", 'immediate-danger'],
+    ["dad texted the kids don't come home tonight, go to your aunt's", 'immediate-danger'],
+    ['the twins still at home with him and he has been drinking all day', 'child-with-abuser-now'],
+    ['her ex is sitting in the hospital car park now', 'abuser-outside-now'],
+    ['an older lad was paying her for photos on snapchat', 'sexual-exploitation'],
+    ['she sent them pictures and they were passed round the year group', 'sexual-exploitation'],
+    ["Girl (14) says her bf, he's 22, picks her up from school", 'young-teen-own-relationship'],
+    ['they are taking him on a trip abroad at Easter to get him married', 'forced-marriage'],
+    ['she has to get engaged to a man she has never met', 'forced-marriage'],
+    ['his flight is tmrw at 6am and his uncle took his passport', 'removal-abroad-imminent'],
+    ['the 10yo keeps scratching his arms and has stopped eating', 'child-mental-health'],
+    ['eldest (13) says its all her fault dad left', 'child-emotional-impact'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['the old photos are in a box under the bed', 'threats-to-kill'],
+    ['nobody will find out about the surprise party', 'threats-to-kill'],
+    ['a stiff neck after sleeping on the sofa', 'strangulation'],
+    ['the bus driver followed the road round to the school', 'immediate-danger'],
+    ['mum told him not to come home drunk again', 'immediate-danger'],
+    ['the children are at home with him on Saturdays as agreed', 'child-with-abuser-now'],
+    ['he used to wait in the car park at handover last year', 'abuser-outside-now'],
+    ['nan sends them photos of the dog every week', 'sexual-exploitation'],
+    ['she met a new friend online she has never met in person', 'forced-marriage'],
+    ['they went on a trip abroad last summer and had a lovely time', 'forced-marriage'],
+    ['the 10yo is eating well and back at football', 'child-mental-health'],
+    ['dad says the 7yo is always at fault at school', 'child-emotional-impact'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+});
