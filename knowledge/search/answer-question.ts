@@ -304,7 +304,7 @@ export function readQuestion(kb: KnowledgeBase, question: string, opts: AnswerOp
   };
 
   if (named.uncovered.length > 0 && (named.covered.length === 0 || named.uncoveredAsked) && !named.acrossAll) {
-    return { early: decline(kb, 'uncovered-authority', base, named.uncovered[0]) };
+    return { early: decline(kb, 'uncovered-authority', base, named.uncoveredAsked ?? named.uncovered[0]) };
   }
   const staffAdmin = opts.outOfScopeCheck === false ? undefined : outOfScopeTopic(kb.store.outOfScope ?? [], question);
   if (staffAdmin) return { early: decline(kb, 'out-of-scope', base, staffAdmin.pointTo) };

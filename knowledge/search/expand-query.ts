@@ -255,9 +255,21 @@ const take = (st: PlanState, at: number, n: number) => {
  * the last clause that asks, when at least SITUATION_MIN words come before it; 0 otherwise. A clause
  * asks after a stop, a comma or a dash ("… she doesnt want the police involved - does this count as
  * dv", "…, is the phone call enough"); the dash was added for the forty-ninth calibration batch's kind.
+ * A question word counts only with an auxiliary after it, so a told clause ("when I visited the
+ * children were upset") is not taken for the question (found in review).
  */
-const ASK_OPENING =
-  /(?:^|[.?!;:,]\s*|\s[-–—]+\s*|\b(?:and|but|so|or|just)\s+)(?=(?:do|does|can|could|should|shall|must|would|will|who|whos|what|whats|when|where|which|how|why|am|is there|are there|is it|is this|is that|are we|are they|is (?:the|a|my|our|she|he|mum|dad))\b)/gi;
+const ASK_OPENING = new RegExp(
+  [
+    // after a stop, a comma, a dash, or "and / but / so / or / just": an auxiliary, or a question word
+    // that an auxiliary follows ("who do", "when should", "how long"; not "when I visited", "who drinks")
+    String.raw`(?:^|[.?!;:,]\s*|\s[-–—]+\s*|\b(?:and|but|so|or|just)\s+)`,
+    String.raw`(?=(?:do|does|can|could|should|shall|must|would|will|whos|whats|am|is there|are there|is it|is this|is that|are we|are they)\b`,
+    String.raw`|(?:who|what|when|where|which|how|why)\s+(?:do|does|did|should|shall|can|could|would|will|must|is|are|was|were|am|to|much|many|long|often|soon|now|next|happens)\b)`,
+    // "is the …" only after a stop, a comma or a dash (not "and is a risk to the kids")
+    String.raw`|(?:^|[.?!;:,]\s*|\s[-–—]+\s*)(?=is (?:the|a|my|our|she|he|mum|dad)\b)`,
+  ].join(''),
+  'gi',
+);
 const SITUATION_MIN = 8;
 /** How much a word in the told case counts, beside the same word in the asking clause. */
 export const SITUATION_SHARE = 0.5;

@@ -10,10 +10,12 @@ export interface NamedAuthorities {
   /** Names of authorities without a document. */
   uncovered: string[];
   /**
-   * The question asks what an uncovered authority itself does ("what does islingtons own da procedure
-   * say", "how does Croydon handle it"), even when it names a covered one too ("moved from camden to islington").
+   * The uncovered authority whose own way of working the question asks about ("what does islingtons own
+   * da procedure say", "how does Croydon handle it"), when it is the last authority named: "moved from
+   * camden to islington, what does islingtons procedure say" asks Islington's; "a referral from croydon,
+   * what does lambeth expect" asks Lambeth's.
    */
-  uncoveredAsked: boolean;
+  uncoveredAsked?: string;
   /** Character ranges of the names in the question, so their words are not searched as topic. */
   spans: [number, number][];
   comparing: boolean;
@@ -36,7 +38,7 @@ const nameRe = (name: string, matchCase: boolean) => {
 
 /** After an uncovered authority's name: its own procedure or way of working is asked about. */
 const OWN_PROCEDURE =
-  /^\s*(?:own\s+)?(?:(?:da|dv|domestic abuse|safeguarding|children'?s)\s+)?(?:procedures?|polic(?:y|ies)|protocols?|guidance|process(?:es)?|thresholds?|rules|pathways?|front door)\b/i;
+  /^\s*(?:own\s+)?(?:(?:da|dv|domestic abuse|safeguarding|children'?s)\s+)?(?:procedures?|polic(?:y|ies)|protocols?|guidance|process(?:es)?|thresholds?|rules|pathways?)\b/i;
 /** Before the name: "what does …", "how does … do it". */
 const ASKED_OF = /\b(?:what|how|when|where|who)\s+(?:does|do|did|would|will)\s+$/i;
 const COMPARE = /\b(compare|comparison|comparing|differen(?:ce|ces|t)|differ|versus|vs\.?|contrast)\b/i;
@@ -55,22 +57,26 @@ export function matchAuthorities(kb: KnowledgeBase, question: string): NamedAuth
   }
   const overlaps = (s: number, e: number) => spans.some(([a, b]) => s < b && e > a);
   const uncovered: string[] = [];
-  let uncoveredAsked = false;
+  let asked: { name: string; at: number } | undefined;
   for (const o of kb.store.otherAuthorities) {
     for (const m of question.matchAll(nameRe(o.name, o.matchCase))) {
       if (overlaps(m.index, m.index + m[0].length)) continue;
       const end = m.index + m[0].length;
-      if (OWN_PROCEDURE.test(question.slice(end)) || ASKED_OF.test(question.slice(Math.max(0, m.index - 30), m.index))) uncoveredAsked = true;
+      if (OWN_PROCEDURE.test(question.slice(end)) || ASKED_OF.test(question.slice(Math.max(0, m.index - 30), m.index))) {
+        if (!asked || m.index > asked.at) asked = { name: o.name, at: m.index };
+      }
       if (!uncovered.includes(o.name)) uncovered.push(o.name);
       spans.push([m.index, m.index + m[0].length]);
     }
   }
   const covered = [...new Set(found.sort((x, y) => x.at - y.at).map((f) => f.id))];
+  // Asked about only when no covered authority is named after it.
+  const uncoveredAsked = asked && found.every((f) => f.at < asked.at) ? asked.name : undefined;
   // Comparison wording is not topic either.
   for (const re of [ACROSS, COMPARE]) {
     for (const m of question.matchAll(new RegExp(re.source, 'gi'))) spans.push([m.index, m.index + m[0].length]);
   }
   const acrossAll = ACROSS.test(question);
   const comparing = acrossAll || covered.length >= 2 || (COMPARE.test(question) && covered.length >= 1);
-  return { covered, uncovered, uncoveredAsked, spans, comparing, acrossAll };
+  return { covered, uncovered, ...(uncoveredAsked ? { uncoveredAsked } : {}), spans, comparing, acrossAll };
 }

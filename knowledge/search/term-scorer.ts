@@ -30,7 +30,7 @@ interface LunrInternals {
 export class TermScorer {
   private readonly refs: string[] = [];
   private readonly numberOf = new Map<string, number>();
-  private readonly postings = new Map<string, Postings | null>();
+  private readonly postings = new Map<string, Postings>();
   private readonly fields: string[];
   private readonly internals: LunrInternals;
   /** Reused between questions: per-field sums, and the order passages were met in. */
@@ -51,26 +51,24 @@ export class TermScorer {
     this.metAt = new Float64Array(this.refs.length).fill(-1);
   }
 
-  /** The term's postings in every field, with lunr's stored weights; null when no passage holds it. */
+  /** The term's postings in every field, with lunr's stored weights; null when no passage holds it (not kept: any word can be typed). */
   private postingsOf(term: string): Postings | null {
     const cached = this.postings.get(term);
-    if (cached !== undefined) return cached;
+    if (cached) return cached;
     const entry = Object.prototype.hasOwnProperty.call(this.internals.invertedIndex, term) ? this.internals.invertedIndex[term] : undefined;
-    let out: Postings | null = null;
-    if (entry) {
-      const termIndex = entry._index;
-      out = { docs: [], weights: [] };
-      for (const field of this.fields) {
-        const refs = Object.keys((entry[field] as Record<string, unknown> | undefined) ?? {});
-        const docs = new Int32Array(refs.length);
-        const weights = new Float64Array(refs.length);
-        refs.forEach((ref, i) => {
-          docs[i] = this.numberOf.get(ref) ?? -1;
-          weights[i] = weightIn(this.internals.fieldVectors[`${field}/${ref}`]?.elements ?? [], termIndex);
-        });
-        out.docs.push(docs);
-        out.weights.push(weights);
-      }
+    if (!entry) return null;
+    const termIndex = entry._index;
+    const out: Postings = { docs: [], weights: [] };
+    for (const field of this.fields) {
+      const refs = Object.keys((entry[field] as Record<string, unknown> | undefined) ?? {});
+      const docs = new Int32Array(refs.length);
+      const weights = new Float64Array(refs.length);
+      refs.forEach((ref, i) => {
+        docs[i] = this.numberOf.get(ref) ?? -1;
+        weights[i] = weightIn(this.internals.fieldVectors[`${field}/${ref}`]?.elements ?? [], termIndex);
+      });
+      out.docs.push(docs);
+      out.weights.push(weights);
     }
     this.postings.set(term, out);
     return out;
@@ -92,8 +90,20 @@ export class TermScorer {
     let squares = 0;
     for (const [, q] of byIndex) squares += q.boost * q.boost;
     const length = Math.sqrt(squares);
-    const fields = this.fields.length;
     const met: number[] = [];
+    try {
+      return this.collect(byIndex, length, met);
+    } finally {
+      // The shared arrays are clean for the next question, whatever happened.
+      for (const d of met) {
+        this.metAt[d] = -1;
+        for (const sums of this.sums) sums[d] = 0;
+      }
+    }
+  }
+
+  private collect(byIndex: [string, { boost: number; asked: number }][], length: number, met: number[]): TermHit[] {
+    const fields = this.fields.length;
     for (const [term, q] of byIndex) {
       const p = this.postingsOf(term)!;
       for (let f = 0; f < fields; f++) {
@@ -123,10 +133,6 @@ export class TermScorer {
       }
       return { ref: this.refs[d]!, score, at: this.metAt[d]! };
     });
-    for (const d of met) {
-      this.metAt[d] = -1;
-      for (const sums of this.sums) sums[d] = 0;
-    }
     return hits.sort((a, b) => b.score - a.score || a.at - b.at).map(({ ref, score }) => ({ ref, score }));
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { vectorCacheDir } from '../paths';
 
 /**
@@ -20,18 +20,36 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
     .sort();
 }
 
-/** A fingerprint of the triage data (`<knowledge>/triage/**`) and the code that reads it (this folder). */
+/**
+ * A fingerprint of what the readings depend on: the triage data (`<knowledge>/triage/**`, .yaml and
+ * .yml), the code that loads and reads it (this folder, the data-file loader and the text helpers the
+ * schemas use), the versions of the YAML parser and zod, and Node's (its Unicode tables).
+ */
 export function sentenceCheckFingerprint(knowledgeDir: string): string {
   const hash = createHash('sha256');
-  const data = filesUnder(join(knowledgeDir, 'triage'), (n) => n.endsWith('.yaml'));
-  const code = filesUnder(__dirname, (n) => /\.(?:ts|js)$/.test(n) && !n.endsWith('.d.ts'));
-  for (const file of [...data, ...code])
-    hash
-      .update(file.slice(file.lastIndexOf('/') + 1))
-      .update('\0')
-      .update(readFileSync(file))
-      .update('\0');
+  const triageData = join(knowledgeDir, 'triage');
+  const knowledgeCode = join(__dirname, '..');
+  const parts: [string, string][] = [
+    ...filesUnder(triageData, (n) => /\.ya?ml$/.test(n)).map((f): [string, string] => [triageData, f]),
+    ...filesUnder(__dirname, isCode).map((f): [string, string] => [knowledgeCode, f]),
+    ...filesUnder(join(knowledgeCode, 'text'), isCode).map((f): [string, string] => [knowledgeCode, f]),
+    ...readdirSync(knowledgeCode)
+      .filter((n) => /^data-file\.(?:ts|js)$/.test(n))
+      .map((n): [string, string] => [knowledgeCode, join(knowledgeCode, n)]),
+  ];
+  for (const [root, file] of parts) hash.update(relative(root, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0');
+  hash.update(`node ${process.version}; yaml ${versionOf('yaml')}; zod ${versionOf('zod')}`);
   return hash.digest('hex');
+}
+
+const isCode = (n: string) => /\.(?:ts|js)$/.test(n) && !n.endsWith('.d.ts');
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return '?';
+  }
 }
 
 function passed(cacheDir: string): string[] {

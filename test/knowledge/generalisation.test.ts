@@ -391,6 +391,11 @@ describe('one long sentence, the case first, the question after a dash or a comm
     expect(words(dashed)[askStart(dashed)]).toBe('do');
     const comma = 'dropped off the letter at the house this afternoon and nobody answered the door, is the letter enough';
     expect(words(comma)[askStart(comma)]).toBe('is');
+    // A told clause is not the question: "when I visited …", "who drinks …", "and is a risk …"
+    const told = 'nan rang this morning, when I got there the baby was crying and dad who drinks a lot was asleep, should I tell the HV';
+    expect(words(told)[askStart(told)]).toBe('should');
+    const andIs = 'dad is back living there and is a worry to the school and mum will not engage, what should i do';
+    expect(words(andIs)[askStart(andIs)]).toBe('what');
   });
 
   it('reads a sibling as a child, asking anonymously as the documents\u2019 no-names basis, and a walk-in as a drop-in', () => {
@@ -409,6 +414,8 @@ describe('one long sentence, the case first, the question after a dash or a comm
     expect(r.decline?.reason).toBe('uncovered-authority');
     // Naming an uncovered council only as where the family is going still answers from the asker's own documents.
     expect(ask('family moving from lambeth to croydon next month, who do i tell about the move', 'lambeth').decline).toBeUndefined();
+    // A covered council named after it is the one asked about (found in review).
+    expect(ask('a referral came in from croydon safeguarding procedures team, what does lambeth expect me to do next', 'lambeth').decline).toBeUndefined();
   });
 
   it('declines how soon a conference must be held, typed as a bare timescale', () => {

@@ -29,6 +29,29 @@ describe('the term scorer', () => {
     ours.forEach((h, k) => expect(h.score).toBeCloseTo(theirs[k]!.score, 12));
   });
 
+  it('ranks a term asked twice, and words that are names of object properties, as lunr does', () => {
+    for (const terms of [
+      [
+        { term: 'marac', boost: 1 },
+        { term: 'refer', boost: 0.5 },
+        { term: 'marac', boost: 0.6 },
+      ],
+      [
+        { term: 'constructor', boost: 1 },
+        { term: '__proto__', boost: 1 },
+        { term: 'hasOwnProperty', boost: 1 },
+        { term: 'child', boost: 1 },
+      ],
+    ]) {
+      const theirs = kb.index.query((q) => {
+        for (const { term, boost } of terms) {
+          q.term(term, { boost, usePipeline: false, wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
+        }
+      });
+      expect(scorer.query(terms).map((h) => h.ref)).toEqual(theirs.map((h) => h.ref));
+    }
+  });
+
   it('finds nothing for terms no passage holds, and can be asked again at once', () => {
     expect(scorer.query([{ term: 'zzzznotaterm', boost: 1 }])).toEqual([]);
     const once = scorer.query([{ term: vocabulary[10]!, boost: 1 }]);
