@@ -90,6 +90,7 @@ export function scaledKnowledge(copies: number): string {
 }
 
 async function scaled(copies: number, questions: { q: string; authority?: string }[]): Promise<void> {
+  console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
   const dir = scaledKnowledge(copies);
   const out = mkdtempSync(join(tmpdir(), 'kb-scaled-out-'));
   try {
@@ -176,10 +177,7 @@ async function main(): Promise<void> {
   const copies = at >= 0 ? Number(process.argv[at + 1]) : 100;
   if (process.argv.includes('--start')) return serverStarts();
   const questions = benchQuestions();
-  if (process.argv.includes('--scaled-only')) {
-    console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
-    return scaled(copies, questions);
-  }
+  if (process.argv.includes('--scaled-only')) return scaled(copies, questions);
 
   console.log('knowledge build (this knowledge base):');
   const tmp = mkdtempSync(join(tmpdir(), 'kb-bench-'));
@@ -206,7 +204,6 @@ async function main(): Promise<void> {
 
   await serverStarts();
 
-  console.log(`knowledge base ${copies} times today's (every document repeated under new authority ids):`);
   await scaled(copies, questions);
 }
 

@@ -258,15 +258,17 @@ const take = (st: PlanState, at: number, n: number) => {
  * A question word counts only with an auxiliary after it, so a told clause ("when I visited the
  * children were upset") is not taken for the question (found in review).
  */
+/** Where a clause can start: the message's start, after a stop or a comma, or after a dash. */
+const CLAUSE_BREAK = String.raw`(?:^|[.?!;:,]\s*|\s[-–—]+\s*)`;
 const ASK_OPENING = new RegExp(
   [
-    // after a stop, a comma, a dash, or "and / but / so / or / just": an auxiliary, or a question word
+    // after a clause break, or "and / but / so / or / just": an auxiliary, or a question word
     // that an auxiliary follows ("who do", "when should", "how long"; not "when I visited", "who drinks")
-    String.raw`(?:^|[.?!;:,]\s*|\s[-–—]+\s*|\b(?:and|but|so|or|just)\s+)`,
+    String.raw`(?:${CLAUSE_BREAK}|\b(?:and|but|so|or|just)\s+)`,
     String.raw`(?=(?:do|does|can|could|should|shall|must|would|will|whos|whats|am|is there|are there|is it|is this|is that|are we|are they)\b`,
     String.raw`|(?:who|what|when|where|which|how|why)\s+(?:do|does|did|should|shall|can|could|would|will|must|is|are|was|were|am|to|much|many|long|often|soon|now|next|happens)\b)`,
     // "is the …" only after a stop, a comma or a dash (not "and is a risk to the kids")
-    String.raw`|(?:^|[.?!;:,]\s*|\s[-–—]+\s*)(?=is (?:the|a|my|our|she|he|mum|dad)\b)`,
+    String.raw`|${CLAUSE_BREAK}(?=is (?:the|a|my|our|she|he|mum|dad)\b)`,
   ].join(''),
   'gi',
 );

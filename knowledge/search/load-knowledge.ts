@@ -8,6 +8,7 @@ import { acronymTypoFixer } from '../text/acronym-typos';
 import { typingRewriter, type TypingRewriter } from '../text/rewrite-typing';
 import { builtKnowledgeDir } from '../paths';
 import type { DocumentMeta } from '../types';
+import { TermScorer } from './term-scorer';
 
 /**
  * The loaded knowledge base: the serialized lunr index plus the passage store, with the
@@ -16,6 +17,8 @@ import type { DocumentMeta } from '../types';
 export interface KnowledgeBase {
   dir: string;
   index: lunr.Index;
+  /** lunr's scores for exact terms, summed in typed arrays (see TermScorer). */
+  terms: TermScorer;
   store: KnowledgeStore;
   passages: Map<string, StoredPassage>;
   documents: Map<string, DocumentMeta>;
@@ -125,6 +128,7 @@ export function loadKnowledge(dir: string = builtKnowledgeDir): KnowledgeBase {
   const kb: KnowledgeBase = {
     dir,
     index,
+    terms: new TermScorer(index),
     store,
     passages,
     documents: new Map(store.documents.map((d) => [d.id, d])),

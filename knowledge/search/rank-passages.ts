@@ -5,7 +5,6 @@ import type { StoredPassage } from '../store';
 import type { QuestionKind } from './classify-question';
 import type { Concept, QueryPlan } from './expand-query';
 import { idf, shapeOf, type KnowledgeBase, type PassageShape } from './load-knowledge';
-import { TermScorer } from './term-scorer';
 
 /**
  * Rank passages for a query plan: lunr's BM25 over fields finds candidates, then a rerank
@@ -352,17 +351,6 @@ function candidateTerms(kb: KnowledgeBase, plan: QueryPlan): QueryPlan['terms'] 
   return [...terms].sort((a, b) => telling(b) - telling(a)).slice(0, MAX_CANDIDATE_TERMS);
 }
 
-const scorers = new WeakMap<KnowledgeBase, TermScorer>();
-/** lunr's scores for the candidate terms (see TermScorer), one scorer per knowledge base. */
-function termScorerOf(kb: KnowledgeBase): TermScorer {
-  let scorer = scorers.get(kb);
-  if (!scorer) {
-    scorer = new TermScorer(kb.index);
-    scorers.set(kb, scorer);
-  }
-  return scorer;
-}
-
 export function rankPassages(
   kb: KnowledgeBase,
   plan: QueryPlan,
@@ -372,7 +360,7 @@ export function rankPassages(
   fusion: FusionWeights = FUSION,
 ): Scored[] {
   if (plan.terms.length === 0 && !meaning) return [];
-  const hits = plan.terms.length === 0 ? [] : termScorerOf(kb).query(candidateTerms(kb, plan));
+  const hits = plan.terms.length === 0 ? [] : kb.terms.query(candidateTerms(kb, plan));
   const maxLunr = hits[0]?.score || 1;
   const def = definitionOf(kind, plan);
   // Rerank the strongest lunr candidates only (far down BM25's list nothing wins on coverage
