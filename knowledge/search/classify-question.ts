@@ -36,19 +36,24 @@ const EMAIL =
   /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b(?!\s+(?:him|her|them|dad|mum|people|famil\w+|perp\w*|the\s+(?:family|kids|children|perp\w*|dad|mum|father|mother|client)\b))|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;
 /**
  * Not a failed attempt told as context ("couldn't get hold of mum today", "can't reach her"), nor contact as
- * a noun: a child's contact with a parent or the contact team ("took the kids even though the plan says no contact", "the contact team").
+ * a noun: a child's contact with a parent or the contact team ("took the kids even though the plan says no contact", "the contact team"),
+ * nor whether others talk to each other ("do the contact team managers talk to CSN about notifications": how a process runs,
+ * not a number to ring; from the fifty-second calibration batch's kinds).
  */
 const CONTACT =
-  /(?<!\b(?:not|never|cannot|can't|cant|couldn't|couldnt|could not)\s+(?:\w+\s+)?)(?<!\b(?:at|the|a|of|for|any|no|first|his|her|their|its|supervised|unsupervised|direct|indirect|child|overnight|during|after|before|get|gets|have|has|had|having|allow|allowed|stop|stopped|resume|want|wants|wanted|wanting|request|requests|requested|seek|seeks|seeking|about|re)\s+)\b(contact|reach|get in touch|speak to|talk to|get hold of)\b(?!\s+(?:arrangements?|centre|center|sessions?|visits?|team|order|time|handovers?|plan|issues?)\b)/i;
+  /(?<!\b(?:do|does|did|will|would|should)\s+(?!(?:i|we|you|u)\b)(?:\w+\s+){1,4})(?<!\b(?:not|never|cannot|can't|cant|couldn't|couldnt|could not)\s+(?:\w+\s+)?)(?<!\b(?:at|the|a|of|for|any|no|first|his|her|their|its|supervised|unsupervised|direct|indirect|child|overnight|during|after|before|get|gets|have|has|had|having|allow|allowed|stop|stopped|resume|want|wants|wanted|wanting|request|requests|requested|seek|seeks|seeking|about|re)\s+)\b(contact|reach|get in touch|speak to|talk to|get hold of)\b(?!\s+(?:arrangements?|centre|center|sessions?|visits?|team|order|time|handovers?|plan|issues?)\b)/i;
 const WHO = /^\s*who\b|\bwho\s+(is|are|do|does|should|can|will|manages|leads|chairs|has)\b|\bname of\b/i;
 /** A figure: a count, a share, a maximum or minimum ("the maximum sentence", "is there a caseload cap"). */
 const STATS =
   /\b(how\s+(many|much|common|prevalent|likely|widespread)|percent(age)?|proportion|statistics?|figures?|rates?|what\s+share\s+of|maximum|minimum|max|min|cap|limit)\b|%/i;
 /** "How many days/weeks" asks for a timescale, not a statistic. */
 const HOW_MANY_UNITS = /\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b/i;
-/** "When would children be removed" asks for circumstances; "when is it due", "when does it meet" for a time. */
+/**
+ * "When would children be removed" asks for circumstances; "when is it due", "when does it meet" for a time,
+ * and so does a frequency offered as a choice ("every day or is it a weekly thing"; the fifty-second batch's kinds).
+ */
 const TIME =
-  /\bhow\s+(long|soon|quickly|often)\b|\b(?:maximum|minimum)\s+(?:duration|length|period|time)\b|\bduration\b|\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b|\b(deadlines?|timescales?|time\s*frames?|time\s+limits?|frequency|opening\s+(hours|times))\b|\bby when\b|\bwhat\s+(?:time|day|days|hours)\b|^\s*when\s+(?:is|are|does|do|will)\b.*\b(?:due|meet|meets|held|open|opens|close|closes|run|runs|start|starts|expire|expires|deadline)\b/i;
+  /\bhow\s+(long|soon|quickly|often)\b|\b(?:maximum|minimum)\s+(?:duration|length|period|time)\b|\bduration\b|\bhow\s+many\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b|\b(deadlines?|timescales?|time\s*frames?|time\s+limits?|frequency|opening\s+(hours|times))\b|\bby when\b|\bwhat\s+(?:time|day|days|hours)\b|^\s*when\s+(?:is|are|does|do|will)\b.*\b(?:due|meet|meets|held|open|opens|close|closes|run|runs|start|starts|expire|expires|deadline)\b|\b(?:is|was)\s+(?:it|that|this)\s+(?:a\s+)?(?:daily|weekly|fortnightly|monthly|yearly)\b|\b(?:every\s+day|daily|weekly)\s+or\s+(?:every\s+)?(?:week|weekly|month|monthly|fortnightly)\b/i;
 const DEFINITION =
   /^\s*what\s+else\s+(?:is|are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:called|known\s+as)\s*\??\s*$|^\s*(?:what|who)\s*(?:'s|is|are)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+(?:mean|stand for)\s*\??\s*$|^\s*(?:define|definition of|meaning of)\s+(.+?)\s*\??\s*$/i;
 

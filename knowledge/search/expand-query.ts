@@ -1,4 +1,5 @@
 import { analyze, isStopWord, stem, words } from '../text/analyzer';
+import { doingWords } from '../text/word-class';
 import type { GlossaryEntry } from '../schemas/data-files';
 import { classifyQuestion, SHAPE_PHRASES, type AnswerShape } from './classify-question';
 import { idf, type KnowledgeBase } from './load-knowledge';
@@ -48,6 +49,12 @@ interface Form {
 const WEAK_WEIGHT = 0.5;
 /** Weight of a word that appears in no document (and has no synonym that does). */
 const UNSEEN_WEIGHT = 10;
+/**
+ * Weight of such a word when the question uses it as a verb, adverb or adjective ("sound them
+ * out", "bump the level up", "redone"): the asker's phrasing, a weaker sign of another topic than
+ * a thing no document names ("parking", "payslip"). From the fifty-second to fifty-fifth calibration batches' kinds.
+ */
+const UNSEEN_DOING_WEIGHT = 5;
 
 const letters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
 
@@ -240,6 +247,8 @@ interface PlanState {
   glossaryHits: GlossaryEntry[];
   /** Words before this index tell the case, not the question (see askStart). */
   askAt: number;
+  /** Words the question uses as verbs, adverbs or adjectives (see doingWords). */
+  doing: Set<string>;
 }
 
 type Groups = ReturnType<typeof synonymGroups>;
@@ -411,7 +420,8 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
   addTerm(st.terms, s, 1);
   // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
   const detail = /^\d+$/.test(s) && !kb.df.has(s);
-  const concept = weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : placed(st, weighed(kb, { label: w, alternatives }, [s]), at);
+  const read = weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : placed(st, weighed(kb, { label: w, alternatives }, [s]), at);
+  const concept = 'unseen' in read && read.unseen && st.doing.has(w) ? { ...read, weight: Math.min(read.weight, UNSEEN_DOING_WEIGHT) } : read;
   const had = st.concepts.findIndex((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s);
   if (had < 0) st.concepts.push(concept);
   // The same word told in the case and asked about again counts as asked.
@@ -429,6 +439,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     concepts: [],
     glossaryHits: [],
     askAt: askStart(topicText),
+    doing: doingWords(topicText),
   };
   const groups = synonymGroups(kb);
   readGlossary(kb, st);

@@ -58,6 +58,8 @@ export interface PassageShape {
   name: boolean;
   /** Says what something is used to do ("use the matrix to determine", "is designed to"). */
   purpose: boolean;
+  /** A directory entry: a name with a number or address and almost no words of its own ("• PC Jo Bloggs • Email: …"). */
+  listing: boolean;
 }
 
 /** UK numbers however they are spaced ("0800 13 13 126", "020 7926 4679"), freephone short forms ("0800 1111"), and 101/999/111. */
@@ -82,7 +84,24 @@ export function shapeOf(text: string): PassageShape {
     time: TIME_RE.test(text),
     name: NAME_RE.test(text),
     purpose: PURPOSE_RE.test(text),
+    listing: isListing(text),
   };
+}
+
+/** Labels a directory entry puts before its details. */
+const LISTING_LABEL = /^(?:e-?mail|tel|telephone|phone|mobile|mob|fax|website|web|address)$/i;
+/** Fewer words of its own than this (beside names, labels and the details themselves) makes a passage a directory entry. */
+const LISTING_WORDS = 3;
+
+function isListing(text: string): boolean {
+  if (!PHONE_RE.test(text) && !EMAIL_RE.test(text)) return false;
+  const own = text
+    .replace(/<[^>]*>|\bmailto:/gi, ' ')
+    .replace(new RegExp(EMAIL_RE.source, 'g'), ' ')
+    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+    .split(/[^\p{L}'’-]+/u)
+    .filter((w) => /^\p{Ll}/u.test(w) && !LISTING_LABEL.test(w));
+  return own.length < LISTING_WORDS;
 }
 
 /** A document's own table of contents lists section titles: it matches every question and answers none. */

@@ -1,5 +1,6 @@
 import type { SentenceEncoder } from '../meaning/encoder';
 import { loadUseLiteEncoder } from '../meaning/use-lite-encoder';
+import { loadWordClasses } from '../text/word-class';
 import { answerQuestion, normaliseQuestion } from './answer-question';
 import type { KnowledgeBase } from './load-knowledge';
 import { searchPassages } from './search-passages';
@@ -29,13 +30,16 @@ const CACHE_SIZE = 2000;
 export function createPolicyAnswerer(kb: KnowledgeBase, loadEncoder: () => Promise<SentenceEncoder> = loadUseLiteEncoder): PolicyAnswerer {
   let encoder: SentenceEncoder | undefined;
   let failed = false;
+  // The part-of-speech tagger is loaded while the encoder loads, so that no question waits for it.
   const ready = loadEncoder().then(
     (e) => {
+      loadWordClasses();
       // Vectors of another model would compare as noise.
       if (e.model === kb.meaning.model && e.dimensions === kb.meaning.dimensions) encoder = e;
       else failed = true;
     },
     () => {
+      loadWordClasses();
       failed = true;
     },
   );

@@ -124,6 +124,12 @@ export const RANKING = {
     namedContact: 0.05,
     figure: { has: 0.12, lacks: -0.03 },
     time: { has: 0.1, lacks: -0.03 },
+    /**
+     * A directory entry (a name and an address, nothing else) answers only a question that asks for
+     * someone to contact: its section title ("CSU DV lead officer") matched many questions about DV.
+     * From the fifty-second and fifty-third calibration batches' kinds.
+     */
+    listingNotAsked: -0.2,
   },
   /** Purpose questions ("what is X for"): a passage that says what something is used to do; more when that sentence names X. */
   purpose: 0.15,
@@ -254,6 +260,7 @@ function shapeBonus(
   if (kind.who && (shape.phone || shape.email) && shape.name) bonus += S.namedContact;
   if (kind.stats) bonus += shape.figure ? S.figure.has : S.figure.lacks;
   if (kind.time) bonus += shape.time ? S.time.has : S.time.lacks;
+  if (shape.listing && !kind.phone && !kind.email && !kind.who) bonus += S.listingNotAsked;
   if (kind.purpose && shape.purpose) bonus += def && namesPurposeOf(p.text, def) ? RANKING.purposeNamed : RANKING.purpose;
   if (def) {
     // The opening passage of a section named for the subject usually defines it.

@@ -8,6 +8,7 @@ import { normaliseQuestion } from '../../knowledge/search/answer-question';
 import { classifyQuestion } from '../../knowledge/search/classify-question';
 import { askStart, correctDropped, correctSwap, correctTypo, expandQuery, SITUATION_SHARE, UNSEEN_TOLD_SHARE } from '../../knowledge/search/expand-query';
 import { oneEditApart } from '../../knowledge/text/edit-distance';
+import { doingWords } from '../../knowledge/text/word-class';
 import { acronymTypoFixer } from '../../knowledge/text/acronym-typos';
 import { analyze, words } from '../../knowledge/text/analyzer';
 import { idf, shapeOf } from '../../knowledge/search/load-knowledge';
@@ -426,5 +427,50 @@ describe('one long sentence, the case first, the question after a dash or a comm
     expect(ask('can i get paid leave to go to court with my sister', 'lambeth').decline?.reason).toBe('out-of-scope');
     expect(ask('is there a cap on s17 payments for a new cooker', 'sutton').decline?.reason).toBe('out-of-scope');
     expect(ask('how long a occupation order lasts once granted', 'wandsworth').decline?.reason).toBe('out-of-scope');
+  });
+});
+
+describe('the asker’s verbs, plurals and everyday names (kinds from the fifty-second to fifty-fifth calibration batches, in other words)', () => {
+  const concept = (q: string, label: string) => expandQuery(kb, normaliseQuestion(kb, q), '').concepts.find((c) => c.label === label);
+
+  it('weighs a word no document uses less when the question only uses it as a verb than when it names a thing', () => {
+    const verb = concept('does a baby in the house bump the scale up', 'bump');
+    const thing = concept('where do i get a lanyard for the office', 'lanyard');
+    expect(verb?.unseen && thing?.unseen).toBe(true);
+    expect(verb!.weight).toBeLessThan(thing!.weight);
+    // A plain action, a place after "in", and an adjective naming a kind of thing still count in full.
+    expect(concept('where can i park in the office', 'park')?.weight).toBe(thing!.weight);
+    expect(concept('can i merge two records in the system', 'merge')?.weight).toBe(thing!.weight);
+    expect(doingWords('who sits on the steering group')).not.toContain('steering');
+    expect(doingWords("he's gonna sound them out")).not.toContain('');
+  });
+
+  it('answers questions phrased with verbs the documents never use, with the meaning signal as the bot runs', async () => {
+    const answerer = createPolicyAnswerer(kb);
+    await answerer.whenReady();
+    const noNames = await answerer.answer('could i sound out the contact team about a family anonymously before i refer', { authority: 'camden' });
+    expect(noNames.answered).toBe(true);
+    expect(noNames.results.slice(0, 3).some((r) => /no-names basis/i.test(r.passage.display))).toBe(true);
+    const mandatory = await answerer.answer('is the online dv course compulsory for staff here', { authority: 'lambeth' });
+    expect(mandatory.answered).toBe(true);
+    expect(mandatory.results[0]?.passage.display).toMatch(/mandatory online Domestic Abuse training/);
+  });
+
+  it('reads plural shorthand, a genogram as a family tree, the matrix as a grid, and "on there own"', () => {
+    expect(normaliseQuestion(kb, 'auditing three CFAs this week')).toContain('child and family assessments');
+    expect(normaliseQuestion(kb, 'how many ppns before we step up')).toContain('police notifications');
+    expect(concept('what is a family tree for on a visit', 'family tree')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('genogram')));
+    expect(concept('which grid do we score the risk on', 'grid')?.alternatives.flat()).toEqual(expect.arrayContaining(analyze('matrix')));
+    expect(normaliseQuestion(kb, 'how do i see the kids on there own')).toContain('on their own');
+  });
+
+  it('does not take whether two services talk to each other for a request for a number, and reads "a weekly thing" as a frequency', () => {
+    const q = classifyQuestion('does the idva service speak to the refuge staff about each family, or is it a weekly thing');
+    expect(q.phone || q.email).toBe(false);
+    expect(q.time).toBe(true);
+    for (const other of ['do idvas speak to the refuge staff', 'does mash talk to the police after a callout', 'do they talk to each other']) {
+      expect(classifyQuestion(other).phone).toBe(false);
+    }
+    expect(classifyQuestion('who do i speak to about a refuge place').phone).toBe(true);
   });
 });

@@ -1107,3 +1107,98 @@ describe('everyday sentences near the seventy-third to seventy-fifth batches’ 
     expect(readIds(text)).not.toContain(id);
   });
 });
+
+describe('everyday sentences near the seventy-seventh to eightieth batches’ kinds (chronologies, children’s words, less common pictures, worried outsiders)', () => {
+  it.each([
+    ["the nurse said mum told her 'he'll finish it' once the ambulance left", 'threats-to-kill'],
+    ["she says he's warned her he can make it look like an accident", 'threats-to-kill'],
+    ["then he looked at her daughter and said 'you're next'", 'threats-to-kill'],
+    ['my brothers said if they find out about him they will kill me', 'threats-to-kill'],
+    ['it went dead quiet after the bang and I cannot hear her any more', 'immediate-danger'],
+    ['I can hear a child screaming in the flat below', 'immediate-danger'],
+    ['caller says police are not there yet and it is still going on', 'immediate-danger'],
+    ["mum texted 'he's on his way!'", 'immediate-danger'],
+    ["he's just smashed the back door in", 'immediate-danger'],
+    ['thudding and screaming for over 15 minutes', 'immediate-danger'],
+    ['her ex is waiting outside the surgery now', 'abuser-outside-now'],
+    ['the father is in reception demanding to see his son', 'abuser-outside-now'],
+    ['he went to the bookies and is due home in a few minutes', 'abuser-still-present'],
+    ['he has a hammer and is out looking for them', 'abuser-at-large'],
+    ['she broke a plate over his head', 'weapon'],
+    ['there is blood down her face', 'minor-injury'],
+    ['a non-mol is in place but he turned up at her work regardless', 'breach-of-orders'],
+    ['dad shouted you will never see them again and walked out with the baby', 'abduction-threat'],
+    ['he says he will take them back to Portugal and she will never see them', 'abduction-threat'],
+    ["the boy said 'I had to jump in between them'", 'child-intervened'],
+    ['in play he pressed one doll on top of another doll', 'child-sexualised-behaviour'],
+    ['started wetting the bed again, was dry for ages', 'child-emotional-impact'],
+    ['Leah (15) told a friend she is going to meet the man she is marrying in August', 'forced-marriage'],
+    ['his mum is marrying him to an older relative abroad', 'forced-marriage'],
+    ['he told her he wanted to split up and it all kicked off', 'separation'],
+    ['he has to ask his wife before he can go out with friends', 'intense-control'],
+    ['he keeps asking the kids where mum is staying', 'stalking'],
+    ['he runs the after-school club for kids at the church', 'position-of-trust'],
+    ['we heard he went down for beating an ex partner', 'history-previous-relationships'],
+    ['he checks through her phone every night', 'jealousy-possessiveness'],
+    ['he only gives her £15 a week and wants receipts for everything', 'economic-abuse'],
+    ["he shouted that he's finishing this once and for all when he's back", 'threats-to-kill'],
+    ['the boy says mum passed out and would not wake for a long time', 'life-threatening-violence'],
+  ])('%s -> %s', (text, id) => {
+    expect(readIds(text)).toContain(id);
+  });
+
+  it.each([
+    ['the baby has been crying for 20 minutes', 'immediate-danger'],
+    ["she says he's listening to me more since the course", 'immediate-danger'],
+    ['the council has put the back door in', 'immediate-danger'],
+    ["mum said 'he's coming round.'", 'immediate-danger'],
+    ['police have not arrived at a decision yet', 'immediate-danger'],
+    ["we heard her scream last week but didn't report it", 'immediate-danger'],
+    ['he kicked the door in last year', 'immediate-danger'],
+    ["she'd heard banging for 10 mins before the police came", 'immediate-danger'],
+    ['I hear her screaming through the wall most nights', 'immediate-danger'],
+    ["the baby fell asleep in the car and didn't wake until we got home", 'life-threatening-violence'],
+    ["her son is 4 and he's in reception at the local primary", 'abuser-outside-now'],
+    ['the taxi arrived and is waiting outside now', 'abuser-outside-now'],
+    ['a man was standing outside staring at the flat last week', 'abuser-outside-now'],
+    ['her ex is in prison and due home soon', 'abuser-still-present'],
+    ['dad was swinging the baby round in the garden', 'weapon'],
+    ["she told him she'd finish it.", 'threats-to-kill'],
+    ["I'm ending it for good this time, mum told me", 'threats-to-kill'],
+    ['I need to ask her to see the GP', 'intense-control'],
+    ["Amy (14) says she's not allowed out on school nights", 'intense-control'],
+    ['the medicine cupboard is kept locked', 'intense-control'],
+    ["that's what he does to mum when she says she's tired", 'sexual-assault'],
+    ["I'm taking them swimming on Saturday", 'abduction-threat'],
+    ["mum told the kids 'you won't see him again until the weekend'", 'abduction-threat'],
+    ['Mum is married to her cousin', 'forced-marriage'],
+    ['mum handles the money and pays the bills', 'economic-abuse'],
+    ["the children's centre runs sessions for the kids", 'position-of-trust'],
+    ['he turned up at court for the non-mol hearing', 'breach-of-orders'],
+    ['she put one doll on top of another in the pram', 'child-sexualised-behaviour'],
+    ['I had to step in between them in the playground', 'child-intervened'],
+    ['she picked the kids up from school and drove off', 'abuser-at-large'],
+    ['her mum gives her £20 a week towards food', 'economic-abuse'],
+    ['he coaches his son at the park at weekends', 'position-of-trust'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('reads a DASH score given "at the scene" as high risk, with MARAC', () => {
+    expect(run('sutton', 'officers completed the dash at the scene, 18').referrals.map((x) => x.id)).toContain('marac');
+  });
+
+  it('a mother who would not wake after an assault, and nobody answering now, is a 999 welfare check', () => {
+    const r = run(
+      'lambeth',
+      'Reception note 8.45: her son says dad knocked mum over last night and she passed out and did not wake up for a long time. Mum is not answering her phone.',
+    );
+    expect(r.pathway).toBe('emergency');
+  });
+
+  it('a person causing harm at large with a weapon, looking for her, is 999 first', () => {
+    const r = run('stoke-on-trent', 'Woman arrived at the station with her two boys. She says her partner has a knife and is out in the car looking for her.');
+    expect(r.pathway).toBe('emergency');
+    expect(r.referrals.map((x) => x.id)).toContain('police');
+  });
+});
