@@ -1155,6 +1155,7 @@ describe('everyday sentences near the seventy-seventh to eightieth batches’ ki
     ['police have not arrived at a decision yet', 'immediate-danger'],
     ["we heard her scream last week but didn't report it", 'immediate-danger'],
     ['he kicked the door in last year', 'immediate-danger'],
+    ['the plan is built on them being apart since he smashed the bedroom door in', 'immediate-danger'],
     ["she'd heard banging for 10 mins before the police came", 'immediate-danger'],
     ['I hear her screaming through the wall most nights', 'immediate-danger'],
     ["the baby fell asleep in the car and didn't wake until we got home", 'life-threatening-violence'],
