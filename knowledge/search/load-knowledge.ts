@@ -90,7 +90,10 @@ export function shapeOf(text: string): PassageShape {
 
 /** Labels a directory entry puts before its details. */
 const LISTING_LABEL = /^(?:e-?mail|tel|telephone|phone|mobile|mob|fax|website|web|address)$/i;
-/** Fewer words of its own than this (beside names, labels and the details themselves) makes a passage a directory entry. */
+/**
+ * Fewer words of its own than this (beside names, labels and the details themselves) makes a passage a
+ * directory entry; a form's title keeps its acronyms ("DA MARAC Referral Form") and is not one.
+ */
 const LISTING_WORDS = 3;
 
 function isListing(text: string): boolean {
@@ -99,8 +102,9 @@ function isListing(text: string): boolean {
     .replace(/<[^>]*>|\bmailto:/gi, ' ')
     .replace(new RegExp(EMAIL_RE.source, 'g'), ' ')
     .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+    .replace(new RegExp(NAME_RE.source, 'g'), ' ')
     .split(/[^\p{L}'’-]+/u)
-    .filter((w) => /^\p{Ll}/u.test(w) && !LISTING_LABEL.test(w));
+    .filter((w) => w.length > 1 && !LISTING_LABEL.test(w));
   return own.length < LISTING_WORDS;
 }
 
