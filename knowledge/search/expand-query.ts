@@ -50,9 +50,10 @@ const WEAK_WEIGHT = 0.5;
 /** Weight of a word that appears in no document (and has no synonym that does). */
 const UNSEEN_WEIGHT = 10;
 /**
- * Weight of such a word when the question uses it as a verb, adverb or adjective ("sound them
- * out", "bump the level up", "redone"): the asker's phrasing, a weaker sign of another topic than
- * a thing no document names ("parking", "payslip"). From the fifty-second to fifty-fifth calibration batches' kinds.
+ * Weight of such a word when the question only describes with it or uses it in a phrasal verb
+ * ("sound them out", "bump the level up", "redone"; see doingWords): the asker's phrasing, a weaker
+ * sign of another topic than a thing or plain action no document names ("parking", "where can I
+ * park"). From the fifty-second to fifty-fifth calibration batches' kinds.
  */
 const UNSEEN_DOING_WEIGHT = 5;
 
@@ -247,8 +248,8 @@ interface PlanState {
   glossaryHits: GlossaryEntry[];
   /** Words before this index tell the case, not the question (see askStart). */
   askAt: number;
-  /** Words the question uses as verbs, adverbs or adjectives (see doingWords). */
-  doing: Set<string>;
+  /** The question's describing and phrasal-verb words (see doingWords), tagged only when a word no document uses needs them. */
+  doing: () => Set<string>;
 }
 
 type Groups = ReturnType<typeof synonymGroups>;
@@ -421,7 +422,7 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
   // A number no document prints (an age, a count in the asker's case: "her 22yo bf") is a detail, not a topic.
   const detail = /^\d+$/.test(s) && !kb.df.has(s);
   const read = weak || detail ? { label: w, alternatives, weight: WEAK_WEIGHT } : placed(st, weighed(kb, { label: w, alternatives }, [s]), at);
-  const concept = 'unseen' in read && read.unseen && st.doing.has(w) ? { ...read, weight: Math.min(read.weight, UNSEEN_DOING_WEIGHT) } : read;
+  const concept = 'unseen' in read && read.unseen && st.doing().has(w) ? { ...read, weight: Math.min(read.weight, UNSEEN_DOING_WEIGHT) } : read;
   const had = st.concepts.findIndex((c) => c.alternatives[0]!.length === 1 && c.alternatives[0]![0] === s);
   if (had < 0) st.concepts.push(concept);
   // The same word told in the case and asked about again counts as asked.
@@ -431,6 +432,7 @@ function readWord(kb: KnowledgeBase, groups: Groups, st: PlanState, w: string, s
 /** A question's topic words → the weighted terms lunr searches and the concepts a passage should cover. */
 export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText: string, neighbourMin = NEIGHBOUR_MIN): QueryPlan {
   const lower = words(topicText);
+  let doing: Set<string> | undefined;
   const st: PlanState = {
     lower,
     cased: words(topicText, true),
@@ -439,7 +441,7 @@ export function expandQuery(kb: KnowledgeBase, topicText: string, authorityText:
     concepts: [],
     glossaryHits: [],
     askAt: askStart(topicText),
-    doing: doingWords(topicText),
+    doing: () => (doing ??= doingWords(topicText)),
   };
   const groups = synonymGroups(kb);
   readGlossary(kb, st);

@@ -95,14 +95,13 @@ const LISTING_LABEL = /^(?:e-?mail|tel|telephone|phone|mobile|mob|fax|website|we
  * directory entry; a form's title keeps its acronyms ("DA MARAC Referral Form") and is not one.
  */
 const LISTING_WORDS = 3;
+/** What a directory entry is made of besides its own words: markup, addresses, links and names. */
+const LISTING_DETAILS = new RegExp(String.raw`<[^>]*>|\bmailto:|${EMAIL_RE.source}|https?:\/\/\S+|www\.\S+|${NAME_RE.source}`, 'g');
 
 function isListing(text: string): boolean {
   if (!PHONE_RE.test(text) && !EMAIL_RE.test(text)) return false;
   const own = text
-    .replace(/<[^>]*>|\bmailto:/gi, ' ')
-    .replace(new RegExp(EMAIL_RE.source, 'g'), ' ')
-    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
-    .replace(new RegExp(NAME_RE.source, 'g'), ' ')
+    .replace(LISTING_DETAILS, ' ')
     .split(/[^\p{L}'’-]+/u)
     .filter((w) => w.length > 1 && !LISTING_LABEL.test(w));
   return own.length < LISTING_WORDS;

@@ -30,19 +30,19 @@ const CACHE_SIZE = 2000;
 export function createPolicyAnswerer(kb: KnowledgeBase, loadEncoder: () => Promise<SentenceEncoder> = loadUseLiteEncoder): PolicyAnswerer {
   let encoder: SentenceEncoder | undefined;
   let failed = false;
-  // The part-of-speech tagger is loaded while the encoder loads, so that no question waits for it.
-  const ready = loadEncoder().then(
-    (e) => {
-      loadWordClasses();
-      // Vectors of another model would compare as noise.
-      if (e.model === kb.meaning.model && e.dimensions === kb.meaning.dimensions) encoder = e;
-      else failed = true;
-    },
-    () => {
-      loadWordClasses();
-      failed = true;
-    },
-  );
+  const ready = loadEncoder()
+    .then(
+      (e) => {
+        // Vectors of another model would compare as noise.
+        if (e.model === kb.meaning.model && e.dimensions === kb.meaning.dimensions) encoder = e;
+        else failed = true;
+      },
+      () => {
+        failed = true;
+      },
+    )
+    // The part-of-speech tagger is loaded with the encoder, whether or not it loaded, so that no question waits for it.
+    .then(() => void loadWordClasses());
   const cache = new Map<string, Float32Array>();
 
   async function vectorFor(text: string): Promise<Float32Array | undefined> {
