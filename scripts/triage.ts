@@ -113,9 +113,15 @@ export function toContractLine(tk: TriageKnowledge, id: string, r: TriageOutcome
         ...(c.outOfHours ? { outOfHours: c.outOfHours } : {}),
       })),
       // The specialist services the result card lists for this case's needs, after the route's contacts.
-      ...r.services
-        .filter((s) => s.phone || s.email)
-        .map((s) => ({ name: s.name, role: specialistRole(tk, s.needs), phone: s.phone ?? '', email: s.email ?? '', hours: '' })),
+      // A service the document names without a number (SignHealth) is still listed, with its website where known.
+      ...r.services.map((s) => ({
+        name: s.name,
+        role: specialistRole(tk, s.needs),
+        phone: s.phone ?? '',
+        email: s.email ?? '',
+        hours: '',
+        ...(s.web ? { web: s.web } : {}),
+      })),
     ],
     nextSteps: r.nextSteps.map((s) => (s.timescale ? `${s.text} (${s.timescale})` : s.text)),
     citations: r.citations.map((c) => ({ docId: c.docId, section: c.section, text: c.text, quote: c.quote, ...(c.note ? { note: c.note } : {}) })),

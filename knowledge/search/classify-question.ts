@@ -27,10 +27,10 @@ export interface QuestionKind {
 /**
  * A number to ring is wanted ("ring her back", "ring round" are things to do, not numbers); "a phone referral" or "a telephone call" is a way of doing something, not a number,
  * "what people call the DASH" names a thing, "something on her phone" or "an app on mum's phone" is the device,
- * and "he blocked my number" is hers, not one to ring.
+ * "he blocked my number" is hers, not one to ring, and "a DA call" or "a 999 call" is an incident the police attended.
  */
 const PHONE =
-  /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)(?<!\b(?:mum|mam|mom|dad|ex|partner|son|daughter|kid|child|girl|boy|victim|perp|nan|gran)(?:['’]?s)?\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|(?<!\b(?:my|her|his|their|our)\s+)\b(?:number|numbers)\b|\b(?:helpline|hotline|contact details?)\b|\bring\b(?!\s+(?:me|her|him|them|us|you|back|mum|dad|round|around)\b)|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
+  /(?<!\b(?:by|over\s+the|on\s+the|via|her|his|my|their|your|a|new)\s+)(?<!\b(?:mum|mam|mom|dad|ex|partner|son|daughter|kid|child|girl|boy|victim|perp|nan|gran)(?:['’]?s)?\s+)\b(?:phone|telephone|tel)\b(?!\s+(?:referrals?|calls?|consultations?|conversations?|discussions?|contact|support|line))|(?<!\b(?:my|her|his|their|our)\s+)\b(?:number|numbers)\b|\b(?:helpline|hotline|contact details?)\b|\bring\b(?!\s+(?:me|her|him|them|us|you|back|mum|dad|round|around)\b)|(?<!\b(?:my|your|our|their|his|her|a|the|judgement|tough|difficult|final|people|they|we|others|everyone|colleagues|staff|da|dv|domestic|999|police|emergency|welfare)\s+)\bcall\b(?!\s*-?\s*outs?)(?<!\b(?:make|makes|made|making)\s+(?:that|the|a|this)\s+call)/i;
 /** An email address is wanted when asked for, or when asked where to send something (not where to send a person: "where do I send dad" asks for a service). */
 const EMAIL =
   /\b(e-?mail|email address|inbox)\b|\bwhere\b.*\b(send|submit)\b(?!\s+(?:him|her|them|dad|mum|people|famil\w+|perp\w*|the\s+(?:family|kids|children|perp\w*|dad|mum|father|mother|client)\b))|\b(send|submit)\b.*\b(to|where)\s*\??\s*$/i;

@@ -16,6 +16,7 @@ import {
 } from '../../knowledge/search';
 import { normaliseQuestion, orderQuestion, questionSignals, readQuestion } from '../../knowledge/search/answer-question';
 import { FUSION, reweigh, scoreOf } from '../../knowledge/search/rank-passages';
+import { classifyQuestion } from '../../knowledge/search/classify-question';
 
 // Questions here are our own wordings, written for kinds of question, not copied from the eval sets.
 const TODAY = new Date('2026-11-22T12:00:00Z');
@@ -388,5 +389,26 @@ describe('situations told mid-case (kinds from the thirty-sixth to thirty-eighth
 
   it('social care shorthand for a manager and an assessment is read in full', () => {
     expect(normaliseQuestion(kb, 'does the mgr need to sign off the assmt')).toBe('does the manager need to sign off the assessment');
+  });
+});
+
+describe('kinds from the fifty-seventh to sixty-first calibration batches (our own wording)', () => {
+  it('"a DA call" is an incident the police attended, not a request for a number, so the answer is not held back for want of one', () => {
+    expect(classifyQuestion('after a DA call with the kids at home, who hears about it').phone).toBe(false);
+    expect(classifyQuestion('who do I call about this').phone).toBe(true);
+    expect(ask('after a DA call with the kids at home, who hears about it in camden', 'camden').answered).toBe(true);
+  });
+
+  it("how long records are kept, and a victim's medicines, are pointed elsewhere instead of answered with the nearest passage", () => {
+    const records = ask('how long are our DA case files kept before they get destroyed', 'lambeth');
+    expect(records.decline?.reason).toBe('out-of-scope');
+    const pills = ask('is it safe for her to stop taking her sertraline', 'lambeth');
+    expect(pills.decline?.reason).toBe('out-of-scope');
+    expect(pills.decline?.message).toMatch(/GP or pharmacist/);
+  });
+
+  it('"medium risk" finds the moderate-risk service levels', () => {
+    const r = ask('what does csn give medium risk victims', 'camden');
+    expect(r.results.slice(0, 3).some((x) => /Moderate risk cases receive/.test(x.passage.text))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { decideTriage, type TriageFacts, type TriageResult } from '../../knowledge/triage';
+import { toContractLine } from '../../scripts/triage';
 import { knowledge, run } from './helpers';
 
 const noFacts: TriageFacts = { childAges: [], unborn: false, immediateDanger: false };
@@ -314,5 +315,74 @@ describe('pathways of the sixty-fourth to sixty-sixth batches’ kinds', () => {
 
   it('a child under 16 whose partner is an adult: child protection', () => {
     expect(run('stoke-on-trent', "School are worried about a 14yo, her 'bf' is 23 and waits outside.").pathway).toBe('child-protection');
+  });
+});
+
+describe('pathways of the eighty-second to eighty-sixth batches’ kinds (our own wording)', () => {
+  const ids = (r: { read: { id: string }[] }) => r.read.map((i) => i.id);
+
+  it('a child telling it as it happens, or hiding from it now: 999 first', () => {
+    expect(run('sutton', "please come, he's kicking my mum in the hallway and my sister is crying").pathway).toBe('emergency');
+    expect(run('camden', "we're hiding in the cupboard upstairs, dad is smashing the kitchen").pathway).toBe('emergency');
+    // told as a habit, not as now
+    expect(run('camden', "he's hitting my mum most nights when he drinks").pathway).not.toBe('emergency');
+  });
+
+  it('the children left with him after a serious assault: 999 first', () => {
+    expect(run('lambeth', 'Mum taken to A&E with a broken nose; the kids are still there with him.').pathway).toBe('emergency');
+    expect(run('wandsworth', 'Ambulance took her to hospital with a head wound; her partner said he would mind the kids.').pathway).toBe('emergency');
+  });
+
+  it('a DASH score set apart by a dash still counts: MARAC', () => {
+    const r = run('lambeth', 'DASH completed by the duty worker with mum this afternoon – 16. Children 3 and 8.');
+    expect(r.referrals.map((x) => x.id)).toContain('marac');
+  });
+
+  it('a person causing harm who works with children, by what he does: the LADO', () => {
+    expect(ids(run('lambeth', 'Her partner is a DBS-checked swimming coach at the leisure centre.'))).toContain('position-of-trust');
+    expect(ids(run('lambeth', 'He runs the Sunday morning under-10s netball sessions and slapped her on Friday.'))).toContain('position-of-trust');
+  });
+
+  it('a forced marriage said indirectly: at least child protection, with the Forced Marriage Unit', () => {
+    const made = run('sutton', 'Girl, 15, says her uncles are arranging a marriage for her with a man in Bangladesh.');
+    expect(made.pathway).toBe('child-protection');
+    expect(made.referrals.map((x) => x.id)).toContain('forced-marriage-unit');
+    expect(ids(run('camden', "His dad says they're taking him back home for good after Year 11 and a wife is waiting for him."))).toContain('forced-marriage');
+    expect(ids(run('camden', 'She went abroad to meet the man she is meant to marry.'))).toContain('forced-marriage');
+  });
+
+  it('a threat that no one will be left is a threat to kill', () => {
+    expect(ids(run('camden', "He told staff 'if she takes the kids there won't be anyone left'."))).toContain('threats-to-kill');
+  });
+
+  it("shame on the family's name is so-called honour-based abuse, with its specialist helpline", () => {
+    const r = run('stoke-on-trent', 'Her cousins say she has put dirt on the family by seeing a boy. Her dad took her phone. She is 15.');
+    expect(ids(r)).toContain('honour-based-abuse');
+    expect(r.services.map((s) => s.name)).toContain('Karma Nirvana');
+  });
+
+  it('an injury seen after a breach of an order is violence in breach: child protection', () => {
+    expect(
+      run('wandsworth', 'He came round in the night even though the non-molestation order stops him. Mum had a cut lip in the morning. Children 9 and 11.')
+        .pathway,
+    ).toBe('child-protection');
+  });
+
+  it('notifications listed by date are repeat call-outs', () => {
+    expect(ids(run('camden', 'Police notifications: 02/03 shouting, nfa; 14/05 mum asked him to leave; 30/06 neighbour heard banging.'))).toContain(
+      'repeat-police',
+    );
+  });
+
+  it('grown-up children who have moved away: adult routes', () => {
+    expect(run('stoke-on-trent', "I'm 70, the children are grown up and moved away, and my husband pushes me about.").pathway).toBe('adult-services');
+  });
+
+  it('the specialist service a document names without a number is still a contact, and Lambeth families with no recourse are pointed to the NRPF team', () => {
+    const tk = knowledge();
+    const deaf = toContractLine(tk, 'd', run('wandsworth', 'Mum is Deaf and uses BSL. He pushed her into the wall last week. Boy aged 6.'));
+    expect(deaf.contacts.map((c) => c.name)).toContain('SignHealth');
+    const nrpf = run('lambeth', 'Mum has no recourse to public funds and he hits her. Kids 4 and 7.');
+    expect(nrpf.contacts.map((c) => c.name)).toContain('NRPF team');
   });
 });
