@@ -1203,3 +1203,40 @@ describe('everyday sentences near the seventy-seventh to eightieth batches’ ki
     expect(r.referrals.map((x) => x.id)).toContain('police');
   });
 });
+
+describe('everyday sentences near the eighty-second to eighty-seventh batches’ kinds (found in review)', () => {
+  it.each([
+    ["Mum's next appointment with the GP is on Tuesday.", 'threats-to-kill'],
+    ['She is next up for a refuge space.', 'threats-to-kill'],
+    ['There will be no one left in the office after 5.', 'threats-to-kill'],
+    ["There won't be any family left nearby to help once nan moves.", 'threats-to-kill'],
+    ["Grandad said he'd bury her hamster in the garden.", 'threats-to-kill'],
+    ['Mum disclosed that he is still hitting me when the kids are asleep.', 'immediate-danger'],
+    ['Kayla told her teacher this morning that daddy is hurting mummy.', 'immediate-danger'],
+    ['Mum reports he is hurting us financially by not paying maintenance.', 'immediate-danger'],
+    ["I'm in the loo at the surgery, can't talk.", 'immediate-danger'],
+    ['I am in my wardrobe trying on my new school uniform.', 'immediate-danger'],
+    ['Although the non-molestation order has expired, he has stayed away.', 'breach-of-orders'],
+    ['Even though there is a non-mol in place he has complied with it.', 'breach-of-orders'],
+    ['PPNs: 0 between 01/04/2023 and 31/03/2024.', 'repeat-police'],
+    ['Police notifications: checked 03/05/2024, none since 2021; next check due 03/08/2024.', 'repeat-police'],
+    ['There was dirt on the family’s kitchen floor at the visit.', 'honour-based-abuse'],
+    ['Mum introduced the children to the man she is going to be with.', 'forced-marriage'],
+    ['Her husband is waiting for her in Nigeria and she plans to join him with the baby.', 'forced-marriage'],
+    ['Her sister is organising the wedding for her.', 'forced-marriage'],
+    ['The kids are all grown up for their age and help with the baby.', 'no-children'],
+    ['Dad reports the children have moved away with mum to Leeds.', 'no-children'],
+    ['Since dad left it is just the two of them, her and Kayla.', 'no-children'],
+    ['He broke her nose in March. Dad will have the kids on Saturday.', 'child-with-abuser-now'],
+    ['Referrer: Ms Patel. Job: class teacher.', 'position-of-trust'],
+    ['The refuge runs weekly kids art sessions.', 'position-of-trust'],
+    ['Dad is a long-distance coach driver and is away most weeks.', 'position-of-trust'],
+  ])('%s -> no %s', (text, id) => {
+    expect(readIds(text)).not.toContain(id);
+  });
+
+  it('a date after "DASH" is not a score', () => {
+    const facts = readIndicators(knowledge(), 'DASH: 14/11/2024, mum declined most questions. DASH risk assessment to be done by the IDVA - 16 March.').facts;
+    expect(facts.dashScore).toBeUndefined();
+  });
+});
